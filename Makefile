@@ -1,0 +1,87 @@
+# kitgen — make: install what is missing (as root), build ./kitgen, build out/.
+#          make test: every check CI runs. make bench: speed and memory.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -std=gnu11 -Wall -Wextra -Werror
+PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt glib-2.0 gdk-pixbuf-2.0 \
+           icu-uc icu-i18n pangocairo pangoft2 cairo librsvg-2.0 fontconfig
+# Debian 12 packages: build, run, test.
+DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+           libyaml-dev libxml2-dev libxslt1-dev libglib2.0-dev libgdk-pixbuf-2.0-dev \
+           libicu-dev libcairo2-dev libpango1.0-dev librsvg2-dev libfontconfig-dev \
+           fonts-noto-core fonts-noto-cjk libcmocka-dev poppler-utils qpdf
+
+B := build
+CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/content.c \
+             generator/schema.c generator/markdown.c generator/media.c generator/out.c \
+             generator/i18n.c generator/model.c generator/xslt.c generator/site.c
+-include generator/print/sources.mk
+CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
+PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o) $(FONTS_SRCS:%.c=$(B)/%.o)
+
+.PHONY: all deps site test test-unit test-golden test-bad test-site clean install bench
+
+all: deps kitgen site
+
+# Installs the Debian packages that are missing when run as root; otherwise
+# names them and stops.
+deps: $(B)/.deps
+$(B)/.deps: Makefile
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	   | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages: $$missing"; \
+	    echo "run 'make' as root, or: sudo apt-get install $$missing"; exit 1; \
+	  fi; \
+	fi
+	@mkdir -p $(B) && touch $@
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
+
+$(B)/%.o: %.c $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(CORE_OBJS:.o=.d) $(PRINT_OBJS:.o=.d) $(B)/generator/main.d
+
+$(B)/libkitgen.a: $(CORE_OBJS) $(PRINT_OBJS)
+	ar rcs $@ $^
+
+kitgen: $(B)/generator/main.o $(B)/libkitgen.a
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+site: kitgen
+	./kitgen build
+
+# --- tests --------------------------------------------------------------
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+
+$(B)/tests/%: tests/unit/%.c $(B)/libkitgen.a
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $< $(B)/libkitgen.a \
+	  $(PKG_LIBS) -lcmocka
+
+$(B)/sitecheck: tests/tools/sitecheck.c $(B)/.deps
+	$(CC) $(WARN) $(CFLAGS) $(shell pkg-config --cflags libxml-2.0 glib-2.0) -o $@ $< \
+	  $(shell pkg-config --libs libxml-2.0 glib-2.0)
+
+test: deps kitgen $(UNIT_TESTS) $(B)/sitecheck
+	@sh tests/run.sh
+
+-include tests/print/test.mk
+
+clean:
+	rm -rf $(B) kitgen out
+
+install: kitgen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kitgen
+	install -m 755 kitgen $(DESTDIR)$(PREFIX)/bin/kitgen
+	cp -r themes fonts $(DESTDIR)$(PREFIX)/share/kitgen/

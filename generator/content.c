@@ -1,0 +1,359 @@
+/* content: load every page of content/ into groups of translations. */
+#include <string.h>
+#include <sys/stat.h>
+#include "content.h"
+#include "schema.h"
+
+static const char *const kind_dirs[KIND_COUNT] = {
+	"systems", "cities", "studies", "pages", "kits", "diagnostics"};
+static const char *const kind_names[KIND_COUNT] = {
+	"system", "city", "study", "page", "kit", "diagnostic"};
+
+const char *content_kind_dir(content_kind k) { return kind_dirs[k]; }
+const char *content_kind_name(content_kind k) { return kind_names[k]; }
+
+int content_kind_from_name(const char *name)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (!strcmp(name, kind_dirs[k]) || !strcmp(name, kind_names[k]))
+			return k;
+	return -1;
+}
+
+static void content_item_free(content_item *it)
+{
+	g_free(it->slug);
+	g_free(it->lang);
+	g_free(it->path);
+	g_free(it->dir);
+	g_free(it->relpath);
+	yt_free(it->fm);
+	g_free(it->body);
+	g_free(it);
+}
+
+static void content_group_free(content_group *g)
+{
+	g_ptr_array_free(g->items, TRUE);
+	g_free(g->slug);
+	g_free(g);
+}
+
+/* A slug is part of every address: keep it to what URLs and file systems
+ * agree on. */
+static bool content_valid_slug(const char *s)
+{
+	if (!*s || strlen(s) > 100 || *s == '-')
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!(g_ascii_islower(*p) || g_ascii_isdigit(*p) || *p == '-'))
+			return false;
+	return true;
+}
+
+bool content_split(const char *text, size_t len, const char *path,
+                   size_t *yaml_off, size_t *yaml_len, size_t *body_off,
+                   int *body_line, diag_list *d)
+{
+	size_t start = 0;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		start = 3; /* a byte-order mark some editors add */
+	if (len - start < 4 || memcmp(text + start, "---", 3) ||
+	    (text[start + 3] != '\n' && text[start + 3] != '\r')) {
+		diag_error(d, path, 1, 1,
+		           "start the file with a line '---', the front matter, and "
+		           "another '---'",
+		           "missing front matter");
+		return false;
+	}
+	size_t p = start + 3 + (text[start + 3] == '\r' ? 2 : 1);
+	*yaml_off = p;
+	int line = 2;
+	while (p < len) {
+		const char *nl = memchr(text + p, '\n', len - p);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t l = end - p;
+		if (l && text[end - 1] == '\r')
+			l--;
+		if (l == 3 && (!memcmp(text + p, "---", 3) || !memcmp(text + p, "...", 3))) {
+			*yaml_len = p - *yaml_off;
+			*body_off = nl ? end + 1 : len;
+			*body_line = line + 1;
+			return true;
+		}
+		p = nl ? end + 1 : len;
+		line++;
+	}
+	diag_error(d, path, 1, 1, "close the front matter with a line '---'",
+	           "front matter is never closed");
+	return false;
+}
+
+/* Reports the first invalid UTF-8 byte with its line and column. */
+static bool content_check_utf8(const char *text, size_t len, const char *path,
+                               diag_list *d)
+{
+	const char *bad;
+	if (g_utf8_validate(text, (gssize)len, &bad) && !memchr(text, '\0', len))
+		return true;
+	if (!bad || (size_t)(bad - text) >= len || memchr(text, '\0', (size_t)(bad - text)))
+		bad = memchr(text, '\0', len);
+	int line = 1, col = 1;
+	for (const char *p = text; p < bad; p++)
+		*p == '\n' ? (line++, col = 1) : col++;
+	if (*bad == '\0')
+		diag_error(d, path, line, col, "remove the NUL byte; is this a text file?",
+		           "NUL byte in text");
+	else
+		diag_error(d, path, line, col, "save the file as UTF-8",
+		           "invalid UTF-8 byte 0x%02X", (unsigned char)*bad);
+	return false;
+}
+
+static void content_add(content_set *s, content_item *it)
+{
+	char *key = g_strdup_printf("%s/%s", kind_dirs[it->kind], it->slug);
+	content_group *g = g_hash_table_lookup(s->by_key, key);
+	if (!g) {
+		g = g_new0(content_group, 1);
+		g->kind = it->kind;
+		g->slug = g_strdup(it->slug);
+		g->items = g_ptr_array_new_with_free_func((GDestroyNotify)content_item_free);
+		g_hash_table_insert(s->by_key, key, g);
+		g_ptr_array_add(s->groups[it->kind], g);
+	} else {
+		g_free(key);
+	}
+	g_ptr_array_add(g->items, it);
+}
+
+/* Reads one Markdown file: NAME.LANG.md (or index.LANG.md in a system's
+ * folder, where the folder is the name). */
+static void content_read(content_set *s, const site_config *c, content_kind kind,
+                         const char *rel, const char *path, const char *slug_dir,
+                         diag_list *d)
+{
+	char *base = g_path_get_basename(path);
+	char **parts = g_strsplit(base, ".", -1);
+	guint n = g_strv_length(parts);
+	char *slug = NULL, *lang = NULL;
+	if (slug_dir && n == 3 && !strcmp(parts[0], "index")) {
+		slug = g_strdup(slug_dir);
+		lang = g_strdup(parts[1]);
+	} else if (!slug_dir && n == 3) {
+		slug = g_strdup(parts[0]);
+		lang = g_strdup(parts[1]);
+	}
+	g_strfreev(parts);
+	g_free(base);
+	if (!slug) {
+		diag_error(d, path, 0, 0,
+		           slug_dir ? "name it index.LANG.md, e.g. index.en.md"
+		                    : "name it NAME.LANG.md, e.g. maputo.en.md",
+		           "file name does not say its language");
+		goto out;
+	}
+	if (!content_valid_slug(slug)) {
+		diag_error(d, path, 0, 0, "use lower-case letters, digits and hyphens",
+		           "'%s' is not a valid page name", slug);
+		goto out;
+	}
+	bool known = false;
+	for (size_t i = 0; i < c->nlangs; i++)
+		known |= !strcmp(c->langs[i].code, lang);
+	if (!known) {
+		diag_error(d, path, 0, 0, "add the language to site.yaml or rename the file",
+		           "language '%s' is not defined in site.yaml", lang);
+		goto out;
+	}
+	char *text;
+	gsize len;
+	GError *err = NULL;
+	if (!g_file_get_contents(path, &text, &len, &err)) {
+		diag_error(d, path, 0, 0, NULL, "cannot read: %s", err->message);
+		g_error_free(err);
+		goto out;
+	}
+	size_t yoff, ylen, boff;
+	int bline;
+	yt_node *fm = NULL;
+	if (content_check_utf8(text, len, path, d) &&
+	    content_split(text, len, path, &yoff, &ylen, &boff, &bline, d))
+		fm = yt_parse(text + yoff, ylen, path, 2, d);
+	if (fm && fm->kind != YT_MAP) {
+		diag_error(d, path, fm->line, fm->col, "write 'key: value' lines",
+		           "front matter must be a map of keys");
+		yt_free(fm);
+		fm = NULL;
+	}
+	if (fm) {
+		content_item *it = g_new0(content_item, 1);
+		struct stat st;
+		it->kind = kind;
+		it->slug = slug;
+		it->lang = lang;
+		it->path = g_strdup(path);
+		it->dir = g_path_get_dirname(path);
+		it->relpath = g_strdup(rel);
+		it->fm = fm;
+		it->body = g_strndup(text + boff, len - boff);
+		it->body_len = len - boff;
+		it->body_line = bline;
+		it->mtime = stat(path, &st) == 0 ? (gint64)st.st_mtime : 0;
+		slug = lang = NULL;
+		content_add(s, it);
+	}
+	g_free(text);
+out:
+	g_free(slug);
+	g_free(lang);
+}
+
+static int content_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists a folder sorted, so loading order (and so output) never depends on
+ * the file system. */
+static GPtrArray *content_list_dir(const char *dir)
+{
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	if (!gd)
+		return names;
+	const char *n;
+	while ((n = g_dir_read_name(gd)))
+		if (n[0] != '.')
+			g_ptr_array_add(names, g_strdup(n));
+	g_dir_close(gd);
+	g_ptr_array_sort(names, content_cmp_str);
+	return names;
+}
+
+/* Walks one kind's folder. depth 0: the kind's folder; 1: a page folder. */
+static void content_walk(content_set *s, const site_config *c, content_kind kind,
+                         const char *rel, const char *slug_dir, int depth, diag_list *d)
+{
+	char *dir = g_build_filename(s->root, rel, NULL);
+	GPtrArray *names = content_list_dir(dir);
+	for (guint i = 0; i < names->len; i++) {
+		const char *name = names->pdata[i];
+		char *r = g_build_filename(rel, name, NULL);
+		char *path = g_build_filename(s->root, r, NULL);
+		struct stat st;
+		if (lstat(path, &st) != 0) {
+			/* vanished while we looked */
+		} else if (S_ISLNK(st.st_mode)) {
+			diag_warn(d, path, 0, 0, "copy the file into content/ instead",
+			          "symbolic link not followed");
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth >= 3)
+				diag_warn(d, path, 0, 0, NULL, "folder nested too deep; skipped");
+			else
+				content_walk(s, c, kind, r, depth == 0 ? name : slug_dir,
+				             depth + 1, d);
+		} else if (S_ISREG(st.st_mode)) {
+			g_hash_table_add(s->files, g_strdup(r));
+			if (g_str_has_suffix(name, ".md") && depth <= 1)
+				content_read(s, c, kind, r, path, slug_dir, d);
+		}
+		g_free(path);
+		g_free(r);
+	}
+	g_ptr_array_free(names, TRUE);
+	g_free(dir);
+}
+
+static int content_cmp_group(const void *a, const void *b)
+{
+	const content_group *x = *(content_group *const *)a, *y = *(content_group *const *)b;
+	return strcmp(x->slug, y->slug);
+}
+
+static int content_cmp_item(const void *a, const void *b)
+{
+	const content_item *x = *(content_item *const *)a, *y = *(content_item *const *)b;
+	return strcmp(x->lang, y->lang);
+}
+
+content_set *content_load(const char *root, const site_config *c, diag_list *d)
+{
+	content_set *s = g_new0(content_set, 1);
+	s->root = g_strdup(root);
+	s->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (int k = 0; k < KIND_COUNT; k++)
+		s->groups[k] = g_ptr_array_new_with_free_func((GDestroyNotify)content_group_free);
+	GPtrArray *top = content_list_dir(root);
+	for (guint i = 0; i < top->len; i++) {
+		const char *name = top->pdata[i];
+		char *path = g_build_filename(root, name, NULL);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			int k = content_kind_from_name(name);
+			if (k < 0 || strcmp(name, kind_dirs[k]))
+				diag_error(d, path, 0, 0,
+				           "content/ holds systems, cities, studies, pages, kits "
+				           "and diagnostics; move or remove this folder",
+				           "unknown kind of content '%s'", name);
+			else
+				content_walk(s, c, (content_kind)k, name, NULL, 0, d);
+		} else if (strcmp(name, "site.yaml")) {
+			g_hash_table_add(s->files, g_strdup(name));
+		}
+		g_free(path);
+	}
+	g_ptr_array_free(top, TRUE);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		g_ptr_array_sort(s->groups[k], content_cmp_group);
+		for (guint i = 0; i < s->groups[k]->len; i++) {
+			content_group *g = s->groups[k]->pdata[i];
+			g_ptr_array_sort(g->items, content_cmp_item);
+		}
+	}
+	return s;
+}
+
+void content_free(content_set *s)
+{
+	if (!s)
+		return;
+	for (int k = 0; k < KIND_COUNT; k++)
+		g_ptr_array_free(s->groups[k], TRUE);
+	g_hash_table_destroy(s->by_key);
+	g_hash_table_destroy(s->files);
+	g_free(s->root);
+	g_free(s);
+}
+
+content_group *content_group_find(const content_set *s, content_kind k, const char *slug)
+{
+	char *key = g_strdup_printf("%s/%s", kind_dirs[k], slug);
+	content_group *g = g_hash_table_lookup(s->by_key, key);
+	g_free(key);
+	return g;
+}
+
+content_item *content_group_item(const content_group *g, const char *lang)
+{
+	for (guint i = 0; i < g->items->len; i++) {
+		content_item *it = g->items->pdata[i];
+		if (!strcmp(it->lang, lang))
+			return it;
+	}
+	return NULL;
+}
+
+content_item *content_group_pick(const content_group *g, const site_config *c,
+                                 const char *lang)
+{
+	const cfg_language *l = config_language(c, lang);
+	for (size_t i = 0; l && l->chain[i]; i++) {
+		content_item *it = content_group_item(g, l->chain[i]);
+		if (it)
+			return it;
+	}
+	content_item *it = c->default_lang ? content_group_item(g, c->default_lang) : NULL;
+	return it ? it : (g->items->len ? g->items->pdata[0] : NULL);
+}

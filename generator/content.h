@@ -1,0 +1,69 @@
+/* content: walk content/, split front matter from Markdown, pair the
+ * translations of one page (NAME.LANG.md siblings) into a group. */
+#ifndef KITGEN_CONTENT_H
+#define KITGEN_CONTENT_H
+
+#include <glib.h>
+#include "config.h"
+#include "yamltree.h"
+
+typedef enum {
+	KIND_SYSTEM,
+	KIND_CITY,
+	KIND_STUDY,
+	KIND_PAGE,
+	KIND_KIT,
+	KIND_DIAGNOSTIC,
+	KIND_COUNT
+} content_kind;
+
+/* One translation of one page. */
+typedef struct {
+	content_kind kind;
+	char *slug, *lang;
+	char *path;    /* as shown in messages: ROOT/systems/x/index.en.md */
+	char *dir;     /* folder of the file, for resolving links and images */
+	char *relpath; /* path inside content/: systems/x/index.en.md */
+	yt_node *fm;   /* front matter (owned) */
+	char *body;    /* Markdown after the front matter (owned) */
+	size_t body_len;
+	int body_line; /* line of the body's first line in the file */
+	gint64 mtime;  /* file modification time, for outdated translations */
+} content_item;
+
+/* All translations of one page. */
+typedef struct {
+	content_kind kind;
+	char *slug;
+	GPtrArray *items; /* content_item*, sorted by language code */
+} content_group;
+
+typedef struct {
+	char *root;
+	GPtrArray *groups[KIND_COUNT]; /* content_group*, sorted by slug */
+	GHashTable *by_key;            /* "kind/slug" -> content_group* */
+	GHashTable *files;             /* relpath of every file under root -> TRUE */
+} content_set;
+
+const char *content_kind_dir(content_kind k);   /* "systems" */
+const char *content_kind_name(content_kind k);  /* "system" */
+int content_kind_from_name(const char *name);    /* -1 if unknown; dir or name */
+
+content_set *content_load(const char *root, const site_config *c, diag_list *d);
+void content_free(content_set *s);
+
+content_group *content_group_find(const content_set *s, content_kind k, const char *slug);
+/* The translation in lang, else NULL. */
+content_item *content_group_item(const content_group *g, const char *lang);
+/* The translation a reader of lang gets: lang, then its fallback chain,
+ * then the default language, then any. Never NULL for a non-empty group. */
+content_item *content_group_pick(const content_group *g, const site_config *c,
+                                 const char *lang);
+
+/* Splits "---\nYAML\n---\nbody". Returns false (error recorded) when the file
+ * has no front matter. Offsets: yaml starts on line 2. */
+bool content_split(const char *text, size_t len, const char *path,
+                   size_t *yaml_off, size_t *yaml_len, size_t *body_off,
+                   int *body_line, diag_list *d);
+
+#endif

@@ -1,0 +1,128 @@
+/* diag: collect, sort and print diagnostics like a compiler does. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+#include "diag.h"
+
+diag_list *diag_new(void)
+{
+	return g_new0(diag_list, 1);
+}
+
+void diag_free(diag_list *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->count; i++) {
+		g_free(d->entries[i].file);
+		g_free(d->entries[i].message);
+		g_free(d->entries[i].hint);
+	}
+	g_free(d->entries);
+	g_free(d);
+}
+
+void diag_add(diag_list *d, diag_severity sev, const char *file, int line,
+              int col, const char *hint, const char *fmt, ...)
+{
+	if (d->count == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->entries = g_renew(diag_entry, d->entries, d->cap);
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	diag_entry *e = &d->entries[d->count++];
+	e->severity = sev;
+	e->file = g_strdup(file);
+	e->line = line;
+	e->col = col;
+	e->message = g_strdup_vprintf(fmt, ap);
+	e->hint = g_strdup(hint);
+	va_end(ap);
+	if (sev == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+	const diag_entry *x = a, *y = b;
+	int c = g_strcmp0(x->file, y->file);
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line - y->line;
+	if (x->col != y->col)
+		return x->col - y->col;
+	return g_strcmp0(x->message, y->message);
+}
+
+void diag_sort(diag_list *d)
+{
+	if (d->count > 1)
+		qsort(d->entries, d->count, sizeof *d->entries, diag_cmp);
+}
+
+/* The text of line n of a file, or NULL. Read again for each message: errors
+ * are few, and keeping every source in memory for them is not worth it. */
+static char *diag_source_line(const char *file, int n)
+{
+	char *text = NULL;
+	gsize len;
+	if (!file || n < 1 || !g_file_get_contents(file, &text, &len, NULL))
+		return NULL;
+	char *p = text, *end = text + len;
+	for (int i = 1; i < n && p < end; i++) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	char *line = NULL;
+	if (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = (size_t)((nl ? nl : end) - p);
+		if (l > 200)
+			l = 200; /* a 10 MB line is not worth echoing */
+		line = g_strndup(p, l);
+		if (!g_utf8_validate(line, -1, NULL))
+			line = (g_free(line), g_strdup("(line is not valid UTF-8)"));
+	}
+	g_free(text);
+	return line;
+}
+
+void diag_print(const diag_list *d, FILE *out, int colour)
+{
+	const char *bold = colour ? "\033[1m" : "", *red = colour ? "\033[1;31m" : "",
+		   *mag = colour ? "\033[1;35m" : "", *green = colour ? "\033[1;32m" : "",
+		   *off = colour ? "\033[0m" : "";
+	for (size_t i = 0; i < d->count; i++) {
+		const diag_entry *e = &d->entries[i];
+		const char *what = e->severity == DIAG_ERROR ? "error" : "warning";
+		const char *c = e->severity == DIAG_ERROR ? red : mag;
+		fputs(bold, out);
+		if (e->file && e->line > 0)
+			fprintf(out, "%s:%d:%d: ", e->file, e->line, e->col > 0 ? e->col : 1);
+		else if (e->file)
+			fprintf(out, "%s: ", e->file);
+		else
+			fputs("kitgen: ", out);
+		fprintf(out, "%s%s:%s%s %s%s\n", c, what, off, bold, e->message, off);
+		char *src = diag_source_line(e->file, e->line);
+		if (src) {
+			fprintf(out, " %5d | %s\n       | ", e->line, src);
+			/* Column counts bytes; pad with the same bytes' width in
+			 * characters so the caret sits under multibyte text too. */
+			int col = e->col > 0 ? e->col : 1;
+			const char *p = src;
+			for (int k = 1; k < col && *p; k++, p++)
+				if (((unsigned char)*p & 0xC0) != 0x80)
+					fputc(*p == '\t' ? '\t' : ' ', out);
+			fprintf(out, "%s^%s\n", green, off);
+			g_free(src);
+		}
+		if (e->hint)
+			fprintf(out, "       = hint: %s\n", e->hint);
+	}
+}

@@ -1,0 +1,31 @@
+/* i18n: the theme's UI strings per language with fallback along the
+ * language chain, and ICU for what differs by locale (dates, sorting). */
+#ifndef KITGEN_I18N_H
+#define KITGEN_I18N_H
+
+#include <libxml/tree.h>
+#include "config.h"
+
+typedef struct i18n_set i18n_set;
+
+/* Loads DIR/LANG.yaml for every site language; a missing file is a warning
+ * (its strings fall back), a malformed one an error. */
+i18n_set *i18n_load(const char *dir, const site_config *c, diag_list *d);
+void i18n_free(i18n_set *s);
+
+/* The string for key in lang, following lang's chain; key itself if none. */
+const char *i18n_get(const i18n_set *s, const char *lang, const char *key);
+
+/* Appends <s k="KEY">text</s> for every key known in any language. */
+void i18n_add_strings(const i18n_set *s, const char *lang, xmlNodePtr parent);
+
+/* Keys a language lacks (that the first language has), for coverage. */
+GPtrArray *i18n_missing(const i18n_set *s, const char *lang);
+
+/* "2013-04-15" → "2013년 4월 15일" / "15 April 2013"; "2013" stays. Owned. */
+char *i18n_format_date(const char *lang, const char *iso);
+
+/* Compares two strings as lang sorts them (ICU collation). */
+int i18n_collate(const char *lang, const char *a, const char *b);
+
+#endif

@@ -1,0 +1,279 @@
+/* model: content items → XML, typed by the schema. */
+#include <stdlib.h>
+#include <string.h>
+#include "model.h"
+#include "schema.h"
+
+model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,
+                 media_set *media, diag_list *d)
+{
+	model *m = g_new0(model, 1);
+	m->config = c;
+	m->set = s;
+	m->strings = strings;
+	m->media = media;
+	m->d = d;
+	m->bodies = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	                                  (GDestroyNotify)xmlFreeDoc);
+	return m;
+}
+
+void model_free(model *m)
+{
+	if (!m)
+		return;
+	g_hash_table_destroy(m->bodies);
+	g_free(m);
+}
+
+bool model_kind_has_page(content_kind k)
+{
+	return k == KIND_SYSTEM || k == KIND_CITY || k == KIND_STUDY || k == KIND_PAGE;
+}
+
+char *model_page_path(content_kind k, const char *slug, const char *lang)
+{
+	if (k == KIND_PAGE)
+		return g_strdup_printf("%s/%s/", lang, slug);
+	return g_strdup_printf("%s/%s/%s/", lang, content_kind_dir(k), slug);
+}
+
+void model_load_bodies(model *m)
+{
+	md_context ctx = {m->set, m->config, m->media, m->d};
+	for (int k = 0; k < KIND_COUNT; k++) {
+		GPtrArray *groups = m->set->groups[k];
+		for (guint i = 0; i < groups->len; i++) {
+			content_group *g = groups->pdata[i];
+			for (guint j = 0; j < g->items->len; j++) {
+				content_item *it = g->items->pdata[j];
+				schema_check(it, m->set, m->config, m->d);
+				xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+				xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "content", NULL);
+				xmlDocSetRootElement(doc, root);
+				xmlNodePtr toc;
+				xmlAddChild(root, md_render(&ctx, it, doc, &toc));
+				xmlAddChild(root, toc);
+				g_hash_table_insert(m->bodies, it, doc);
+			}
+		}
+	}
+}
+
+static const schema_key *model_key(content_kind k, const char *key)
+{
+	for (const schema_key *p = schema_keys(k); p->key; p++)
+		if (!strcmp(p->key, key))
+			return p;
+	return NULL;
+}
+
+static void model_set(xmlNodePtr e, const char *name, const char *value)
+{
+	if (value)
+		xmlSetProp(e, BAD_CAST name, BAD_CAST value);
+}
+
+/* <KEY ref="cities/x/" slug="x">Title in lang</KEY> */
+static xmlNodePtr model_ref(model *m, xmlNodePtr parent, const char *name,
+                            content_kind kind, const char *slug, const char *lang)
+{
+	content_group *g = content_group_find(m->set, kind, slug);
+	content_item *it = g ? content_group_pick(g, m->config, lang) : NULL;
+	const char *title = it ? yt_str(it->fm, "title") : slug;
+	xmlNodePtr e = xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(title ? title : slug));
+	model_set(e, "slug", slug);
+	model_set(e, "kind", content_kind_name(kind));
+	if (g && model_kind_has_page(kind)) {
+		char *path = model_page_path(kind, slug, lang);
+		model_set(e, "path", path);
+		g_free(path);
+	}
+	return e;
+}
+
+static void model_value(model *m, const content_item *it, const schema_key *k,
+                        const yt_node *v, const char *lang, xmlNodePtr item)
+{
+	xmlNodePtr e;
+	switch (k->type) {
+	case ST_DATE:
+	case ST_DATE_YEAR: {
+		char *shown = i18n_format_date(lang, v->value);
+		e = xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST shown);
+		model_set(e, "value", v->value);
+		g_free(shown);
+		break;
+	}
+	case ST_FIELD: {
+		const cfg_field *f = config_field(m->config, v->value);
+		const cfg_language *l = config_language(m->config, lang);
+		const char *name = NULL;
+		for (size_t i = 0; f && l && l->chain[i] && !name; i++)
+			name = yt_lang_str(f->name, l->chain[i]);
+		e = xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST(name ? name : v->value));
+		model_set(e, "id", v->value);
+		break;
+	}
+	case ST_REF:
+		model_ref(m, item, k->key, k->ref, v->value, lang);
+		break;
+	case ST_REFS:
+	case ST_IDS:
+	case ST_TEXTS:
+		e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
+		for (size_t i = 0; i < v->count; i++) {
+			if (v->items[i]->kind != YT_SCALAR)
+				continue;
+			if (k->type == ST_REFS)
+				model_ref(m, e, "v", k->ref, v->items[i]->value, lang);
+			else
+				xmlNewTextChild(e, NULL, BAD_CAST "v", BAD_CAST v->items[i]->value);
+		}
+		break;
+	case ST_MAPS:
+		e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
+		for (size_t i = 0; i < v->count; i++) {
+			xmlNodePtr row = xmlNewChild(e, NULL, BAD_CAST "v", NULL);
+			const yt_node *map = v->items[i];
+			for (size_t j = 0; map->kind == YT_MAP && j < map->count; j++)
+				if (map->items[j]->kind == YT_SCALAR)
+					model_set(row, map->keys[j], map->items[j]->value);
+		}
+		break;
+	case ST_NUMBERS:
+		e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
+		for (size_t i = 0; i < v->count; i++) {
+			xmlNodePtr n = xmlNewTextChild(e, NULL, BAD_CAST "v",
+			                               BAD_CAST(v->items[i]->value ? v->items[i]->value : ""));
+			model_set(n, "k", v->keys[i]);
+		}
+		break;
+	case ST_FILE: {
+		char *dir = g_path_get_dirname(it->relpath);
+		char *rel = g_build_filename(dir, v->value, NULL);
+		if (g_hash_table_contains(m->set->files, rel)) {
+			const media_file *f = media_use(m->media, rel);
+			e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
+			model_set(e, "media", rel);
+			char buf[16];
+			if (f->width > 0) {
+				snprintf(buf, sizeof buf, "%d", f->width);
+				model_set(e, "width", buf);
+				snprintf(buf, sizeof buf, "%d", f->height);
+				model_set(e, "height", buf);
+			}
+		}
+		g_free(rel);
+		g_free(dir);
+		break;
+	}
+	default:
+		xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST v->value);
+	}
+}
+
+static int model_year_cmp(const void *a, const void *b)
+{
+	const content_item *x = *(content_item *const *)a, *y = *(content_item *const *)b;
+	int c = g_strcmp0(yt_str(x->fm, "year"), yt_str(y->fm, "year"));
+	return c ? c : strcmp(x->slug, y->slug);
+}
+
+/* Studies that name this city (or propose this system), oldest first. */
+static void model_related_studies(model *m, const content_group *g, const char *lang,
+                                  xmlNodePtr item)
+{
+	GPtrArray *found = g_ptr_array_new();
+	GPtrArray *studies = m->set->groups[KIND_STUDY];
+	for (guint i = 0; i < studies->len; i++) {
+		content_group *sg = studies->pdata[i];
+		content_item *s = content_group_pick(sg, m->config, lang);
+		bool hit = false;
+		if (g->kind == KIND_CITY)
+			hit = !g_strcmp0(yt_str(s->fm, "city"), g->slug);
+		yt_node *prop = yt_get(s->fm, "proposed");
+		for (size_t j = 0; g->kind == KIND_SYSTEM && prop && j < prop->count; j++)
+			hit |= !g_strcmp0(prop->items[j]->value, g->slug);
+		if (hit)
+			g_ptr_array_add(found, s);
+	}
+	g_ptr_array_sort(found, model_year_cmp);
+	if (found->len) {
+		xmlNodePtr list = xmlNewChild(item, NULL, BAD_CAST "studies", NULL);
+		for (guint i = 0; i < found->len; i++) {
+			content_item *s = found->pdata[i];
+			xmlNodePtr e = model_ref(m, list, "v", KIND_STUDY, s->slug, lang);
+			model_set(e, "year", yt_str(s->fm, "year"));
+		}
+	}
+	g_ptr_array_free(found, TRUE);
+}
+
+xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
+                      bool full)
+{
+	content_item *it = content_group_pick(g, m->config, lang);
+	xmlNodePtr item = xmlNewDocNode(doc, NULL, BAD_CAST "item", NULL);
+	model_set(item, "kind", content_kind_name(g->kind));
+	model_set(item, "slug", g->slug);
+	model_set(item, "lang", it->lang);
+	if (model_kind_has_page(g->kind)) {
+		char *path = model_page_path(g->kind, g->slug, lang);
+		model_set(item, "path", path);
+		g_free(path);
+	}
+	if (strcmp(it->lang, lang))
+		model_set(item, "fallback", "true");
+	const yt_node *fm = it->fm;
+	for (size_t i = 0; i < fm->count; i++) {
+		const schema_key *k = model_key(g->kind, fm->keys[i]);
+		if (k && fm->items[i])
+			model_value(m, it, k, fm->items[i], lang, item);
+	}
+	if (!full)
+		return item;
+	xmlDocPtr body = g_hash_table_lookup(m->bodies, it);
+	for (xmlNodePtr c = body ? xmlDocGetRootElement(body)->children : NULL; c; c = c->next)
+		xmlAddChild(item, xmlDocCopyNode(c, doc, 1));
+	if (g->kind == KIND_CITY || g->kind == KIND_SYSTEM)
+		model_related_studies(m, g, lang, item);
+	return item;
+}
+
+typedef struct {
+	content_group *g;
+	const char *title;
+	long weight;
+} model_sort_entry;
+
+static gint model_sort_cmp(gconstpointer a, gconstpointer b, gpointer lang)
+{
+	const model_sort_entry *x = *(model_sort_entry *const *)a,
+			       *y = *(model_sort_entry *const *)b;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? -1 : 1;
+	int c = i18n_collate(lang, x->title, y->title);
+	return c ? c : strcmp(x->g->slug, y->g->slug);
+}
+
+GPtrArray *model_sorted_groups(model *m, content_kind k, const char *lang)
+{
+	GPtrArray *groups = m->set->groups[k];
+	GPtrArray *entries = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < groups->len; i++) {
+		content_item *it = content_group_pick(groups->pdata[i], m->config, lang);
+		const char *w = yt_str(it->fm, "weight");
+		model_sort_entry *e = g_new0(model_sort_entry, 1);
+		e->g = groups->pdata[i];
+		e->title = yt_str(it->fm, "title") ? yt_str(it->fm, "title") : it->slug;
+		e->weight = w ? strtol(w, NULL, 10) : 1000000;
+		g_ptr_array_add(entries, e);
+	}
+	g_ptr_array_sort_with_data(entries, model_sort_cmp, (gpointer)lang);
+	GPtrArray *out = g_ptr_array_new();
+	for (guint i = 0; i < entries->len; i++)
+		g_ptr_array_add(out, ((model_sort_entry *)entries->pdata[i])->g);
+	g_ptr_array_free(entries, TRUE);
+	return out;
+}

@@ -1,0 +1,44 @@
+/* model: the document model. Each page of content becomes an <item> element
+ * (front matter typed by its schema, references resolved to titles in the
+ * reader's language, Markdown body as XML), the one tree that the site and
+ * print renderers read. */
+#ifndef KITGEN_MODEL_H
+#define KITGEN_MODEL_H
+
+#include <libxml/tree.h>
+#include "content.h"
+#include "i18n.h"
+#include "markdown.h"
+
+typedef struct {
+	const site_config *config;
+	const content_set *set;
+	const i18n_set *strings;
+	media_set *media;
+	diag_list *d;
+	GHashTable *bodies; /* content_item* -> xmlDoc* holding <body> and <toc> */
+} model;
+
+model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,
+                 media_set *media, diag_list *d);
+void model_free(model *m);
+
+/* Renders every page's Markdown once, checking its links; also checks
+ * every page's front matter. Errors go to the model's diag list. */
+void model_load_bodies(model *m);
+
+/* The address of a page in lang, inside the site: "en/systems/x/". */
+char *model_page_path(content_kind k, const char *slug, const char *lang);
+
+/* Kinds that get a web page of their own. */
+bool model_kind_has_page(content_kind k);
+
+/* A new <item> for group g as a reader of lang sees it, in doc. full adds
+ * the body, table of contents and derived lists. */
+xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
+                      bool full);
+
+/* Sort key order of a kind's groups for lang: weight, then title (ICU). */
+GPtrArray *model_sorted_groups(model *m, content_kind k, const char *lang);
+
+#endif

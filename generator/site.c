@@ -1,0 +1,398 @@
+/* site: compose one XML document per page and apply the theme to it. */
+#include <string.h>
+#include "out.h"
+#include "site.h"
+
+typedef struct {
+	site_job *job;
+	xslt_sheet *page, *feed;
+	const site_config *c;
+} site_ctx;
+
+/* "../../" for a page at "en/systems/"; "" at the root. */
+static char *site_root_of(const char *path)
+{
+	GString *r = g_string_new(NULL);
+	for (const char *p = path; *p; p++)
+		if (*p == '/')
+			g_string_append(r, "../");
+	return g_string_free(r, FALSE);
+}
+
+static void site_set(xmlNodePtr e, const char *name, const char *value)
+{
+	if (value)
+		xmlSetProp(e, BAD_CAST name, BAD_CAST value);
+}
+
+static xmlNodePtr site_text(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(text ? text : ""));
+}
+
+/* alternates: lang -> path of this page in that language (NULL: none). */
+typedef const char *(*site_alt_fn)(const char *lang, void *data);
+
+/* The <page> document with everything the theme needs around the content:
+ * site texts, languages with this page's address in each, navigation,
+ * UI strings. */
+static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang,
+                               const char *path, site_alt_fn alt, void *alt_data,
+                               xmlNodePtr *page_out)
+{
+	const site_config *c = x->c;
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr page = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+	xmlDocSetRootElement(doc, page);
+	const cfg_language *l = config_language(c, lang);
+	char *root = site_root_of(path);
+	site_set(page, "layout", layout);
+	site_set(page, "lang", lang);
+	site_set(page, "dir", l ? l->dir : "ltr");
+	site_set(page, "path", path);
+	site_set(page, "root", root);
+	g_free(root);
+	xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
+	site_text(site, "title", config_text(c, "title", lang));
+	site_text(site, "description", config_text(c, "description", lang));
+	site_text(site, "organisation", config_text(c, "organisation", lang));
+	site_text(site, "base-url", c->base_url);
+	site_text(site, "default-lang", c->default_lang);
+	site_text(site, "generator", x->job->generator);
+	xmlNodePtr langs = xmlNewChild(site, NULL, BAD_CAST "languages", NULL);
+	for (size_t i = 0; i < c->nlangs; i++) {
+		if (!c->langs[i].build)
+			continue;
+		xmlNodePtr e = xmlNewChild(langs, NULL, BAD_CAST "language", NULL);
+		site_set(e, "code", c->langs[i].code);
+		site_set(e, "name", c->langs[i].name);
+		site_set(e, "dir", c->langs[i].dir);
+		if (!strcmp(c->langs[i].code, lang))
+			site_set(e, "current", "true");
+		const char *p = alt ? alt(c->langs[i].code, alt_data) : NULL;
+		if (p)
+			site_set(e, "path", p);
+	}
+	xmlNodePtr fields = xmlNewChild(site, NULL, BAD_CAST "fields", NULL);
+	for (size_t i = 0; i < c->nfields; i++) {
+		const char *name = NULL;
+		for (size_t k = 0; l && l->chain[k] && !name; k++)
+			name = yt_lang_str(c->fields[i].name, l->chain[k]);
+		xmlNodePtr f = site_text(fields, "field", name ? name : c->fields[i].id);
+		site_set(f, "id", c->fields[i].id);
+	}
+	xmlNodePtr menu = xmlNewChild(site, NULL, BAD_CAST "menu", NULL);
+	GPtrArray *pages = model_sorted_groups(x->job->model, KIND_PAGE, lang);
+	for (guint i = 0; i < pages->len; i++) {
+		content_group *g = pages->pdata[i];
+		content_item *it = content_group_pick(g, c, lang);
+		if (yt_is_true(yt_get(it->fm, "menu")))
+			xmlAddChild(menu, model_item(x->job->model, g, lang, doc, false));
+	}
+	g_ptr_array_free(pages, TRUE);
+	xmlNodePtr strings = xmlNewChild(page, NULL, BAD_CAST "strings", NULL);
+	i18n_add_strings(x->job->model->strings, lang, strings);
+	*page_out = page;
+	return doc;
+}
+
+static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
+{
+	size_t len;
+	char *out = xslt_apply(sheet, doc, &len, file, x->job->d);
+	xmlFreeDoc(doc);
+	if (!out)
+		return false;
+	char *path = g_build_filename(x->job->out_dir, file, NULL);
+	GError *err = NULL;
+	bool ok = out_write_file(path, out, len, &err);
+	if (!ok) {
+		diag_error(x->job->d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+	}
+	x->job->pages_written++;
+	x->job->bytes_written += len;
+	g_free(path);
+	g_free(out);
+	return ok;
+}
+
+static char *site_index_of(const char *path)
+{
+	return g_strconcat(path, "index.html", NULL);
+}
+
+/* Alternates for a content page: only languages with a real translation. */
+typedef struct {
+	const content_group *g;
+	GPtrArray *paths;
+} site_item_alt;
+
+static const char *site_item_alt_fn(const char *lang, void *data)
+{
+	site_item_alt *a = data;
+	if (!content_group_item(a->g, lang))
+		return NULL;
+	char *p = model_page_path(a->g->kind, a->g->slug, lang);
+	g_ptr_array_add(a->paths, p);
+	return p;
+}
+
+/* Alternates for pages every language has: home, lists. */
+static const char *site_same_alt_fn(const char *lang, void *data)
+{
+	GPtrArray *paths = data;
+	char *p = g_strdup_printf("%s/%s", lang, (char *)paths->pdata[0]);
+	g_ptr_array_add(paths, p);
+	return p;
+}
+
+static bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
+{
+	site_item_alt alt = {g, g_ptr_array_new_with_free_func(g_free)};
+	char *path = model_page_path(g->kind, g->slug, lang);
+	xmlNodePtr page;
+	xmlDocPtr doc = site_page_doc(x, content_kind_name(g->kind), lang, path,
+	                              site_item_alt_fn, &alt, &page);
+	xmlAddChild(page, model_item(x->job->model, g, lang, doc, true));
+	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
+	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
+		site_download *d = x->job->downloads->pdata[i];
+		if (!g_strcmp0(d->slug, g->slug)) {
+			xmlNodePtr e = site_text(dl, "document", d->title);
+			site_set(e, "href", d->href);
+			site_set(e, "lang", d->lang);
+			site_set(e, "kind", d->kind);
+		}
+	}
+	char *file = site_index_of(path);
+	bool ok = site_emit(x, x->page, doc, file);
+	g_free(file);
+	g_free(path);
+	g_ptr_array_free(alt.paths, TRUE);
+	return ok;
+}
+
+/* A page listing items of some kinds: home, catalogue lists, downloads. */
+static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
+                           const char *sub, const content_kind *kinds, int nkinds,
+                           xslt_sheet *sheet, const char *file_name)
+{
+	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(alt, g_strdup(sub));
+	char *path = g_strdup_printf("%s/%s", lang, sub);
+	xmlNodePtr page;
+	xmlDocPtr doc = site_page_doc(x, layout, lang, path, site_same_alt_fn, alt, &page);
+	for (int k = 0; k < nkinds; k++) {
+		xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
+		site_set(list, "kind", content_kind_name(kinds[k]));
+		GPtrArray *groups = model_sorted_groups(x->job->model, kinds[k], lang);
+		for (guint i = 0; i < groups->len; i++)
+			xmlAddChild(list, model_item(x->job->model, groups->pdata[i], lang, doc, false));
+		g_ptr_array_free(groups, TRUE);
+	}
+	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
+	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
+		site_download *d = x->job->downloads->pdata[i];
+		xmlNodePtr e = site_text(dl, "document", d->title);
+		char size[32];
+		snprintf(size, sizeof size, "%ld", d->bytes);
+		site_set(e, "href", d->href);
+		site_set(e, "lang", d->lang);
+		site_set(e, "kind", d->kind);
+		site_set(e, "slug", d->slug);
+		site_set(e, "bytes", size);
+	}
+	char *file = g_strconcat(path, file_name, NULL);
+	bool ok = site_emit(x, sheet, doc, file);
+	g_free(file);
+	g_free(path);
+	g_ptr_array_free(alt, TRUE);
+	return ok;
+}
+
+/* The root pages are in the default language and link to every language. */
+static bool site_root_page(site_ctx *x, const char *layout, const char *file)
+{
+	xmlNodePtr page;
+	const char *lang = x->c->default_lang;
+	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(alt, g_strdup(""));
+	xmlDocPtr doc = site_page_doc(x, layout, lang, "", site_same_alt_fn, alt, &page);
+	/* A 404 page is served at any depth: link through the base URL. */
+	if (!strcmp(layout, "notfound"))
+		site_set(page, "root", x->c->base_url);
+	bool ok = site_emit(x, x->page, doc, file);
+	g_ptr_array_free(alt, TRUE);
+	return ok;
+}
+
+static void site_sitemap_add(xmlNodePtr urlset, const site_config *c, const char *path,
+                             const content_group *g)
+{
+	xmlNsPtr xhtml = xmlSearchNsByHref(urlset->doc, urlset, BAD_CAST "http://www.w3.org/1999/xhtml");
+	xmlNodePtr url = xmlNewChild(urlset, NULL, BAD_CAST "url", NULL);
+	char *loc = g_strconcat(c->base_url, path, NULL);
+	xmlNewTextChild(url, NULL, BAD_CAST "loc", BAD_CAST loc);
+	g_free(loc);
+	const char *tail = strchr(path, '/');
+	for (size_t i = 0; i < c->nlangs; i++) {
+		const char *code = c->langs[i].code;
+		if (!c->langs[i].build || (g && !content_group_item(g, code)))
+			continue;
+		xmlNodePtr l = xmlNewChild(url, xhtml, BAD_CAST "link", NULL);
+		char *href = g_strconcat(c->base_url, code, tail, NULL);
+		xmlSetProp(l, BAD_CAST "rel", BAD_CAST "alternate");
+		xmlSetProp(l, BAD_CAST "hreflang", BAD_CAST code);
+		xmlSetProp(l, BAD_CAST "href", BAD_CAST href);
+		g_free(href);
+	}
+}
+
+/* sitemap.xml lists every page with its real translations as alternates;
+ * fallback pages are left out (they repeat another language's text). */
+static bool site_sitemap(site_ctx *x)
+{
+	const site_config *c = x->c;
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr urlset = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
+	xmlDocSetRootElement(doc, urlset);
+	xmlSetNs(urlset, xmlNewNs(urlset, BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
+	xmlNewNs(urlset, BAD_CAST "http://www.w3.org/1999/xhtml", BAD_CAST "xhtml");
+	static const char *const lists[] = {"", "systems/", "cities/", "studies/", "downloads/"};
+	for (size_t i = 0; i < c->nlangs; i++) {
+		if (!c->langs[i].build)
+			continue;
+		for (size_t j = 0; j < G_N_ELEMENTS(lists); j++) {
+			char *p = g_strconcat(c->langs[i].code, "/", lists[j], NULL);
+			site_sitemap_add(urlset, c, p, NULL);
+			g_free(p);
+		}
+		for (int k = 0; k < KIND_COUNT; k++) {
+			if (!model_kind_has_page(k))
+				continue;
+			GPtrArray *groups = x->job->model->set->groups[k];
+			for (guint g = 0; g < groups->len; g++) {
+				content_group *grp = groups->pdata[g];
+				if (!content_group_item(grp, c->langs[i].code))
+					continue;
+				char *p = model_page_path(k, grp->slug, c->langs[i].code);
+				site_sitemap_add(urlset, c, p, grp);
+				g_free(p);
+			}
+		}
+	}
+	xmlChar *text;
+	int len;
+	xmlDocDumpFormatMemoryEnc(doc, &text, &len, "UTF-8", 1);
+	xmlFreeDoc(doc);
+	char *path = g_build_filename(x->job->out_dir, "sitemap.xml", NULL);
+	GError *err = NULL;
+	bool ok = out_write_file(path, (const char *)text, (size_t)len, &err);
+	xmlFree(text);
+	g_free(path);
+	char *robots = g_strdup_printf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
+	                               c->base_url);
+	path = g_build_filename(x->job->out_dir, "robots.txt", NULL);
+	ok = ok && out_write_file(path, robots, strlen(robots), &err);
+	g_free(path);
+	g_free(robots);
+	if (!ok) {
+		diag_error(x->job->d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+	}
+	return ok;
+}
+
+/* Copies themes/NAME/assets/ into the site's assets/. */
+static bool site_copy_tree(const char *from, const char *to, diag_list *d)
+{
+	GDir *dir = g_dir_open(from, 0, NULL);
+	if (!dir)
+		return true;
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *n;
+	while ((n = g_dir_read_name(dir)))
+		if (n[0] != '.')
+			g_ptr_array_add(names, g_strdup(n));
+	g_dir_close(dir);
+	bool ok = true;
+	for (guint i = 0; i < names->len && ok; i++) {
+		char *src = g_build_filename(from, names->pdata[i], NULL);
+		char *dst = g_build_filename(to, names->pdata[i], NULL);
+		if (g_file_test(src, G_FILE_TEST_IS_SYMLINK)) {
+			/* never followed */
+		} else if (g_file_test(src, G_FILE_TEST_IS_DIR)) {
+			ok = site_copy_tree(src, dst, d);
+		} else {
+			char *text;
+			gsize len;
+			GError *err = NULL;
+			ok = g_file_get_contents(src, &text, &len, &err) &&
+			     out_write_file(dst, text, len, &err);
+			if (ok)
+				g_free(text);
+			else {
+				diag_error(d, src, 0, 0, NULL, "%s", err->message);
+				g_error_free(err);
+			}
+		}
+		g_free(src);
+		g_free(dst);
+	}
+	g_ptr_array_free(names, TRUE);
+	return ok;
+}
+
+bool site_build(site_job *job)
+{
+	site_ctx x = {.job = job, .c = job->model->config};
+	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
+	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
+	x.page = xslt_load(page_xsl, job->d);
+	x.feed = xslt_load(feed_xsl, job->d);
+	g_free(page_xsl);
+	g_free(feed_xsl);
+	bool ok = x.page && x.feed;
+	static const content_kind home_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY};
+	static const content_kind all_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY, KIND_PAGE};
+	for (size_t i = 0; ok && i < x.c->nlangs; i++) {
+		const char *lang = x.c->langs[i].code;
+		if (!x.c->langs[i].build)
+			continue;
+		ok &= site_list_page(&x, "home", lang, "", home_kinds, 3, x.page, "index.html");
+		ok &= site_list_page(&x, "systems", lang, "systems/", home_kinds, 1, x.page,
+		                     "index.html");
+		ok &= site_list_page(&x, "cities", lang, "cities/", home_kinds + 1, 1, x.page,
+		                     "index.html");
+		ok &= site_list_page(&x, "studies", lang, "studies/", home_kinds + 2, 1, x.page,
+		                     "index.html");
+		ok &= site_list_page(&x, "downloads", lang, "downloads/", NULL, 0, x.page,
+		                     "index.html");
+		ok &= site_list_page(&x, "feed", lang, "", all_kinds, 4, x.feed, "feed.xml");
+		for (int k = 0; k < KIND_COUNT; k++) {
+			if (!model_kind_has_page(k))
+				continue;
+			GPtrArray *groups = job->model->set->groups[k];
+			for (guint g = 0; g < groups->len; g++)
+				ok &= site_item_page(&x, groups->pdata[g], lang);
+		}
+	}
+	ok = ok && site_root_page(&x, "root", "index.html");
+	ok = ok && site_root_page(&x, "notfound", "404.html");
+	ok = ok && site_sitemap(&x);
+	char *assets = g_build_filename(job->theme_dir, "assets", NULL);
+	char *dst = g_build_filename(job->out_dir, "assets", NULL);
+	ok = ok && site_copy_tree(assets, dst, job->d);
+	g_free(assets);
+	g_free(dst);
+	GError *err = NULL;
+	if (ok && !media_copy_all(job->model->media, job->out_dir, &err)) {
+		diag_error(job->d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+		ok = false;
+	}
+	xslt_free(x.page);
+	xslt_free(x.feed);
+	return ok;
+}

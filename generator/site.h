@@ -1,0 +1,35 @@
+/* site: the public website. For every language: home, catalogue lists,
+ * a page per system, city, study and free page, downloads, Atom feed; at
+ * the root: language chooser, 404, sitemap.xml, robots.txt, theme assets
+ * and media. Every page is a document handed to the theme's XSLT. */
+#ifndef KITGEN_SITE_H
+#define KITGEN_SITE_H
+
+#include "model.h"
+#include "xslt.h"
+
+/* A PDF the build made, listed on the downloads page. */
+typedef struct {
+	char *href;  /* inside the site: "pdf/en/kit-maputo.pdf" */
+	char *title;
+	char *lang;
+	char *kind;  /* kit, flyer, report, diagnostic */
+	char *slug;  /* the page it belongs to */
+	long bytes;
+} site_download;
+
+typedef struct {
+	model *model;
+	const char *theme_dir;
+	const char *out_dir; /* the staging folder */
+	GPtrArray *downloads; /* site_download*, may be empty */
+	const char *generator; /* "kitgen 0.1.0" */
+	int pages_written;
+	size_t bytes_written;
+	diag_list *d;
+} site_job;
+
+/* Writes the whole site into job->out_dir. false when anything failed. */
+bool site_build(site_job *job);
+
+#endif

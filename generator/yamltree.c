@@ -1,0 +1,269 @@
+/* yamltree: libyaml events folded into a tree of maps, sequences and
+ * scalars that remember where they were written. */
+#include <string.h>
+#include <glib.h>
+#include <yaml.h>
+#include "yamltree.h"
+
+/* Deep nesting is refused rather than recursed into without bound. */
+#define YT_MAX_DEPTH 200
+
+typedef struct {
+	yaml_parser_t parser;
+	const char *file;
+	int line0; /* added to libyaml's 0-based line */
+	diag_list *d;
+	bool failed;
+} yt_reader;
+
+static yt_node *yt_node_new(yt_kind kind, const yaml_mark_t *m, int line0)
+{
+	yt_node *n = g_new0(yt_node, 1);
+	n->kind = kind;
+	n->line = (int)m->line + line0;
+	n->col = (int)m->column + 1;
+	return n;
+}
+
+void yt_free(yt_node *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->count; i++) {
+		yt_free(n->items[i]);
+		if (n->keys)
+			g_free(n->keys[i]);
+	}
+	g_free(n->items);
+	g_free(n->keys);
+	g_free(n->key_lines);
+	g_free(n->key_cols);
+	g_free(n->value);
+	g_free(n);
+}
+
+static void yt_append(yt_node *parent, yt_node *child, const char *key,
+                      int kline, int kcol)
+{
+	size_t i = parent->count++;
+	parent->items = g_renew(yt_node *, parent->items, parent->count);
+	parent->items[i] = child;
+	if (parent->kind == YT_MAP) {
+		parent->keys = g_renew(char *, parent->keys, parent->count);
+		parent->key_lines = g_renew(int, parent->key_lines, parent->count);
+		parent->key_cols = g_renew(int, parent->key_cols, parent->count);
+		parent->keys[i] = g_strdup(key);
+		parent->key_lines[i] = kline;
+		parent->key_cols[i] = kcol;
+	}
+}
+
+static void yt_parser_error(yt_reader *r)
+{
+	yaml_parser_t *p = &r->parser;
+	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
+	char *msg = g_strdup_printf("%s%s%s", p->context ? p->context : "",
+	                            p->context ? ": " : "",
+	                            p->problem ? p->problem : "malformed YAML");
+	diag_error(r->d, r->file, (int)m->line + r->line0, (int)m->column + 1,
+	           "check indentation, quote values that contain ':' or '#', "
+	           "and close every bracket and quote",
+	           "invalid YAML: %s", msg);
+	g_free(msg);
+	r->failed = true;
+}
+
+/* Reads the next event; false (error recorded) when the parser fails. */
+static bool yt_next(yt_reader *r, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&r->parser, ev)) {
+		yt_parser_error(r);
+		return false;
+	}
+	return true;
+}
+
+static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth);
+
+static yt_node *yt_read_children(yt_reader *r, yt_node *n, yaml_event_type_t end,
+                                 int depth)
+{
+	for (;;) {
+		yaml_event_t ev;
+		if (!yt_next(r, &ev))
+			return yt_free(n), NULL;
+		if (ev.type == end) {
+			yaml_event_delete(&ev);
+			return n;
+		}
+		if (n->kind == YT_SEQ) {
+			yt_node *c = yt_read_node(r, &ev, depth + 1);
+			if (!c)
+				return yt_free(n), NULL;
+			yt_append(n, c, NULL, 0, 0);
+			continue;
+		}
+		/* A map: a scalar key, then its value. */
+		if (ev.type != YAML_SCALAR_EVENT) {
+			diag_error(r->d, r->file, (int)ev.start_mark.line + r->line0,
+			           (int)ev.start_mark.column + 1, "write keys as plain words",
+			           "a map key must be plain text");
+			yaml_event_delete(&ev);
+			r->failed = true;
+			return yt_free(n), NULL;
+		}
+		char *key = g_strdup((const char *)ev.data.scalar.value);
+		int kl = (int)ev.start_mark.line + r->line0, kc = (int)ev.start_mark.column + 1;
+		yaml_event_delete(&ev);
+		for (size_t i = 0; i < n->count; i++)
+			if (!strcmp(n->keys[i], key))
+				diag_error(r->d, r->file, kl, kc, "remove one of the two",
+				           "key '%s' repeats the key on line %d", key,
+				           n->key_lines[i]);
+		yaml_event_t vev;
+		yt_node *v = yt_next(r, &vev) ? yt_read_node(r, &vev, depth + 1) : NULL;
+		if (!v)
+			return g_free(key), yt_free(n), NULL;
+		yt_append(n, v, key, kl, kc);
+		g_free(key);
+	}
+}
+
+/* Builds the node that starts with ev (consumed). */
+static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth)
+{
+	yt_node *n = NULL;
+	int line = (int)ev->start_mark.line + r->line0, col = (int)ev->start_mark.column + 1;
+	if (depth > YT_MAX_DEPTH) {
+		diag_error(r->d, r->file, line, col, "flatten the structure",
+		           "YAML nested more than %d levels deep", YT_MAX_DEPTH);
+		yaml_event_delete(ev);
+		r->failed = true;
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = yt_node_new(YT_SCALAR, &ev->start_mark, r->line0);
+		n->value = g_strdup((const char *)ev->data.scalar.value);
+		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		yaml_event_delete(ev);
+		return n;
+	case YAML_SEQUENCE_START_EVENT:
+		n = yt_node_new(YT_SEQ, &ev->start_mark, r->line0);
+		yaml_event_delete(ev);
+		return yt_read_children(r, n, YAML_SEQUENCE_END_EVENT, depth);
+	case YAML_MAPPING_START_EVENT:
+		n = yt_node_new(YT_MAP, &ev->start_mark, r->line0);
+		yaml_event_delete(ev);
+		return yt_read_children(r, n, YAML_MAPPING_END_EVENT, depth);
+	case YAML_ALIAS_EVENT:
+		diag_error(r->d, r->file, line, col, "write the value out in full",
+		           "YAML aliases (*name) are not supported");
+		break;
+	default:
+		diag_error(r->d, r->file, line, col, NULL, "unexpected YAML structure");
+		break;
+	}
+	yaml_event_delete(ev);
+	r->failed = true;
+	return NULL;
+}
+
+yt_node *yt_parse(const char *text, size_t len, const char *file, int first_line,
+                  diag_list *d)
+{
+	yt_reader r = {.file = file, .line0 = first_line, .d = d};
+	yaml_parser_initialize(&r.parser);
+	yaml_parser_set_input_string(&r.parser, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+	yt_node *root = NULL;
+	yaml_event_t ev;
+	/* stream start, then document start or an empty stream */
+	while (!r.failed && yt_next(&r, &ev)) {
+		yaml_event_type_t t = ev.type;
+		if (t == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (t == YAML_STREAM_START_EVENT || t == YAML_DOCUMENT_START_EVENT ||
+		    t == YAML_DOCUMENT_END_EVENT) {
+			yaml_event_delete(&ev);
+			continue;
+		}
+		if (root) {
+			diag_error(d, file, (int)ev.start_mark.line + first_line,
+			           (int)ev.start_mark.column + 1, "keep one document",
+			           "more than one YAML document");
+			yaml_event_delete(&ev);
+			r.failed = true;
+			break;
+		}
+		root = yt_read_node(&r, &ev, 0);
+	}
+	yaml_parser_delete(&r.parser);
+	if (r.failed) {
+		yt_free(root);
+		return NULL;
+	}
+	if (!root) { /* empty text is an empty map */
+		yaml_mark_t m = {0, 0, 0};
+		root = yt_node_new(YT_MAP, &m, first_line);
+	}
+	return root;
+}
+
+yt_node *yt_parse_file(const char *path, diag_list *d)
+{
+	char *text;
+	gsize len;
+	GError *err = NULL;
+	if (!g_file_get_contents(path, &text, &len, &err)) {
+		diag_error(d, path, 0, 0, NULL, "cannot read: %s", err->message);
+		g_error_free(err);
+		return NULL;
+	}
+	const char *bad;
+	if (!g_utf8_validate(text, (gssize)len, &bad)) {
+		int line = 1, col = 1;
+		for (const char *p = text; p < bad; p++)
+			*p == '\n' ? (line++, col = 1) : col++;
+		diag_error(d, path, line, col, "save the file as UTF-8",
+		           "invalid UTF-8 byte 0x%02X", (unsigned char)*bad);
+		g_free(text);
+		return NULL;
+	}
+	yt_node *n = yt_parse(text, len, path, 1, d);
+	g_free(text);
+	return n;
+}
+
+yt_node *yt_get(const yt_node *map, const char *key)
+{
+	if (!map || map->kind != YT_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->count; i++)
+		if (!strcmp(map->keys[i], key))
+			return map->items[i];
+	return NULL;
+}
+
+const char *yt_str(const yt_node *map, const char *key)
+{
+	yt_node *n = yt_get(map, key);
+	return n && n->kind == YT_SCALAR ? n->value : NULL;
+}
+
+const char *yt_lang_str(const yt_node *n, const char *lang)
+{
+	if (!n)
+		return NULL;
+	if (n->kind == YT_SCALAR)
+		return n->value;
+	return yt_str(n, lang);
+}
+
+bool yt_is_true(const yt_node *n)
+{
+	return n && n->kind == YT_SCALAR && !n->quoted &&
+	       (!strcmp(n->value, "true") || !strcmp(n->value, "yes"));
+}
