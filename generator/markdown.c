@@ -18,6 +18,7 @@ typedef struct {
 	xmlNodePtr toc;
 	GHashTable *ids;       /* heading ids already used */
 	GHashTable *fn_labels; /* footnote label -> number */
+	GHashTable *fn_seen;   /* labels already referenced once */
 	int fn_defs;           /* definitions seen */
 	int line0;             /* body line offset */
 } md_state;
@@ -180,8 +181,10 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 		           "link '%s' points outside content/", target);
 	} else if (md_page_of(rel, &kind, &slug)) {
 		if (content_group_find(ctx->set, kind, slug)) {
-			*ref = g_strdup_printf("%s/%s/%s%s", content_kind_dir(kind), slug,
-			                       frag ? "#" : "", frag ? frag : "");
+			/* Free pages live at LANG/NAME/, the rest at LANG/KIND/NAME/. */
+			*ref = g_strdup_printf("%s%s%s/%s%s", kind == KIND_PAGE ? "" : content_kind_dir(kind),
+			                       kind == KIND_PAGE ? "" : "/", slug, frag ? "#" : "",
+			                       frag ? frag : "");
 			ok = true;
 		} else {
 			diag_error(ctx->d, it->path, line, col, "check the file name, or create the page",
@@ -368,6 +371,11 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 		snprintf(buf, sizeof buf, "%d", num);
 		e = xmlNewTextChild(parent, NULL, BAD_CAST "fnref", BAD_CAST buf);
 		md_attr(e, "n", buf);
+		/* Only the first reference is the target of the note's back link. */
+		if (!g_hash_table_contains(st->fn_seen, label)) {
+			g_hash_table_add(st->fn_seen, g_strdup(label));
+			md_attr(e, "first", "true");
+		}
 		return NULL;
 	} else if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
 		/* cmark-gfm moves definitions to the end, in order of first use. */
@@ -427,6 +435,7 @@ xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr do
 	md_state st = {.ctx = ctx, .it = it, .doc = doc, .line0 = it->body_line - 1};
 	st.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st.fn_labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	st.fn_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st.toc = xmlNewDocNode(doc, NULL, BAD_CAST "toc", NULL);
 	xmlNodePtr body = xmlNewDocNode(doc, NULL, BAD_CAST "body", NULL);
 	cmark_node *root = md_parse(it->body, it->body_len);
@@ -434,6 +443,7 @@ xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr do
 	cmark_node_free(root);
 	g_hash_table_destroy(st.ids);
 	g_hash_table_destroy(st.fn_labels);
+	g_hash_table_destroy(st.fn_seen);
 	*toc = st.toc;
 	return body;
 }

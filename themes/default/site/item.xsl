@@ -1,0 +1,216 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!-- Pages of one item: a system, a city, a study, a free page. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template match="page[item]" mode="layout">
+    <xsl:variable name="it" select="item"/>
+    <article class="wrap item item-{item/@kind}">
+      <xsl:if test="$it/@fallback">
+        <xsl:attribute name="lang"><xsl:value-of select="$it/@lang"/></xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="breadcrumb"/>
+      <h1><xsl:value-of select="$it/title"/></h1>
+      <p class="lead"><xsl:value-of select="$it/summary"/></p>
+      <xsl:call-template name="notices"/>
+      <xsl:apply-templates select="$it" mode="facts"/>
+      <xsl:for-each select="$it/image">
+        <figure class="lead-figure">
+          <img src="{$root}media/{@media}" alt="{../image_alt}">
+            <xsl:copy-of select="@width | @height"/>
+          </img>
+        </figure>
+      </xsl:for-each>
+      <div class="item-body">
+        <xsl:if test="count($it/toc/h[@level='2']) &gt;= 3">
+          <nav class="toc">
+            <xsl:attribute name="aria-label"><xsl:value-of select="$s[@k='page.contents']"/></xsl:attribute>
+            <h2><xsl:value-of select="$s[@k='page.contents']"/></h2>
+            <ol>
+              <xsl:for-each select="$it/toc/h[@level='2']">
+                <li><a href="#{@id}"><xsl:value-of select="."/></a></li>
+              </xsl:for-each>
+            </ol>
+          </nav>
+        </xsl:if>
+        <div class="prose">
+          <xsl:apply-templates select="$it/body/node()" mode="body"/>
+          <xsl:apply-templates select="$it/studies" mode="related"/>
+          <xsl:call-template name="item-downloads"/>
+          <xsl:if test="$it/sources/v">
+            <section class="sources">
+              <h2><xsl:value-of select="$s[@k='page.sources']"/></h2>
+              <ul><xsl:for-each select="$it/sources/v"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+            </section>
+          </xsl:if>
+          <xsl:if test="$it/updated">
+            <p class="small muted"><xsl:value-of select="$s[@k='page.updated']"/><xsl:text> </xsl:text>
+              <time datetime="{$it/updated/@value}"><xsl:value-of select="$it/updated"/></time></p>
+          </xsl:if>
+        </div>
+      </div>
+    </article>
+  </xsl:template>
+
+  <xsl:template name="breadcrumb">
+    <xsl:variable name="kind" select="item/@kind"/>
+    <nav class="breadcrumb">
+      <xsl:attribute name="aria-label"><xsl:value-of select="$s[@k='nav.breadcrumb']"/></xsl:attribute>
+      <a href="{$root}{$lang}/"><xsl:value-of select="$s[@k='nav.home']"/></a>
+      <xsl:if test="$kind != 'page'">
+        <xsl:variable name="list">
+          <xsl:choose>
+            <xsl:when test="$kind = 'system'">systems</xsl:when>
+            <xsl:when test="$kind = 'city'">cities</xsl:when>
+            <xsl:otherwise>studies</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:text> › </xsl:text>
+        <a href="{$root}{$lang}/{$list}/"><xsl:value-of select="$s[@k=concat('nav.', $list)]"/></a>
+      </xsl:if>
+    </nav>
+  </xsl:template>
+
+  <!-- Visible notices: fallback language, draft translation, sample figures. -->
+  <xsl:template name="notices">
+    <xsl:variable name="it" select="item"/>
+    <xsl:if test="$it/@fallback">
+      <p class="notice" role="note" lang="{$lang}">
+        <xsl:call-template name="fill">
+          <xsl:with-param name="text" select="$s[@k='notice.fallback']"/>
+          <xsl:with-param name="name" select="'language'"/>
+          <xsl:with-param name="value"><xsl:call-template name="language-name"><xsl:with-param name="code" select="$it/@lang"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </p>
+    </xsl:if>
+    <xsl:if test="$it/translation = 'draft'">
+      <p class="notice" role="note" lang="{$lang}"><xsl:value-of select="$s[@k='notice.draft']"/></p>
+    </xsl:if>
+    <xsl:if test="$it/sample = 'true'">
+      <p class="notice sample" role="note" lang="{$lang}"><xsl:value-of select="$s[@k='notice.sample']"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="fact">
+    <xsl:param name="key"/>
+    <xsl:param name="value"/>
+    <div><dt><xsl:value-of select="$s[@k=$key]"/></dt><dd><xsl:copy-of select="$value"/></dd></div>
+  </xsl:template>
+
+  <xsl:template match="item" mode="facts"/>
+
+  <xsl:template match="item[@kind='system']" mode="facts">
+    <dl class="facts">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'system.field'"/>
+        <xsl:with-param name="value"><a href="{$root}{$lang}/systems/#field-{field/@id}"><xsl:value-of select="field"/></a></xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="launched">
+        <xsl:call-template name="fact">
+          <xsl:with-param name="key" select="'system.launched'"/>
+          <xsl:with-param name="value"><time datetime="{launched/@value}"><xsl:value-of select="launched"/></time></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="problems/v">
+        <xsl:call-template name="fact">
+          <xsl:with-param name="key" select="'system.problems'"/>
+          <xsl:with-param name="value">
+            <xsl:for-each select="problems/v">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <xsl:variable name="label" select="$s[@k=concat('problem.', current())]"/>
+              <xsl:choose>
+                <xsl:when test="$label"><xsl:value-of select="$label"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="translate(., '-', ' ')"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+    </dl>
+  </xsl:template>
+
+  <xsl:template match="item[@kind='city']" mode="facts">
+    <dl class="facts">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'city.country'"/>
+        <xsl:with-param name="value"><xsl:value-of select="country"/><xsl:if test="continent"> · <xsl:value-of select="continent"/></xsl:if></xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="mou">
+        <xsl:call-template name="fact">
+          <xsl:with-param name="key" select="'city.mou'"/>
+          <xsl:with-param name="value" select="string(mou)"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'city.studies'"/>
+        <xsl:with-param name="value">
+          <xsl:choose>
+            <xsl:when test="studies/v"><xsl:value-of select="count(studies/v)"/></xsl:when>
+            <xsl:otherwise>—</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </dl>
+  </xsl:template>
+
+  <xsl:template match="item[@kind='study']" mode="facts">
+    <dl class="facts">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'study.city'"/>
+        <xsl:with-param name="value"><a href="{$root}{city/@path}"><xsl:value-of select="city"/></a></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'study.year'"/>
+        <xsl:with-param name="value" select="string(year)"/>
+      </xsl:call-template>
+      <xsl:if test="scope">
+        <xsl:call-template name="fact">
+          <xsl:with-param name="key" select="'study.scope_label'"/>
+          <xsl:with-param name="value" select="string($s[@k=concat('study.scope.', current()/scope)])"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="problem">
+        <xsl:call-template name="fact">
+          <xsl:with-param name="key" select="'study.problem'"/>
+          <xsl:with-param name="value" select="string(problem)"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="proposed/v">
+        <xsl:call-template name="fact">
+          <xsl:with-param name="key" select="'study.proposed'"/>
+          <xsl:with-param name="value">
+            <xsl:for-each select="proposed/v">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <a href="{$root}{@path}"><xsl:value-of select="."/></a>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+    </dl>
+  </xsl:template>
+
+  <!-- Studies of this city, or studies that proposed this system. -->
+  <xsl:template match="studies" mode="related">
+    <section class="related">
+      <h2><xsl:value-of select="$s[@k=concat(../@kind, '.studies')]"/></h2>
+      <ul>
+        <xsl:for-each select="v">
+          <li><a href="{$root}{@path}"><xsl:value-of select="."/></a> (<xsl:value-of select="@year"/>)</li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="item-downloads">
+    <xsl:if test="/page/downloads/document">
+      <section class="related">
+        <h2><xsl:value-of select="$s[@k='nav.downloads']"/></h2>
+        <ul>
+          <xsl:for-each select="/page/downloads/document">
+            <li><a href="{$root}{@href}" hreflang="{@lang}" type="application/pdf"><xsl:value-of select="."/></a>
+              (PDF, <xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template>)</li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,145 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!-- Home, catalogue lists and downloads. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- A card for one item of a list. -->
+  <xsl:template match="item" mode="card">
+    <li class="card" data-field="{field/@id}">
+      <h3><a href="{$root}{@path}"><xsl:value-of select="title"/></a></h3>
+      <xsl:if test="field"><p class="tag"><xsl:value-of select="field"/></p></xsl:if>
+      <xsl:if test="country"><p class="tag"><xsl:value-of select="country"/>
+        <xsl:if test="mou"> · MOU <xsl:value-of select="mou"/></xsl:if></p></xsl:if>
+      <xsl:if test="@kind = 'study'"><p class="tag"><xsl:value-of select="year"/> · <xsl:value-of select="city"/></p></xsl:if>
+      <p><xsl:value-of select="summary"/></p>
+      <xsl:if test="@fallback">
+        <p class="note small" lang="{$lang}">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="text" select="$s[@k='page.in_language']"/>
+            <xsl:with-param name="name" select="'language'"/>
+            <xsl:with-param name="value"><xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="page[@layout='home']" mode="layout">
+    <section class="hero">
+      <div class="wrap">
+        <h1><xsl:value-of select="site/title"/></h1>
+        <p class="lead"><xsl:value-of select="site/description"/></p>
+        <p class="hero-links">
+          <a class="button" href="{$root}{$lang}/systems/"><xsl:value-of select="$s[@k='home.browse']"/></a>
+          <xsl:for-each select="site/menu/item[1]">
+            <a class="button secondary" href="{$root}{@path}"><xsl:value-of select="title"/></a>
+          </xsl:for-each>
+        </p>
+      </div>
+    </section>
+    <div class="wrap">
+      <section aria-labelledby="h-systems">
+        <h2 id="h-systems"><xsl:value-of select="$s[@k='home.systems']"/></h2>
+        <ul class="cards">
+          <xsl:apply-templates select="list[@kind='system']/item" mode="card"/>
+        </ul>
+      </section>
+      <section aria-labelledby="h-studies">
+        <h2 id="h-studies"><xsl:value-of select="$s[@k='home.studies']"/></h2>
+        <p><xsl:value-of select="$s[@k='home.studies_intro']"/></p>
+        <ol class="timeline">
+          <xsl:for-each select="list[@kind='study']/item">
+            <xsl:sort select="year" data-type="number"/>
+            <li><span class="year"><xsl:value-of select="year"/></span>
+              <a href="{$root}{@path}"><xsl:value-of select="title"/></a></li>
+          </xsl:for-each>
+        </ol>
+      </section>
+      <section aria-labelledby="h-cities">
+        <h2 id="h-cities"><xsl:value-of select="$s[@k='home.cities']"/></h2>
+        <ul class="inline-list">
+          <xsl:for-each select="list[@kind='city']/item">
+            <li><a href="{$root}{@path}"><xsl:value-of select="title"/></a></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </div>
+  </xsl:template>
+
+  <!-- The systems catalogue, filterable by field: links to each field's
+       section work without script; the script hides the other cards. -->
+  <xsl:template match="page[@layout='systems']" mode="layout">
+    <div class="wrap">
+      <h1><xsl:value-of select="$s[@k='nav.systems']"/></h1>
+      <p class="lead"><xsl:value-of select="$s[@k='systems.intro']"/></p>
+      <nav class="filter">
+        <xsl:attribute name="aria-label"><xsl:value-of select="$s[@k='systems.filter']"/></xsl:attribute>
+        <ul>
+          <li><a href="#all" data-filter="" aria-pressed="true"><xsl:value-of select="$s[@k='systems.all']"/></a></li>
+          <xsl:for-each select="site/fields/field[@id = /page/list/item/field/@id]">
+            <li><a href="#field-{@id}" data-filter="{@id}"><xsl:value-of select="."/></a></li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+      <div id="all">
+        <xsl:for-each select="site/fields/field[@id = /page/list/item/field/@id]">
+          <section id="field-{@id}" class="field" data-field="{@id}">
+            <h2><xsl:value-of select="."/></h2>
+            <ul class="cards">
+              <xsl:apply-templates select="/page/list/item[field/@id = current()/@id]" mode="card"/>
+            </ul>
+          </section>
+        </xsl:for-each>
+      </div>
+      <script src="{$root}assets/filter.js" defer="defer"></script>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="page[@layout='cities' or @layout='studies']" mode="layout">
+    <div class="wrap">
+      <h1><xsl:value-of select="$s[@k=concat('nav.', current()/@layout)]"/></h1>
+      <p class="lead"><xsl:value-of select="$s[@k=concat(current()/@layout, '.intro')]"/></p>
+      <ul class="cards">
+        <xsl:choose>
+          <xsl:when test="@layout = 'studies'">
+            <xsl:apply-templates select="list/item" mode="card">
+              <xsl:sort select="year" data-type="number"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="list/item" mode="card"/></xsl:otherwise>
+        </xsl:choose>
+      </ul>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="page[@layout='downloads']" mode="layout">
+    <div class="wrap">
+      <h1><xsl:value-of select="$s[@k='nav.downloads']"/></h1>
+      <p class="lead"><xsl:value-of select="$s[@k='downloads.intro']"/></p>
+      <xsl:choose>
+        <xsl:when test="downloads/document">
+          <div class="table-wrap">
+            <table class="downloads">
+              <thead><tr>
+                <th><xsl:value-of select="$s[@k='downloads.document']"/></th>
+                <th><xsl:value-of select="$s[@k='downloads.type']"/></th>
+                <th><xsl:value-of select="$s[@k='downloads.language']"/></th>
+                <th class="align-right"><xsl:value-of select="$s[@k='downloads.size']"/></th>
+              </tr></thead>
+              <tbody>
+                <xsl:for-each select="downloads/document">
+                  <tr>
+                    <td><a href="{$root}{@href}" hreflang="{@lang}" type="application/pdf"><xsl:value-of select="."/></a></td>
+                    <td><xsl:value-of select="$s[@k=concat('downloads.kind.', current()/@kind)]"/></td>
+                    <td><xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template></td>
+                    <td class="align-right"><xsl:value-of select="format-number(@bytes div 1024, '#,##0')"/> KB</td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise><p class="note"><xsl:value-of select="$s[@k='downloads.none']"/></p></xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>
