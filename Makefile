@@ -48,7 +48,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
 
 $(B)/%.o: %.c $(B)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC  $<"
+	@$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 -include $(CORE_OBJS:.o=.d) $(PRINT_OBJS:.o=.d) $(B)/generator/main.d
 
@@ -85,3 +86,9 @@ install: kitgen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kitgen
 	install -m 755 kitgen $(DESTDIR)$(PREFIX)/bin/kitgen
 	cp -r themes fonts $(DESTDIR)$(PREFIX)/share/kitgen/
+
+# After a deliberate change to the theme or the model: regenerate the golden
+# pages, then read the diff before committing it.
+golden-update: kitgen
+	rm -rf $(B)/golden && ./kitgen build -q --content tests/golden/catalogue/content --out $(B)/golden
+	rm -rf tests/golden/catalogue/expected && cp -r $(B)/golden/site tests/golden/catalogue/expected

@@ -44,12 +44,12 @@ static bool kg_colour(void)
 	return isatty(fileno(stderr)) && !getenv("NO_COLOR");
 }
 
-/* Prints problems; true when the run may go on. */
+/* Prints problems when the run must stop here; true when it may go on. */
 static bool kg_report(diag_list *d, const kg_options *o)
 {
-	diag_sort(d);
-	diag_print(d, stderr, kg_colour());
 	if (d->errors || (o->strict && d->warnings)) {
+		diag_sort(d);
+		diag_print(d, stderr, kg_colour());
 		fprintf(stderr, "kitgen: %d error%s, %d warning%s%s; nothing was written\n",
 		        d->errors, d->errors == 1 ? "" : "s", d->warnings,
 		        d->warnings == 1 ? "" : "s",

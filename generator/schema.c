@@ -46,6 +46,7 @@ static const schema_key study_keys[] = {
 static const schema_key page_keys[] = {
 	SHARED_KEYS,
 	{"menu", ST_BOOL, false, "true to list the page in the site's navigation", NULL, 0, "false"},
+	{"menu_title", ST_TEXT, false, "short title for the navigation", NULL, 0, NULL},
 	{0}};
 
 static const schema_key kit_keys[] = {

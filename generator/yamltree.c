@@ -62,14 +62,21 @@ static void yt_parser_error(yt_reader *r)
 {
 	yaml_parser_t *p = &r->parser;
 	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
-	char *msg = g_strdup_printf("%s%s%s", p->context ? p->context : "",
-	                            p->context ? ": " : "",
-	                            p->problem ? p->problem : "malformed YAML");
+	/* libyaml says where it gave up and, apart, what it was inside of
+	 * ("while parsing a flow sequence") and where that began. */
+	char *where = p->context
+	                      ? g_strdup_printf(" (%s that starts at line %d, column %d)",
+	                                        g_str_has_prefix(p->context, "while parsing ")
+	                                                ? p->context + 14
+	                                                : p->context,
+	                                        (int)p->context_mark.line + r->line0,
+	                                        (int)p->context_mark.column + 1)
+	                      : g_strdup("");
 	diag_error(r->d, r->file, (int)m->line + r->line0, (int)m->column + 1,
 	           "check indentation, quote values that contain ':' or '#', "
 	           "and close every bracket and quote",
-	           "invalid YAML: %s", msg);
-	g_free(msg);
+	           "invalid YAML: %s%s", p->problem ? p->problem : "malformed YAML", where);
+	g_free(where);
 	r->failed = true;
 }
 

@@ -22,6 +22,7 @@
       </xsl:for-each>
       <div class="item-body">
         <xsl:if test="count($it/toc/h[@level='2']) &gt;= 3">
+          <xsl:attribute name="class">item-body has-toc</xsl:attribute>
           <nav class="toc">
             <xsl:attribute name="aria-label"><xsl:value-of select="$s[@k='page.contents']"/></xsl:attribute>
             <h2><xsl:value-of select="$s[@k='page.contents']"/></h2>
@@ -76,7 +77,13 @@
     <xsl:if test="$it/@fallback">
       <p class="notice" role="note" lang="{$lang}">
         <xsl:call-template name="fill">
-          <xsl:with-param name="text" select="$s[@k='notice.fallback']"/>
+          <xsl:with-param name="text">
+            <xsl:call-template name="fill">
+              <xsl:with-param name="text" select="$s[@k='notice.fallback']"/>
+              <xsl:with-param name="name" select="'current'"/>
+              <xsl:with-param name="value"><xsl:call-template name="language-name"><xsl:with-param name="code" select="$lang"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
+          </xsl:with-param>
           <xsl:with-param name="name" select="'language'"/>
           <xsl:with-param name="value"><xsl:call-template name="language-name"><xsl:with-param name="code" select="$it/@lang"/></xsl:call-template></xsl:with-param>
         </xsl:call-template>
@@ -191,10 +198,10 @@
   <!-- Studies of this city, or studies that proposed this system. -->
   <xsl:template match="studies" mode="related">
     <section class="related">
-      <h2><xsl:value-of select="$s[@k=concat(../@kind, '.studies')]"/></h2>
+      <h2><xsl:value-of select="$s[@k=concat(current()/../@kind, '.studies')]"/></h2>
       <ul>
         <xsl:for-each select="v">
-          <li><a href="{$root}{@path}"><xsl:value-of select="."/></a> (<xsl:value-of select="@year"/>)</li>
+          <li><a href="{$root}{@path}"><xsl:value-of select="."/></a></li>
         </xsl:for-each>
       </ul>
     </section>

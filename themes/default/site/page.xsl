@@ -97,7 +97,7 @@
             <xsl:for-each select="site/menu/item">
               <li><a href="{$root}{@path}">
                 <xsl:if test="/page/item/@slug = @slug and /page/item/@kind = 'page'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                <xsl:value-of select="title"/></a></li>
+                <xsl:value-of select="menu_title"/><xsl:if test="not(menu_title)"><xsl:value-of select="title"/></xsl:if></a></li>
             </xsl:for-each>
             <xsl:call-template name="nav-link"><xsl:with-param name="to" select="'downloads'"/></xsl:call-template>
           </ul>

@@ -1,0 +1,428 @@
+/* print draw: the laid-out pages onto a cairo PDF surface: text lines,
+ * rules, images, table rows, footnotes, running header and footer, link
+ * annotations and destinations. Reads the layout, changes nothing. */
+#include "print_int.h"
+
+#include <cairo-pdf.h>
+#include <string.h>
+
+#define PS ((double)PANGO_SCALE)
+#define FN_SEP 14.0
+
+typedef struct { int block; const char *id; } print_dest;
+
+typedef struct {
+	print_doc *pd;
+	cairo_t *cr;
+	const print_layout *l;
+	PangoLayout *cache[2];
+	int cache_block[2];
+	int cache_next;
+	print_dest *dests;
+	size_t n_dests;
+	char *label_tmpl;
+} print_drawer;
+
+static void print_rgb(cairo_t *cr, uint32_t c)
+{
+	cairo_set_source_rgb(cr, ((c >> 16) & 255) / 255.0, ((c >> 8) & 255) / 255.0,
+	                     (c & 255) / 255.0);
+}
+
+static void print_link_rect(print_doc *pd, cairo_t *cr, double x, double y,
+                            double w, double h, const char *href)
+{
+	char rect[256], a[4][G_ASCII_DTOSTR_BUF_SIZE];
+	g_ascii_formatd(a[0], sizeof a[0], "%.2f", x);
+	g_ascii_formatd(a[1], sizeof a[1], "%.2f", y);
+	g_ascii_formatd(a[2], sizeof a[2], "%.2f", w);
+	g_ascii_formatd(a[3], sizeof a[3], "%.2f", h);
+	snprintf(rect, sizeof rect, "rect=[%s %s %s %s]", a[0], a[1], a[2], a[3]);
+	char *attr;
+	if (href[0] == '#') {
+		/* cairo drops links to unknown names silently: checked before */
+		if (!g_hash_table_contains(pd->ids, href + 1))
+			return;
+		char *esc = print_attr_escape(href + 1);
+		attr = g_strdup_printf("%s dest='%s'", rect, esc);
+		g_free(esc);
+	} else {
+		char *esc = print_attr_escape(href);
+		attr = g_strdup_printf("%s uri='%s'", rect, esc);
+		g_free(esc);
+	}
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	g_free(attr);
+}
+
+void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
+                           const print_itext *t, double x, double y, int first,
+                           int n, const double *top, const double *base,
+                           uint32_t color, double y_off)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(layout);
+	for (int i = 0; i < first; i++)
+		pango_layout_iter_next_line(it);
+	print_rgb(cr, color);
+	for (int i = first; i < first + n; i++) {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle lr;
+		pango_layout_iter_get_line_extents(it, NULL, &lr);
+		cairo_move_to(cr, x + lr.x / PS, y + base[i] - y_off);
+		pango_cairo_show_layout_line(cr, line);
+		for (guint k = 0; t->links && k < t->links->len; k++) {
+			const print_link *lk = &g_array_index(t->links, print_link, k);
+			int s = line->start_index, e = line->start_index + line->length;
+			if (lk->end <= s || lk->start >= e)
+				continue;
+			int *ranges = NULL, nr = 0;
+			pango_layout_line_get_x_ranges(line, MAX(lk->start, s), MIN(lk->end, e),
+			                               &ranges, &nr);
+			for (int r = 0; r < nr; r++)
+				print_link_rect(pd, cr, x + ranges[2 * r] / PS, y + top[i] - y_off,
+				                (ranges[2 * r + 1] - ranges[2 * r]) / PS,
+				                top[i + 1] - top[i], lk->href);
+			g_free(ranges);
+		}
+		if (!pango_layout_iter_next_line(it))
+			break;
+	}
+	pango_layout_iter_free(it);
+}
+
+static PangoLayout *print_cached_layout(print_drawer *D, int bi, print_block *b)
+{
+	if (b->layout)
+		return b->layout;
+	for (int i = 0; i < 2; i++)
+		if (D->cache[i] && D->cache_block[i] == bi)
+			return D->cache[i];
+	int slot = D->cache_next;
+	D->cache_next ^= 1;
+	if (D->cache[slot])
+		g_object_unref(D->cache[slot]);
+	D->cache[slot] = print_block_layout(D->pd, b);
+	D->cache_block[slot] = bi;
+	return D->cache[slot];
+}
+
+static PangoLayout *print_small_layout(print_doc *pd, const char *text,
+                                       const print_cstyle *cs, const char *lang)
+{
+	print_itext t;
+	print_itext_init(&t);
+	g_string_assign(t.text, text);
+	print_inline_finish(pd, &t, lang);
+	PangoLayout *l = print_text_layout(pd, &t, cs, lang, 0, false);
+	print_itext_clear(&t);
+	return l;
+}
+
+static void print_show_at(cairo_t *cr, PangoLayout *l, double x, double baseline)
+{
+	cairo_move_to(cr, x, baseline - pango_layout_get_baseline(l) / PS);
+	pango_cairo_show_layout(cr, l);
+}
+
+static void print_draw_marker(print_drawer *D, const print_box *bx,
+                              const print_block *b)
+{
+	PangoLayout *l = print_small_layout(D->pd, b->marker, &b->cs, b->lang);
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	double gap = b->cs.size * 0.5;
+	print_rgb(D->cr, b->kind == PB_TEXT && strcmp(b->tag, "footnote") ? D->pd->st->accent
+	                                                                  : b->cs.color);
+	print_show_at(D->cr, l, bx->x - gap - r.width / PS, bx->y + b->baseline[0]);
+	g_object_unref(l);
+}
+
+static void print_draw_toc_number(print_drawer *D, const print_box *bx,
+                                  const print_block *b, PangoLayout *lay)
+{
+	cairo_t *cr = D->cr;
+	char num[16];
+	snprintf(num, sizeof num, "%d", b->toc_page);
+	int last = b->n_lines - 1;
+	double base = bx->y + b->baseline[last] - b->line_top[bx->first_line];
+	PangoLayout *nl = print_small_layout(D->pd, num, &b->cs, b->lang);
+	PangoRectangle nr, lr;
+	pango_layout_get_extents(nl, NULL, &nr);
+	double nx = bx->x + bx->w - nr.width / PS;
+	print_rgb(cr, b->cs.color);
+	print_show_at(cr, nl, nx, base);
+	g_object_unref(nl);
+	PangoLayoutLine *ll = pango_layout_get_line_readonly(lay, last);
+	pango_layout_line_get_extents(ll, NULL, &lr);
+	double x0 = bx->x + (lr.x + lr.width) / PS + 6, x1 = nx - 6;
+	if (x1 > x0) {
+		cairo_save(cr);
+		print_rgb(cr, D->pd->st->rule_color);
+		double dash[2] = {0.01, 3.2};
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+		cairo_set_line_width(cr, 1.0);
+		cairo_move_to(cr, x0, base - 1);
+		cairo_line_to(cr, x1, base - 1);
+		cairo_stroke(cr);
+		cairo_restore(cr);
+	}
+}
+
+static void print_draw_text_box(print_drawer *D, const print_box *bx, print_block *b)
+{
+	cairo_t *cr = D->cr;
+	const print_style *st = D->pd->st;
+	double pad = b->cs.padding;
+	if (b->cs.has_bg) {
+		print_rgb(cr, b->cs.bg);
+		cairo_rectangle(cr, bx->x - pad, bx->y - pad, bx->w + 2 * pad, bx->h + 2 * pad);
+		cairo_fill(cr);
+	}
+	if (b->bar_x >= 0) {
+		print_rgb(cr, st->accent);
+		cairo_rectangle(cr, st->m_left + b->bar_x - 1, bx->y, 2, bx->h);
+		cairo_fill(cr);
+	}
+	PangoLayout *l = bx->kind == PRINT_BOX_FOOTNOTE
+	               ? print_block_layout(D->pd, b)
+	               : print_cached_layout(D, bx->block, b);
+	double x = bx->x;
+	print_draw_text_lines(D->pd, cr, l, &b->t, x, bx->y, bx->first_line,
+	                      bx->n_lines, b->line_top, b->baseline, b->cs.color,
+	                      b->line_top[bx->first_line]);
+	bool last = bx->first_line + bx->n_lines >= b->n_lines;
+	if (b->marker && bx->first_line == 0)
+		print_draw_marker(D, bx, b);
+	if (b->kind == PB_TOC && last && b->toc_target >= 0) {
+		print_draw_toc_number(D, bx, b, l);
+		const print_block *h = &D->pd->blocks[b->toc_target];
+		if (h->id) {
+			char *href = g_strconcat("#", h->id, NULL);
+			print_link_rect(D->pd, cr, bx->x, bx->y, bx->w, bx->h, href);
+			g_free(href);
+		}
+	}
+	if (b->cs.border_bottom > 0 && last) {
+		print_rgb(cr, b->cs.border_color);
+		cairo_rectangle(cr, bx->x, bx->y + bx->h + 2, bx->w, b->cs.border_bottom);
+		cairo_fill(cr);
+	}
+	if (bx->kind == PRINT_BOX_FOOTNOTE)
+		g_object_unref(l);
+}
+
+static int print_dest_cmp(const void *a, const void *b)
+{
+	const print_dest *x = a, *y = b;
+	if (x->block != y->block)
+		return x->block - y->block;
+	return strcmp(x->id, y->id);
+}
+
+static void print_collect_dests(print_drawer *D)
+{
+	GHashTableIter it;
+	gpointer k, v;
+	D->dests = g_new(print_dest, g_hash_table_size(D->pd->ids) + 1);
+	g_hash_table_iter_init(&it, D->pd->ids);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		D->dests[D->n_dests++] = (print_dest){GPOINTER_TO_INT(v) - 1, k};
+	qsort(D->dests, D->n_dests, sizeof *D->dests, print_dest_cmp);
+}
+
+static void print_emit_dests(print_drawer *D, int block, double x, double y)
+{
+	/* binary search for the first dest of block */
+	size_t lo = 0, hi = D->n_dests;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (D->dests[mid].block < block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < D->n_dests && D->dests[lo].block == block; lo++) {
+		char *esc = print_attr_escape(D->dests[lo].id);
+		char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE];
+		g_ascii_formatd(xs, sizeof xs, "%.2f", x);
+		g_ascii_formatd(ys, sizeof ys, "%.2f", y > 12 ? y - 12 : 0);
+		char *attr = g_strdup_printf("name='%s' x=%s y=%s", esc, xs, ys);
+		cairo_tag_begin(D->cr, CAIRO_TAG_DEST, attr);
+		cairo_tag_end(D->cr, CAIRO_TAG_DEST);
+		g_free(attr);
+		g_free(esc);
+	}
+}
+
+static char *print_page_label(const char *tmpl, size_t page, size_t pages)
+{
+	GString *g = g_string_new(NULL);
+	for (const char *s = tmpl; *s; s++) {
+		if (!strncmp(s, "{page}", 6)) {
+			g_string_append_printf(g, "%zu", page);
+			s += 5;
+		} else if (!strncmp(s, "{pages}", 7)) {
+			g_string_append_printf(g, "%zu", pages);
+			s += 6;
+		} else
+			g_string_append_c(g, *s);
+	}
+	return g_string_free(g, FALSE);
+}
+
+static void print_draw_furniture(print_drawer *D, size_t pi, const print_page *pg)
+{
+	print_doc *pd = D->pd;
+	const print_style *st = pd->st;
+	cairo_t *cr = D->cr;
+	if (pg->cover) {
+		/* a deep band at the top of the cover: the one strong colour */
+		print_rgb(cr, st->accent);
+		cairo_rectangle(cr, 0, 0, st->page_w, st->cover_top * 0.42);
+		cairo_fill(cr);
+		print_rgb(cr, st->accent_light);
+		cairo_rectangle(cr, 0, st->cover_top * 0.42, st->page_w, 3);
+		cairo_fill(cr);
+		return;
+	}
+	print_cstyle hs, fs;
+	print_style_compute(st, &pd->body_cs, "page-header", NULL, NULL, 0, &hs);
+	print_style_compute(st, &pd->body_cs, "page-footer", NULL, NULL, 0, &fs);
+	double left = st->m_left, right = st->page_w - st->m_right;
+	const char *chap = pg->chapter >= 0 && (guint)pg->chapter < pd->chapters->len
+	                 ? pd->chapters->pdata[pg->chapter] : NULL;
+	if (pd->title && *pd->title) {
+		PangoLayout *l = print_small_layout(pd, pd->title, &hs, pd->lang);
+		pango_layout_set_width(l, (int)((right - left) * (chap ? 0.48 : 1) * PS));
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		print_rgb(cr, hs.color);
+		print_show_at(cr, l, left, st->header_y);
+		g_object_unref(l);
+	}
+	if (chap && *chap) {
+		PangoLayout *l = print_small_layout(pd, chap, &hs, pd->lang);
+		pango_layout_set_width(l, (int)((right - left) * 0.48 * PS));
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+		print_rgb(cr, hs.color);
+		print_show_at(cr, l, right - (right - left) * 0.48, st->header_y);
+		g_object_unref(l);
+	}
+	if (hs.border_bottom > 0) {
+		print_rgb(cr, hs.border_color);
+		cairo_rectangle(cr, left, st->header_y + hs.size * 0.55, right - left,
+		                hs.border_bottom);
+		cairo_fill(cr);
+	}
+	char *label = print_page_label(D->label_tmpl, pi + 1, D->l->n_pages);
+	PangoLayout *l = print_small_layout(pd, label, &fs, pd->lang);
+	g_free(label);
+	pango_layout_set_width(l, (int)((right - left) * PS));
+	pango_layout_set_alignment(l, fs.align == PRINT_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+	                              : fs.align == PRINT_ALIGN_LEFT ? PANGO_ALIGN_LEFT
+	                                                             : PANGO_ALIGN_CENTER);
+	print_rgb(cr, fs.color);
+	print_show_at(cr, l, left, st->page_h - st->footer_y);
+	g_object_unref(l);
+}
+
+static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
+{
+	print_doc *pd = D->pd;
+	cairo_t *cr = D->cr;
+	print_draw_furniture(D, pi, pg);
+	bool fn_rule = false;
+	for (size_t i = 0; i < pg->n_boxes; i++) {
+		const print_box *bx = &pg->boxes[i];
+		if (bx->kind == PRINT_BOX_HEADER || bx->kind == PRINT_BOX_FOOTER)
+			continue;
+		if (bx->kind == PRINT_BOX_FOOTNOTE) {
+			if (!fn_rule) {
+				print_rgb(cr, pd->st->rule_color);
+				cairo_rectangle(cr, pd->st->m_left, pg->foot_top + FN_SEP / 2,
+				                pd->body_w / 4, 0.5);
+				cairo_fill(cr);
+				fn_rule = true;
+			}
+			print_block *f = &pd->fnotes[bx->block];
+			print_box fb = *bx;
+			fb.x = bx->x + f->x;
+			cairo_save(cr);
+			cairo_rectangle(cr, 0, pg->foot_top, pd->st->page_w,
+			                pd->st->page_h - pd->st->m_bottom - pg->foot_top + 1);
+			cairo_clip(cr);
+			print_draw_text_box(D, &fb, f);
+			cairo_restore(cr);
+			continue;
+		}
+		print_block *b = &pd->blocks[bx->block];
+		if (pd->block_page[bx->block] == (int)pi && bx->kind != PRINT_BOX_HEAD_ROW &&
+		    (bx->first_line == 0 || b->kind != PB_TEXT))
+			print_emit_dests(D, bx->block, bx->x, bx->y);
+		switch (bx->kind) {
+		case PRINT_BOX_TEXT:
+		case PRINT_BOX_HEADING:
+		case PRINT_BOX_TOC:
+			print_draw_text_box(D, bx, b);
+			break;
+		case PRINT_BOX_RULE:
+			print_rgb(cr, b->cs.border_color);
+			cairo_rectangle(cr, bx->x, bx->y, bx->w, bx->h);
+			cairo_fill(cr);
+			break;
+		case PRINT_BOX_IMAGE:
+			print_image_draw(pd, cr, b, bx->x, bx->y);
+			break;
+		case PRINT_BOX_ROW:
+		case PRINT_BOX_HEAD_ROW: {
+			const print_table *t = &pd->tables[b->table];
+			double pad = t->pad;
+			print_table_draw_row(pd, cr, t, b->row, bx->x, bx->y, bx->src_y,
+			                     bx->src_y + bx->h - 2 * pad, bx->first_line,
+			                     bx->n_lines);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+void print_draw(print_doc *pd, cairo_t *cr, cairo_surface_t *pdf,
+                const print_layout *l)
+{
+	(void)pdf;
+	print_drawer D = {0};
+	D.pd = pd;
+	D.cr = cr;
+	D.l = l;
+	D.cache_block[0] = D.cache_block[1] = -1;
+	D.label_tmpl = pd->page_label ? pd->page_label : "{page}";
+	print_collect_dests(&D);
+	for (size_t pi = 0; pi < l->n_pages; pi++) {
+		print_draw_page(&D, pi, &l->pages[pi]);
+		cairo_show_page(cr);
+		/* layouts already drawn are not needed again */
+		if (pi + 1 < l->n_pages && l->pages[pi + 1].n_boxes) {
+			int next = l->pages[pi + 1].boxes[0].block;
+			for (size_t i = 0; i < l->pages[pi].n_boxes; i++) {
+				const print_box *bx = &l->pages[pi].boxes[i];
+				if (bx->block < 0 || bx->block == next ||
+				    bx->kind == PRINT_BOX_FOOTNOTE || bx->kind == PRINT_BOX_HEADER ||
+				    bx->kind == PRINT_BOX_FOOTER)
+					continue;
+				print_block *b = &pd->blocks[bx->block];
+				if (b->layout && b->kind != PB_TOC) {
+					g_object_unref(b->layout);
+					b->layout = NULL;
+				}
+			}
+		}
+	}
+	for (int i = 0; i < 2; i++)
+		if (D.cache[i])
+			g_object_unref(D.cache[i]);
+	g_free(D.dests);
+}

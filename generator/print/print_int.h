@@ -1,0 +1,252 @@
+/* print internals: the plain structs the passes share (style, blocks,
+ * tables, the document being laid out). Not for use outside print/. */
+#ifndef KITGEN_PRINT_INT_H
+#define KITGEN_PRINT_INT_H
+
+#include <stdint.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+#include "print.h"
+#include "../fonts.h"
+
+enum { PRINT_ROLE_SERIF, PRINT_ROLE_SANS, PRINT_ROLE_MONO };
+enum { PRINT_ALIGN_LEFT, PRINT_ALIGN_JUSTIFY, PRINT_ALIGN_CENTER,
+       PRINT_ALIGN_RIGHT };
+
+/* Computed style of one element. The first group is inherited. */
+typedef struct {
+	int role;
+	double size;        /* pt */
+	int weight;         /* PangoWeight */
+	bool italic;
+	uint32_t color;     /* 0xRRGGBB */
+	double line_height; /* factor of the font's height */
+	int align;
+	/* not inherited */
+	double space_before, space_after; /* pt */
+	double indent;      /* first line, pt */
+	double margin_left, margin_right;
+	bool keep_with_next, break_before, keep_together;
+	bool has_bg;
+	uint32_t bg;
+	double padding;
+	double border_left, border_bottom; /* widths, pt; 0 = none */
+	uint32_t border_color;
+	bool upper;         /* small caps-like label: letter spaced */
+} print_cstyle;
+
+/* One rule: "[.anc ]tag[.cls]" and the properties it sets. */
+typedef struct {
+	char *anc, *tag, *cls; /* NULL = any */
+	int specificity;
+	uint64_t set;          /* PRINT_P_* bits */
+	bool size_em;          /* size is a factor of the parent's */
+	print_cstyle v;
+} print_rule;
+
+typedef struct {
+	char *lang;            /* NULL = default */
+	char *family[3];       /* serif, sans, mono */
+} print_stack;
+
+struct print_style {
+	char *file;            /* source yaml, for messages */
+	double page_w, page_h;
+	double m_top, m_bottom, m_left, m_right;
+	double header_y, footer_y; /* baselines measured from page top/bottom */
+	double cover_top;
+	int widows, orphans, toc_depth, outline_depth;
+	uint32_t accent, accent_light, rule_color, muted, text;
+	print_stack *stacks;
+	size_t n_stacks;
+	print_rule *rules;
+	size_t n_rules;
+	char *fonts_conf, *font_cache;
+	fonts_ctx *fonts;      /* made on first render, reused */
+	size_t layout_budget;  /* bytes of PangoLayouts kept between passes */
+};
+
+void print_style_compute(const print_style *s, const print_cstyle *parent,
+                         const char *tag, const char *classes,
+                         const char *const *anc, size_t n_anc,
+                         print_cstyle *out);
+void print_style_base(const print_style *s, print_cstyle *out);
+const char *print_style_family(const print_style *s, const char *lang, int role);
+PangoFontDescription *print_style_font(const print_style *s,
+                                       const print_cstyle *cs, const char *lang);
+fonts_ctx *print_style_fonts(const print_style *s, diag_list *d);
+
+/* ---- inline text ------------------------------------------------------ */
+
+typedef struct { int start, end; char *href; int line; } print_link;
+typedef struct { int index; char *id; } print_anchor;
+typedef struct { int index; int fn; int line; } print_fnref; /* line: measured */
+
+typedef struct {
+	GString *text;
+	PangoAttrList *attrs;
+	GArray *links;   /* print_link */
+	GArray *anchors; /* print_anchor */
+	GArray *fnrefs;  /* print_fnref */
+} print_itext;
+
+struct print_doc;
+void print_itext_init(print_itext *t);
+void print_itext_clear(print_itext *t);
+/* Appends the inline content of node's children to t, styled from cs. */
+void print_inline_collect(struct print_doc *pd, xmlNodePtr node,
+                          const print_cstyle *cs, const char *lang, bool pre,
+                          print_itext *t);
+/* The same for the siblings first..stop (exclusive). */
+void print_inline_range(struct print_doc *pd, xmlNodePtr first, xmlNodePtr stop,
+                        const print_cstyle *cs, const char *lang, bool pre,
+                        print_itext *t);
+/* Finishes t: trims, marks Korean words keep-all. */
+void print_inline_finish(struct print_doc *pd, print_itext *t, const char *lang);
+char *print_inline_plain(xmlNodePtr node); /* text without footnotes */
+/* Attribute value, borrowed from the tree; "lang" also finds xml:lang. */
+const char *print_prop(xmlNodePtr n, const char *name);
+bool print_has_class(const char *classes, const char *cls);
+bool print_is_inline(const char *tag);
+
+/* ---- blocks ----------------------------------------------------------- */
+
+typedef enum { PB_TEXT, PB_RULE, PB_IMAGE, PB_ROW, PB_TOC } pb_kind;
+
+typedef struct {
+	pb_kind kind;
+	const char *tag;       /* interned */
+	char *id;              /* owned, may be NULL */
+	int src_line;
+	const char *lang;      /* interned */
+	print_cstyle cs;
+	double x, w;           /* relative to the body's left edge */
+	double space_before;   /* collapsed with the previous block's after */
+	unsigned keep_with_next : 1, break_before : 1, cover : 1, keep_space : 1;
+	int heading;           /* 1..6 for h1..h6, else 0 */
+	int chapter;           /* -1 before the first chapter */
+	double bar_x;          /* quote bar, relative to body left; <0 none */
+	print_itext t;
+	char *marker;          /* list marker, drawn left of the first line */
+	char *plain;           /* headings: text for TOC and outline */
+	const void *src;       /* headings: the xmlNode, to match TOC entries */
+	/* measured */
+	int n_lines;
+	double *line_top;      /* n_lines + 1 entries: top of each line, height */
+	double *baseline;      /* n_lines entries */
+	double height;
+	PangoLayout *layout;   /* kept from measuring within the budget */
+	/* images */
+	char *img_path;
+	bool img_svg, img_broken;
+	double img_w, img_h;   /* drawn size, pt */
+	/* table rows */
+	int table, row;
+	/* TOC entries */
+	int toc_target;        /* block index of the heading */
+	int toc_page;
+	int toc_level;
+} print_block;
+
+typedef struct {
+	print_itext t;
+	print_cstyle cs;
+	const char *lang;
+	int col, colspan;
+	bool th;
+	double mn, mx;         /* min/max content width at scale 1 */
+	double w;
+	int n_lines;
+	double *line_top, *baseline;
+	double height;
+} print_cell;
+
+typedef struct {
+	print_cell *cells;
+	int n_cells;
+	bool head;
+	double height;         /* content height, without padding */
+} print_row;
+
+typedef struct {
+	print_row *rows;
+	int n_rows, n_head, ncols;
+	double *col_w, *col_x;
+	double x, w, pad, scale;
+	bool clip;             /* columns too narrow: cells are clipped */
+	int first_block;
+	uint32_t head_bg, rule;
+} print_table;
+
+typedef struct print_doc {
+	const print_style *st;
+	diag_list *d;
+	const char *file;      /* document URL for messages */
+	const char *base_dir;
+	PangoFontMap *fontmap;
+	PangoContext *pctx;
+	print_block *blocks;
+	size_t n_blocks, cap_blocks;
+	print_block *fnotes;   /* footnote n is fnotes[n - 1] */
+	size_t n_fnotes, cap_fnotes;
+	print_table *tables;
+	size_t n_tables, cap_tables;
+	GPtrArray *chapters;   /* char* titles */
+	GHashTable *ids;       /* id -> GINT_TO_POINTER(block + 1) */
+	char *title, *author, *subject, *keywords, *page_label, *lang;
+	print_cstyle body_cs;
+	GHashTable *toc_nodes;  /* heading xmlNode -> TOC block index + 1 */
+	double body_w;
+	size_t kept_bytes;     /* PangoLayouts kept, against layout_budget */
+	int *block_page;        /* first page of each block, from pagination */
+	double *block_y;        /* its y there */
+	print_layout *layout;
+} print_doc;
+
+print_block *print_doc_add_block(print_doc *pd, pb_kind kind);
+void print_block_clear(print_block *b);
+
+/* build.c: XML to blocks */
+void print_build(print_doc *pd, xmlDocPtr doc);
+/* measure.c */
+PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
+                               const print_cstyle *cs, const char *lang,
+                               double width, bool wrap);
+void print_measure_lines(PangoLayout *l, int *n, double **top, double **base);
+void print_measure(print_doc *pd);
+void print_measure_block(print_doc *pd, print_block *b);
+PangoLayout *print_block_layout(print_doc *pd, print_block *b);
+/* table.c */
+void print_table_build(print_doc *pd, xmlNodePtr table, const print_cstyle *cs,
+                       const char *lang, double x, double w, const char *const *anc,
+                       size_t n_anc);
+void print_table_measure(print_doc *pd, print_table *t);
+double print_table_cut(const print_table *t, int row, double start, double avail);
+void print_table_draw_row(print_doc *pd, cairo_t *cr, const print_table *t,
+                          int row, double x, double y, double start, double end,
+                          bool first_slice, bool last_slice);
+void print_table_free(print_table *t);
+/* image.c */
+char *print_image_resolve(print_doc *pd, const char *src, int line);
+void print_image_measure(print_doc *pd, print_block *b, double max_h);
+void print_image_draw(print_doc *pd, cairo_t *cr, const print_block *b,
+                      double x, double y);
+/* paginate.c */
+print_layout *print_paginate(print_doc *pd);
+double print_row_pad(const print_table *t);
+/* toc.c */
+void print_toc_insert(print_doc *pd, xmlNodePtr nav, const print_cstyle *cs,
+                      const char *lang, double x, double w);
+void print_toc_link(print_doc *pd);
+bool print_toc_resolve(print_doc *pd, const print_layout *l);
+void print_outline(print_doc *pd, cairo_surface_t *pdf, const print_layout *l);
+/* draw.c */
+void print_draw(print_doc *pd, cairo_t *cr, cairo_surface_t *pdf,
+                const print_layout *l);
+void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
+                           const print_itext *t, double x, double y,
+                           int first, int n, const double *top,
+                           const double *base, uint32_t color, double y_off);
+char *print_attr_escape(const char *s);
+
+#endif

@@ -1,0 +1,24 @@
+// Systems catalogue: show one field's cards. Without this script every
+// field is listed and the filter links jump to its section.
+(function () {
+  "use strict";
+  var links = document.querySelectorAll(".filter a[data-filter]");
+  var sections = document.querySelectorAll("section.field");
+  function show(field) {
+    sections.forEach(function (s) {
+      s.hidden = field !== "" && s.getAttribute("data-field") !== field;
+    });
+    links.forEach(function (a) {
+      a.setAttribute("aria-pressed", String(a.getAttribute("data-filter") === field));
+    });
+  }
+  links.forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      e.preventDefault();
+      show(a.getAttribute("data-filter"));
+      history.replaceState(null, "", a.getAttribute("href"));
+    });
+  });
+  var m = /^#field-(.+)$/.exec(location.hash);
+  if (m) show(m[1]);
+})();

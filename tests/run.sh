@@ -1,0 +1,74 @@
+#!/bin/sh
+# make test: every suite, one line each, then "N passed, M failed".
+# Run from the repository root after `make kitgen` and the test binaries.
+set -u
+KITGEN=${KITGEN:-./kitgen}
+B=${B:-build}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+passed=0 failed=0
+
+step() { # step NAME COMMAND...: run, keep its output, report
+	name=$1; shift
+	if "$@" >"$tmp/log" 2>&1; then
+		passed=$((passed + 1)); echo "ok   $name"
+	else
+		failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     | /' "$tmp/log" | tail -40
+	fi
+}
+
+# Unit tests (cmocka), one suite per module.
+for t in "$B"/tests/test_*; do
+	[ -x "$t" ] && step "unit $(basename "$t")" "$t"
+done
+
+step "sitecheck fixtures" sh tests/tools/test_sitecheck.sh "$B/sitecheck"
+
+# Golden: a fixture catalogue must give exactly the committed pages.
+golden() {
+	"$KITGEN" build --content tests/golden/catalogue/content --out "$tmp/golden" -q &&
+	diff -r tests/golden/catalogue/expected "$tmp/golden/site"
+}
+step "golden catalogue" golden
+
+# The real catalogue builds without warnings, every page is well-formed
+# HTML and every link, anchor, image and alternate resolves.
+base=$(sed -n 's/^base_url: *//p' content/site.yaml)
+real() {
+	"$KITGEN" build --strict --out "$tmp/a" -q &&
+	"$B/sitecheck" --base-url "$base" --max-weight 150 "$tmp/a/site"
+}
+step "catalogue builds and checks clean" real
+
+# Same inputs, same bytes.
+twice() {
+	"$KITGEN" build --out "$tmp/b" -q && diff -r "$tmp/a/site" "$tmp/b/site"
+}
+step "two builds are byte-identical" twice
+
+# A failed build leaves the previous output exactly as it was.
+keep() {
+	cp -r content "$tmp/broken" &&
+	printf -- '---\ntitle: [unclosed\n---\n' > "$tmp/broken/cities/zz.en.md" &&
+	if "$KITGEN" build --content "$tmp/broken" --out "$tmp/a" -q 2>"$tmp/err"; then
+		echo "build of broken content succeeded"; return 1
+	fi
+	grep -q 'cities/zz.en.md:3:1: error: .*flow sequence that starts at line 2, column 8' "$tmp/err" &&
+	diff -r "$tmp/a/site" "$tmp/b/site"
+}
+step "failed build keeps previous out/" keep
+
+# kitgen check prints the coverage table with the real counts.
+coverage() {
+	"$KITGEN" check --content tests/golden/catalogue/content > "$tmp/cov" 2>/dev/null &&
+	grep -Eq '^systems +1/2 +2/2 +0/2$' "$tmp/cov" &&
+	grep -Eq '^studies +0/1 +1/1 +0/1$' "$tmp/cov"
+}
+step "check: translation coverage table" coverage
+
+if [ -x tests/bad/run.sh ]; then
+	step "bad-input corpus" sh tests/bad/run.sh "$KITGEN"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
