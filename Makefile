@@ -7,20 +7,22 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=gnu11 -Wall -Wextra -Werror
 PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt glib-2.0 gdk-pixbuf-2.0 \
-           icu-uc icu-i18n pangocairo pangoft2 cairo librsvg-2.0 fontconfig
+           icu-uc icu-i18n pangocairo pangoft2 pangofc cairo cairo-svg cairo-pdf librsvg-2.0 \
+           fontconfig
 # Debian 12 packages: build, run, test.
 DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
            libyaml-dev libxml2-dev libxslt1-dev libglib2.0-dev libgdk-pixbuf-2.0-dev \
            libicu-dev libcairo2-dev libpango1.0-dev librsvg2-dev libfontconfig-dev \
-           fonts-noto-core fonts-noto-cjk libcmocka-dev poppler-utils qpdf
+           fonts-noto-core fonts-noto-cjk fonts-dejavu-core libcmocka-dev poppler-utils qpdf
 
 B := build
 CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/content.c \
              generator/schema.c generator/markdown.c generator/media.c generator/out.c \
-             generator/i18n.c generator/model.c generator/xslt.c generator/site.c
+             generator/i18n.c generator/model.c generator/derive.c generator/chart.c \
+             generator/fonts.c generator/xslt.c generator/site.c
 -include generator/print/sources.mk
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
-PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o) $(FONTS_SRCS:%.c=$(B)/%.o)
+PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o)
 
 .PHONY: all deps site test test-unit test-golden test-bad test-site clean install bench
 
@@ -43,8 +45,8 @@ $(B)/.deps: Makefile
 	fi
 	@mkdir -p $(B) && touch $@
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PRINT_PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) $(PRINT_PKGS)) -lm
 
 $(B)/%.o: %.c $(B)/.deps
 	@mkdir -p $(dir $@)

@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <unicode/ucol.h>
 #include <unicode/udat.h>
+#include <unicode/unum.h>
 #include <unicode/ustring.h>
 #include "i18n.h"
 
@@ -148,6 +149,52 @@ char *i18n_format_date(const char *lang, const char *iso)
 	int32_t len = 0;
 	u_strToUTF8(out, sizeof out, &len, buf, n, &err);
 	return U_SUCCESS(err) ? g_strndup(out, (gsize)len) : g_strdup(iso);
+}
+
+static char *i18n_utf8(const UChar *buf, int32_t n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	char out[256];
+	int32_t len = 0;
+	u_strToUTF8(out, sizeof out, &len, buf, n, &err);
+	return U_SUCCESS(err) ? g_strndup(out, (gsize)len) : NULL;
+}
+
+char *i18n_format_currency(const char *lang, double amount, const char *currency)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	char *loc = i18n_icu_locale(lang);
+	UNumberFormat *f = unum_open(UNUM_CURRENCY, NULL, 0, loc, NULL, &err);
+	g_free(loc);
+	UChar code[4] = {0};
+	for (int i = 0; i < 3 && currency && currency[i]; i++)
+		code[i] = (UChar)currency[i];
+	UChar buf[128];
+	int32_t n = 0;
+	if (U_SUCCESS(err)) {
+		/* Whole units: budgets of this size are never written with cents. */
+		unum_setAttribute(f, UNUM_MAX_FRACTION_DIGITS, 0);
+		unum_setAttribute(f, UNUM_MIN_FRACTION_DIGITS, 0);
+		n = unum_formatDoubleCurrency(f, amount, code, buf, 128, NULL, &err);
+	}
+	if (f)
+		unum_close(f);
+	char *s = U_SUCCESS(err) ? i18n_utf8(buf, n) : NULL;
+	return s ? s : g_strdup_printf("%s %.0f", currency ? currency : "", amount);
+}
+
+char *i18n_format_number(const char *lang, double v)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	char *loc = i18n_icu_locale(lang);
+	UNumberFormat *f = unum_open(UNUM_DECIMAL, NULL, 0, loc, NULL, &err);
+	g_free(loc);
+	UChar buf[128];
+	int32_t n = U_SUCCESS(err) ? unum_formatDouble(f, v, buf, 128, NULL, &err) : 0;
+	if (f)
+		unum_close(f);
+	char *s = U_SUCCESS(err) ? i18n_utf8(buf, n) : NULL;
+	return s ? s : g_strdup_printf("%g", v);
 }
 
 /* One collator per thread and language: opening one costs more than many

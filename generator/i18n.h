@@ -25,6 +25,13 @@ GPtrArray *i18n_missing(const i18n_set *s, const char *lang);
 /* "2013-04-15" → "2013년 4월 15일" / "15 April 2013"; "2013" stays. Owned. */
 char *i18n_format_date(const char *lang, const char *iso);
 
+/* 1234567 in currency "USD" as lang writes it: "US$1,234,567" (en),
+ * "US$1,234,567" (ko), "1.234.567 US$" (pt). Owned. */
+char *i18n_format_currency(const char *lang, double amount, const char *currency);
+
+/* 1234567 as lang writes numbers. Owned. */
+char *i18n_format_number(const char *lang, double n);
+
 /* Compares two strings as lang sorts them (ICU collation). */
 int i18n_collate(const char *lang, const char *a, const char *b);
 

@@ -5,6 +5,8 @@
 #include <unistd.h>
 #include <glib.h>
 #include "content.h"
+#include "derive.h"
+#include "fonts.h"
 #include "i18n.h"
 #include "model.h"
 #include "out.h"
@@ -15,7 +17,7 @@
 #define KITGEN_VERSION "0.1.0"
 
 typedef struct {
-	const char *content, *theme, *out, *lang;
+	const char *content, *theme, *out, *lang, *fonts;
 	gboolean strict, quiet, verbose, version;
 } kg_options;
 
@@ -33,6 +35,7 @@ static const char usage[] =
 	"  --content DIR    the catalogue (default: content)\n"
 	"  --theme DIR      the theme (default: themes/default)\n"
 	"  --out DIR        where output goes (default: out)\n"
+	"  --fonts DIR      fontconfig setup for PDFs and charts (default: fonts)\n"
 	"  --lang LIST      languages to build or write, e.g. ko,en\n"
 	"  --strict         warnings fail the run\n"
 	"  --quiet          print only problems\n"
@@ -116,6 +119,31 @@ static void kg_remove_stale(const char *target)
 	g_free(dir);
 }
 
+/* Files pages use: content media, then the charts derived from content. */
+static bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
+                           diag_list *d)
+{
+	GError *err = NULL;
+	if (!media_copy_all(k->media, stage, &err)) {
+		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+		return false;
+	}
+	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
+	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
+	fonts_ctx *fonts = fonts_new(conf, cache, d);
+	bool ok = fonts != NULL;
+	if (ok) {
+		PangoFontMap *fm = fonts_font_map(fonts);
+		ok = derive_write_charts(k->set, stage, fm, d);
+		g_object_unref(fm);
+		fonts_free(fonts);
+	}
+	g_free(cache);
+	g_free(conf);
+	return ok;
+}
+
 static int kg_build(const kg_options *o)
 {
 	gint64 t0 = g_get_monotonic_time();
@@ -133,7 +161,7 @@ static int kg_build(const kg_options *o)
 	char *stage = out_stage_begin(target, &err);
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
 	                .generator = "kitgen " KITGEN_VERSION, .d = d};
-	ok = stage && site_build(&job);
+	ok = stage && kg_write_media(&k, o, stage, d) && site_build(&job);
 	if (ok)
 		ok = out_stage_commit(stage, target, &err);
 	else
@@ -259,11 +287,13 @@ static int kg_new(const kg_options *o, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	kg_options o = {.content = "content", .theme = "themes/default", .out = "out"};
+	kg_options o = {.content = "content", .theme = "themes/default", .out = "out",
+	                .fonts = "fonts"};
 	GOptionEntry entries[] = {
 		{"content", 0, 0, G_OPTION_ARG_STRING, &o.content, NULL, NULL},
 		{"theme", 0, 0, G_OPTION_ARG_STRING, &o.theme, NULL, NULL},
 		{"out", 0, 0, G_OPTION_ARG_STRING, &o.out, NULL, NULL},
+		{"fonts", 0, 0, G_OPTION_ARG_STRING, &o.fonts, NULL, NULL},
 		{"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, NULL, NULL},
 		{"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict, NULL, NULL},
 		{"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, NULL, NULL},

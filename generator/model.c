@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model.h"
+#include "derive.h"
 #include "schema.h"
 
 model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,
@@ -38,6 +39,23 @@ char *model_page_path(content_kind k, const char *slug, const char *lang)
 	return g_strdup_printf("%s/%s/%s/", lang, content_kind_dir(k), slug);
 }
 
+/* Files named in front matter (image: …) are copied with the site: register
+ * them now, before anything is written. */
+static void model_use_files(model *m, const content_item *it)
+{
+	for (const schema_key *k = schema_keys(it->kind); k->key; k++) {
+		const char *name = k->type == ST_FILE ? yt_str(it->fm, k->key) : NULL;
+		if (!name)
+			continue;
+		char *dir = g_path_get_dirname(it->relpath);
+		char *rel = g_build_filename(dir, name, NULL);
+		if (g_hash_table_contains(m->set->files, rel))
+			media_use(m->media, rel);
+		g_free(rel);
+		g_free(dir);
+	}
+}
+
 void model_load_bodies(model *m)
 {
 	md_context ctx = {m->set, m->config, m->media, m->d};
@@ -48,6 +66,7 @@ void model_load_bodies(model *m)
 			for (guint j = 0; j < g->items->len; j++) {
 				content_item *it = g->items->pdata[j];
 				schema_check(it, m->set, m->config, m->d);
+				model_use_files(m, it);
 				xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 				xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "content", NULL);
 				xmlDocSetRootElement(doc, root);
@@ -238,6 +257,8 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 		xmlAddChild(item, xmlDocCopyNode(c, doc, 1));
 	if (g->kind == KIND_CITY || g->kind == KIND_SYSTEM)
 		model_related_studies(m, g, lang, item);
+	if (g->kind == KIND_STUDY)
+		derive_study(it, lang, item);
 	return item;
 }
 

@@ -1,4 +1,6 @@
 /* schema: what each kind's front matter may hold, checked with positions. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 #include "schema.h"
@@ -41,6 +43,12 @@ static const schema_key study_keys[] = {
 	{"scope", ST_ENUM, false, "master-plan or focused", "master-plan|focused", 0, NULL},
 	{"problem", ST_TEXT, false, "the problem the city asked about", NULL, 0, NULL},
 	{"proposed", ST_REFS, false, "Seoul systems the study proposed", NULL, KIND_SYSTEM, "[]"},
+	{"currency", ST_TEXT, false, "ISO 4217 code of the cost figures (USD, KRW, MZN, …)", NULL, 0, NULL},
+	{"phases", ST_MAPS, false, "implementation phases: {name, start: YYYY-MM, months}",
+	 "name:text!,start:month!,months:int!", 0, NULL},
+	{"costs", ST_MAPS, false, "cost lines: {item, phase (number of the phase), amount}",
+	 "item:text!,phase:int!,amount:number!", 0, NULL},
+	{"funding", ST_TEXTS, false, "funding options (ODA, development banks, …)", NULL, 0, NULL},
 	{0}};
 
 static const schema_key page_keys[] = {
@@ -55,7 +63,7 @@ static const schema_key kit_keys[] = {
 	{"delegation", ST_TEXT, true, "who visits", NULL, 0, "\"\""},
 	{"date", ST_DATE, true, "day of the briefing (YYYY-MM-DD)", NULL, 0, NULL},
 	{"systems", ST_REFS, false, "systems to present, in order", NULL, KIND_SYSTEM, "[]"},
-	{"contacts", ST_MAPS, false, "list of {name, role, email}", NULL, 0, "[]"},
+	{"contacts", ST_MAPS, false, "list of {name, role, email}", "name:text!,role:text,email:email", 0, "[]"},
 	{0}};
 
 static const schema_key diagnostic_keys[] = {
@@ -134,6 +142,61 @@ static const char *schema_scalar_problem(const schema_key *k, const yt_node *v)
 	}
 }
 
+/* One entry of a list of maps against "key:type!,…": text, int, number,
+ * month (YYYY-MM), email. */
+static void schema_check_map(const content_item *it, const schema_key *k, const yt_node *map,
+                             diag_list *d)
+{
+	char **fields = g_strsplit(k->values, ",", -1);
+	for (size_t i = 0; i < map->count; i++) {
+		bool known = false;
+		for (char **f = fields; *f; f++)
+			known |= !strncmp(*f, map->keys[i], strlen(map->keys[i])) &&
+			         (*f)[strlen(map->keys[i])] == ':';
+		if (!known)
+			diag_warn(d, it->path, map->key_lines[i], map->key_cols[i], k->doc,
+			          "unknown key '%s' in '%s'", map->keys[i], k->key);
+	}
+	for (char **f = fields; *f; f++) {
+		char *colon = strchr(*f, ':');
+		char *name = g_strndup(*f, (gsize)(colon - *f));
+		bool required = g_str_has_suffix(colon, "!");
+		char *type = g_strndup(colon + 1, strlen(colon + 1) - (required ? 1 : 0));
+		const yt_node *v = yt_get(map, name);
+		const char *problem = NULL;
+		char *end = NULL;
+		if (!v) {
+			if (required)
+				diag_error(d, it->path, map->line, map->col, k->doc,
+				           "'%s' entry is missing '%s'", k->key, name);
+		} else if (v->kind != YT_SCALAR || !*v->value) {
+			problem = "must be a single value";
+		} else if (!strcmp(type, "int")) {
+			long n = strtol(v->value, &end, 10);
+			problem = *end || n < 0 ? "must be a whole number" : NULL;
+		} else if (!strcmp(type, "number")) {
+			double n = g_ascii_strtod(v->value, &end);
+			problem = *end || n < 0 ? "must be a number, 0 or more" : NULL;
+		} else if (!strcmp(type, "month")) {
+			int y, m;
+			char extra;
+			problem = strlen(v->value) != 7 ||
+			                  sscanf(v->value, "%4d-%2d%c", &y, &m, &extra) != 2 || m < 1 ||
+			                  m > 12
+			                  ? "must be a month YYYY-MM"
+			                  : NULL;
+		} else if (!strcmp(type, "email")) {
+			problem = !strchr(v->value, '@') || strchr(v->value, ' ') ? "must be an e-mail address" : NULL;
+		}
+		if (problem)
+			diag_error(d, it->path, v->line, v->col, k->doc, "'%s' in '%s' %s, not '%s'",
+			           name, k->key, problem, v->kind == YT_SCALAR ? v->value : "…");
+		g_free(type);
+		g_free(name);
+	}
+	g_strfreev(fields);
+}
+
 /* The page a reference names must exist (in any language). */
 static void schema_check_ref(const content_item *it, const schema_key *k,
                              const yt_node *v, const content_set *s, diag_list *d)
@@ -167,7 +230,9 @@ static void schema_check_value(const content_item *it, const schema_key *k,
 				           k->key, want_map ? "maps" : "plain values");
 				continue;
 			}
-			if ((k->type == ST_IDS || k->type == ST_REFS) && !schema_is_id(e->value))
+			if (want_map && k->values)
+				schema_check_map(it, k, e, d);
+			else if ((k->type == ST_IDS || k->type == ST_REFS) && !schema_is_id(e->value))
 				diag_error(d, it->path, e->line, e->col,
 				           "use lower-case letters, digits and hyphens",
 				           "'%s' is not a valid name in '%s'", e->value, k->key);
@@ -258,6 +323,23 @@ void schema_check(const content_item *it, const content_set *s, const site_confi
 			           "missing required key '%s'", k->key);
 			g_free(hint);
 		}
+	const yt_node *costs = yt_get(fm, "costs"), *phases = yt_get(fm, "phases");
+	if (costs && costs->kind == YT_SEQ) {
+		size_t nphases = phases && phases->kind == YT_SEQ ? phases->count : 0;
+		if (!yt_get(fm, "currency"))
+			diag_error(d, it->path, costs->line, costs->col,
+			           "add 'currency: USD' (or the code the figures are in)",
+			           "'costs' without 'currency'");
+		for (size_t i = 0; i < costs->count; i++) {
+			const yt_node *ph = yt_get(costs->items[i], "phase");
+			long n = ph && ph->kind == YT_SCALAR ? strtol(ph->value, NULL, 10) : 0;
+			if (ph && (n < 1 || (size_t)n > nphases))
+				diag_error(d, it->path, ph->line, ph->col,
+				           "number the phases from 1 in the order of 'phases'",
+				           "cost line names phase %ld, but there %s %zu phase%s", n,
+				           nphases == 1 ? "is" : "are", nphases, nphases == 1 ? "" : "s");
+		}
+	}
 	if (yt_get(fm, "image") && !yt_get(fm, "image_alt"))
 		diag_warn(d, it->path, yt_get(fm, "image")->line, yt_get(fm, "image")->col,
 		          "describe the picture for readers who cannot see it",

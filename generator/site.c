@@ -386,12 +386,6 @@ bool site_build(site_job *job)
 	ok = ok && site_copy_tree(assets, dst, job->d);
 	g_free(assets);
 	g_free(dst);
-	GError *err = NULL;
-	if (ok && !media_copy_all(job->model->media, job->out_dir, &err)) {
-		diag_error(job->d, NULL, 0, 0, NULL, "%s", err->message);
-		g_error_free(err);
-		ok = false;
-	}
 	xslt_free(x.page);
 	xslt_free(x.feed);
 	return ok;

@@ -12,16 +12,30 @@ typedef struct {
 	yaml_parser_t parser;
 	const char *file;
 	int line0; /* added to libyaml's 0-based line */
+	const char *text;  /* the input, to turn libyaml's character columns */
+	size_t len;        /* into the byte columns every other tool uses */
+	GArray *line_starts; /* byte offset of each line */
 	diag_list *d;
 	bool failed;
 } yt_reader;
 
-static yt_node *yt_node_new(yt_kind kind, const yaml_mark_t *m, int line0)
+/* 1-based byte column of a libyaml mark (which counts characters). */
+static int yt_col(const yt_reader *r, const yaml_mark_t *m)
+{
+	if (!r->line_starts || m->line >= r->line_starts->len)
+		return yt_col(r, m);
+	size_t p = g_array_index(r->line_starts, size_t, m->line);
+	for (size_t c = 0; c < m->column && p < r->len && r->text[p] != '\n'; c++)
+		p += (size_t)(g_utf8_skip[(unsigned char)r->text[p]]);
+	return (int)(p - g_array_index(r->line_starts, size_t, m->line)) + 1;
+}
+
+static yt_node *yt_node_new(const yt_reader *r, yt_kind kind, const yaml_mark_t *m)
 {
 	yt_node *n = g_new0(yt_node, 1);
 	n->kind = kind;
-	n->line = (int)m->line + line0;
-	n->col = (int)m->column + 1;
+	n->line = (int)m->line + r->line0;
+	n->col = yt_col(r, m);
 	return n;
 }
 
@@ -62,6 +76,16 @@ static void yt_parser_error(yt_reader *r)
 {
 	yaml_parser_t *p = &r->parser;
 	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
+	if (p->error == YAML_READER_ERROR) {
+		/* Bad bytes: libyaml knows only the offset. */
+		int line = r->line0, col = 1;
+		for (size_t i = 0; i < p->problem_offset && i < r->len; i++)
+			r->text[i] == '\n' ? (line++, col = 1) : col++;
+		diag_error(r->d, r->file, line, col, "remove the character or save the file as UTF-8",
+		           "invalid YAML: %s", p->problem ? p->problem : "unreadable input");
+		r->failed = true;
+		return;
+	}
 	/* libyaml says where it gave up and, apart, what it was inside of
 	 * ("while parsing a flow sequence") and where that began. */
 	char *where = p->context
@@ -70,9 +94,9 @@ static void yt_parser_error(yt_reader *r)
 	                                                ? p->context + 14
 	                                                : p->context,
 	                                        (int)p->context_mark.line + r->line0,
-	                                        (int)p->context_mark.column + 1)
+	                                        yt_col(r, &p->context_mark))
 	                      : g_strdup("");
-	diag_error(r->d, r->file, (int)m->line + r->line0, (int)m->column + 1,
+	diag_error(r->d, r->file, (int)m->line + r->line0, yt_col(r, m),
 	           "check indentation, quote values that contain ':' or '#', "
 	           "and close every bracket and quote",
 	           "invalid YAML: %s%s", p->problem ? p->problem : "malformed YAML", where);
@@ -113,14 +137,14 @@ static yt_node *yt_read_children(yt_reader *r, yt_node *n, yaml_event_type_t end
 		/* A map: a scalar key, then its value. */
 		if (ev.type != YAML_SCALAR_EVENT) {
 			diag_error(r->d, r->file, (int)ev.start_mark.line + r->line0,
-			           (int)ev.start_mark.column + 1, "write keys as plain words",
+			           yt_col(r, &ev.start_mark), "write keys as plain words",
 			           "a map key must be plain text");
 			yaml_event_delete(&ev);
 			r->failed = true;
 			return yt_free(n), NULL;
 		}
 		char *key = g_strdup((const char *)ev.data.scalar.value);
-		int kl = (int)ev.start_mark.line + r->line0, kc = (int)ev.start_mark.column + 1;
+		int kl = (int)ev.start_mark.line + r->line0, kc = yt_col(r, &ev.start_mark);
 		yaml_event_delete(&ev);
 		for (size_t i = 0; i < n->count; i++)
 			if (!strcmp(n->keys[i], key))
@@ -140,7 +164,7 @@ static yt_node *yt_read_children(yt_reader *r, yt_node *n, yaml_event_type_t end
 static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth)
 {
 	yt_node *n = NULL;
-	int line = (int)ev->start_mark.line + r->line0, col = (int)ev->start_mark.column + 1;
+	int line = (int)ev->start_mark.line + r->line0, col = yt_col(r, &ev->start_mark);
 	if (depth > YT_MAX_DEPTH) {
 		diag_error(r->d, r->file, line, col, "flatten the structure",
 		           "YAML nested more than %d levels deep", YT_MAX_DEPTH);
@@ -150,17 +174,17 @@ static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth)
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		n = yt_node_new(YT_SCALAR, &ev->start_mark, r->line0);
+		n = yt_node_new(r, YT_SCALAR, &ev->start_mark);
 		n->value = g_strdup((const char *)ev->data.scalar.value);
 		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 		yaml_event_delete(ev);
 		return n;
 	case YAML_SEQUENCE_START_EVENT:
-		n = yt_node_new(YT_SEQ, &ev->start_mark, r->line0);
+		n = yt_node_new(r, YT_SEQ, &ev->start_mark);
 		yaml_event_delete(ev);
 		return yt_read_children(r, n, YAML_SEQUENCE_END_EVENT, depth);
 	case YAML_MAPPING_START_EVENT:
-		n = yt_node_new(YT_MAP, &ev->start_mark, r->line0);
+		n = yt_node_new(r, YT_MAP, &ev->start_mark);
 		yaml_event_delete(ev);
 		return yt_read_children(r, n, YAML_MAPPING_END_EVENT, depth);
 	case YAML_ALIAS_EVENT:
@@ -179,7 +203,15 @@ static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth)
 yt_node *yt_parse(const char *text, size_t len, const char *file, int first_line,
                   diag_list *d)
 {
-	yt_reader r = {.file = file, .line0 = first_line, .d = d};
+	yt_reader r = {.file = file, .line0 = first_line, .d = d, .text = text, .len = len};
+	r.line_starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+	size_t zero = 0;
+	g_array_append_val(r.line_starts, zero);
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\n') {
+			size_t next = i + 1;
+			g_array_append_val(r.line_starts, next);
+		}
 	yaml_parser_initialize(&r.parser);
 	yaml_parser_set_input_string(&r.parser, (const unsigned char *)text, len);
 	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
@@ -199,7 +231,7 @@ yt_node *yt_parse(const char *text, size_t len, const char *file, int first_line
 		}
 		if (root) {
 			diag_error(d, file, (int)ev.start_mark.line + first_line,
-			           (int)ev.start_mark.column + 1, "keep one document",
+			           yt_col(&r, &ev.start_mark), "keep one document",
 			           "more than one YAML document");
 			yaml_event_delete(&ev);
 			r.failed = true;
@@ -208,13 +240,15 @@ yt_node *yt_parse(const char *text, size_t len, const char *file, int first_line
 		root = yt_read_node(&r, &ev, 0);
 	}
 	yaml_parser_delete(&r.parser);
+	g_array_free(r.line_starts, TRUE);
+	r.line_starts = NULL;
 	if (r.failed) {
 		yt_free(root);
 		return NULL;
 	}
 	if (!root) { /* empty text is an empty map */
 		yaml_mark_t m = {0, 0, 0};
-		root = yt_node_new(YT_MAP, &m, first_line);
+		root = yt_node_new(&r, YT_MAP, &m);
 	}
 	return root;
 }

@@ -173,6 +173,75 @@ static void print_heading_extras(print_builder *B, print_block *b, xmlNodePtr n)
 	b->src = n;
 }
 
+/* Pango sums a paragraph's width in an int of 1/1024 pt: beyond ~2 million
+ * points (some 300,000 characters) it overflows and the text comes out as
+ * one line. Such a paragraph goes on in continuation blocks, cut at a space
+ * every PRINT_CHUNK bytes (the cut line ends short; nothing is lost). */
+#define PRINT_CHUNK 120000
+
+static void print_itext_slice(const print_itext *src, print_itext *dst, int a, int b)
+{
+	print_itext_init(dst);
+	g_string_append_len(dst->text, src->text->str + a, b - a);
+	pango_attr_list_unref(dst->attrs);
+	dst->attrs = pango_attr_list_copy(src->attrs);
+	pango_attr_list_update(dst->attrs, b, (int)src->text->len - b, 0);
+	pango_attr_list_update(dst->attrs, 0, a, 0);
+	for (guint i = 0; i < src->links->len; i++) {
+		print_link l = g_array_index(src->links, print_link, i);
+		if (l.end <= a || l.start >= b)
+			continue;
+		l.start = MAX(l.start, a) - a;
+		l.end = MIN(l.end, b) - a;
+		l.href = g_strdup(l.href);
+		g_array_append_val(dst->links, l);
+	}
+	for (guint i = 0; i < src->fnrefs->len; i++) {
+		print_fnref r = g_array_index(src->fnrefs, print_fnref, i);
+		if (r.index >= a && r.index < b) {
+			r.index -= a;
+			g_array_append_val(dst->fnrefs, r);
+		}
+	}
+}
+
+static void print_split_long(print_builder *B, size_t bi)
+{
+	print_doc *pd = B->pd;
+	if (pd->blocks[bi].t.text->len <= PRINT_CHUNK + PRINT_CHUNK / 2)
+		return;
+	print_block orig = pd->blocks[bi];
+	const char *s = orig.t.text->str;
+	int len = (int)orig.t.text->len, a = 0;
+	size_t at = bi;
+	while (a < len) {
+		int b = len;
+		if (len - a > PRINT_CHUNK + PRINT_CHUNK / 2) {
+			b = a + PRINT_CHUNK;
+			while (b > a + PRINT_CHUNK / 2 && s[b] != ' ')
+				b--;
+			if (s[b] != ' ') /* no space: cut between characters */
+				b = (int)(g_utf8_find_prev_char(s, s + a + PRINT_CHUNK) - s);
+		}
+		print_block *nb = at == bi ? &pd->blocks[bi] : print_doc_add_block(pd, PB_TEXT);
+		if (at != bi) {
+			*nb = orig;
+			nb->id = NULL;
+			nb->marker = NULL;
+			nb->plain = NULL;
+			nb->space_before = 0;
+			nb->break_before = 0;
+			nb->keep_space = 0;
+			nb->heading = 0;
+			nb->cs.indent = 0;
+		}
+		print_itext_slice(&orig.t, &nb->t, a, b);
+		a = b < len && s[b] == ' ' ? b + 1 : b;
+		at++;
+	}
+	print_itext_clear(&orig.t);
+}
+
 /* A text block from the inline nodes first..stop, styled cs. */
 static void print_text_block(print_builder *B, xmlNodePtr owner, xmlNodePtr first,
                              xmlNodePtr stop, const char *tag,
@@ -204,6 +273,7 @@ static void print_text_block(print_builder *B, xmlNodePtr owner, xmlNodePtr firs
 		print_register_id(B, g_array_index(b->t.anchors, print_anchor, i).id, idx);
 	if (b->heading)
 		print_heading_extras(B, b, owner);
+	print_split_long(B, idx);
 	if (c->cs.padding > 0)
 		B->pending_space += c->cs.padding;
 }

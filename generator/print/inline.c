@@ -49,6 +49,7 @@ void print_itext_init(print_itext *t)
 	t->links = g_array_new(FALSE, FALSE, sizeof(print_link));
 	t->anchors = g_array_new(FALSE, FALSE, sizeof(print_anchor));
 	t->fnrefs = g_array_new(FALSE, FALSE, sizeof(print_fnref));
+	t->line_height = NULL;
 }
 
 void print_itext_clear(print_itext *t)

@@ -32,7 +32,16 @@ PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
 	}
 	if (cs->indent != 0)
 		pango_layout_set_indent(l, (int)(cs->indent * PS));
-	pango_layout_set_line_spacing(l, (float)cs->line_height);
+	/* CSS line-height: a fixed pitch, leading split above and below, so the
+	 * last line of a block is as tall as the others */
+	print_itext *mt = (print_itext *)t;
+	if (!mt->line_height) {
+		mt->line_height = pango_attr_line_height_new_absolute(PANGO_SCALE);
+		mt->line_height->start_index = 0;
+		mt->line_height->end_index = G_MAXUINT;
+		pango_attr_list_insert_before(mt->attrs, mt->line_height);
+	}
+	((PangoAttrInt *)mt->line_height)->value = (int)(cs->size * cs->line_height * PS);
 	pango_layout_set_attributes(l, t->attrs);
 	pango_layout_set_text(l, t->text->str, (int)t->text->len);
 	return l;

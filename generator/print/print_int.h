@@ -20,7 +20,7 @@ typedef struct {
 	int weight;         /* PangoWeight */
 	bool italic;
 	uint32_t color;     /* 0xRRGGBB */
-	double line_height; /* factor of the font's height */
+	double line_height; /* factor of the font size, as in CSS */
 	int align;
 	/* not inherited */
 	double space_before, space_after; /* pt */
@@ -88,6 +88,7 @@ typedef struct {
 	GArray *links;   /* print_link */
 	GArray *anchors; /* print_anchor */
 	GArray *fnrefs;  /* print_fnref */
+	PangoAttribute *line_height; /* in attrs, set per layout */
 } print_itext;
 
 struct print_doc;

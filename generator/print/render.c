@@ -84,8 +84,11 @@ static void print_doc_free(print_doc *pd)
 	g_free(pd->block_y);
 	if (pd->pctx)
 		g_object_unref(pd->pctx);
-	if (pd->fontmap)
+	if (pd->fontmap) {
+		if (pango_cairo_font_map_get_default() == pd->fontmap)
+			pango_cairo_font_map_set_default(NULL);
 		g_object_unref(pd->fontmap);
+	}
 	g_free(pd);
 }
 
@@ -120,6 +123,9 @@ static print_doc *print_doc_new(xmlDocPtr doc, const char *base_dir,
 	pd->file = doc->URL ? (const char *)doc->URL : NULL;
 	pd->base_dir = base_dir;
 	pd->fontmap = fonts_font_map(fonts);
+	/* librsvg lays out SVG text with the thread's default font map: make it
+	 * ours while this document lives, so SVG text uses the private fonts */
+	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(pd->fontmap));
 	pd->pctx = pango_font_map_create_context(pd->fontmap);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);

@@ -365,7 +365,7 @@ print_style *print_style_load(const char *yaml_path, diag_list *d)
 	s->muted = 0x5a6472;
 	s->fonts_conf = g_strdup("fonts/fonts.conf");
 	s->font_cache = g_strdup("out/.cache/fontconfig");
-	s->layout_budget = 48u << 20;
+	s->layout_budget = getenv("KITGEN_LAYOUT_BUDGET") ? (size_t)atol(getenv("KITGEN_LAYOUT_BUDGET")) : 48u << 20;
 	s->file = g_strdup("(built-in print style)");
 	yt_node *b = yt_parse(print_builtin_yaml, sizeof print_builtin_yaml - 1,
 	                      s->file, 1, d);

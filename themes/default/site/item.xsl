@@ -34,7 +34,15 @@
           </nav>
         </xsl:if>
         <div class="prose">
-          <xsl:apply-templates select="$it/body/node()" mode="body"/>
+          <xsl:apply-templates select="$it/body/node()[not(self::footnotes)]" mode="body"/>
+          <xsl:apply-templates select="$it/timeline" mode="plan"/>
+          <xsl:apply-templates select="$it/budget" mode="plan"/>
+          <xsl:if test="$it/funding/v">
+            <section class="related">
+              <h2><xsl:value-of select="$s[@k='study.funding']"/></h2>
+              <ul><xsl:for-each select="$it/funding/v"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+            </section>
+          </xsl:if>
           <xsl:apply-templates select="$it/studies" mode="related"/>
           <xsl:call-template name="item-downloads"/>
           <xsl:if test="$it/sources/v">
@@ -43,6 +51,7 @@
               <ul><xsl:for-each select="$it/sources/v"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
             </section>
           </xsl:if>
+          <xsl:apply-templates select="$it/body/footnotes" mode="body"/>
           <xsl:if test="$it/updated">
             <p class="small muted"><xsl:value-of select="$s[@k='page.updated']"/><xsl:text> </xsl:text>
               <time datetime="{$it/updated/@value}"><xsl:value-of select="$it/updated"/></time></p>
@@ -205,6 +214,44 @@
         </xsl:for-each>
       </ul>
     </section>
+  </xsl:template>
+
+  <!-- Derived by kitgen from the front matter: never typed by hand. -->
+  <xsl:template match="timeline" mode="plan">
+    <figure class="chart">
+      <img src="{$root}media/{@media}" width="{@width}" height="{@height}">
+        <xsl:attribute name="alt">
+          <xsl:for-each select="phase">
+            <xsl:value-of select="position()"/>. <xsl:value-of select="@name"/> (<xsl:value-of select="@start"/> – <xsl:value-of select="@end"/>)<xsl:if test="position() != last()">; </xsl:if>
+          </xsl:for-each>
+        </xsl:attribute>
+      </img>
+      <figcaption><xsl:value-of select="$s[@k='study.timeline']"/>
+        <xsl:if test="../sample = 'true'"> (<xsl:value-of select="$s[@k='notice.sample_short']"/>)</xsl:if></figcaption>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="budget" mode="plan">
+    <div class="table-wrap">
+      <table class="budget">
+        <caption><xsl:value-of select="$s[@k='study.costs']"/>
+          <xsl:if test="../sample = 'true'"> (<xsl:value-of select="$s[@k='notice.sample_short']"/>)</xsl:if></caption>
+        <thead><tr>
+          <th scope="col"><xsl:value-of select="$s[@k='study.item']"/></th>
+          <th scope="col" class="align-right"><xsl:value-of select="$s[@k='study.amount']"/> (<xsl:value-of select="@currency"/>)</th>
+        </tr></thead>
+        <xsl:for-each select="phase">
+          <tbody>
+            <tr class="phase"><th scope="rowgroup" colspan="2"><xsl:value-of select="@n"/>. <xsl:value-of select="@name"/></th></tr>
+            <xsl:for-each select="line">
+              <tr><td><xsl:value-of select="@item"/></td><td class="align-right"><xsl:value-of select="@shown"/></td></tr>
+            </xsl:for-each>
+            <tr class="subtotal"><td><xsl:value-of select="$s[@k='study.subtotal']"/></td><td class="align-right"><xsl:value-of select="@shown"/></td></tr>
+          </tbody>
+        </xsl:for-each>
+        <tfoot><tr class="total"><th scope="row"><xsl:value-of select="$s[@k='study.total']"/></th><td class="align-right"><xsl:value-of select="@shown"/></td></tr></tfoot>
+      </table>
+    </div>
   </xsl:template>
 
   <xsl:template name="item-downloads">

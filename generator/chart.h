@@ -1,0 +1,29 @@
+/* chart: charts drawn with Cairo and Pango on any surface — the same code
+ * makes the SVG for the website and the vector figure in the PDF. */
+#ifndef KITGEN_CHART_H
+#define KITGEN_CHART_H
+
+#include <stdbool.h>
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pango.h>
+
+typedef struct {
+	const char *name; /* borrowed */
+	int year, month;  /* start */
+	int months;       /* duration */
+} chart_phase;
+
+/* Size in points of a timeline of n phases. */
+void chart_timeline_size(size_t n, double *width, double *height);
+
+/* Draws a timeline (one bar per phase on a month axis) at cr's origin.
+ * fm: a Pango font map bound to the private fonts; lang picks the face. */
+void chart_timeline_draw(cairo_t *cr, PangoFontMap *fm, const char *lang,
+                         const chart_phase *p, size_t n);
+
+/* Writes the timeline as an SVG file. */
+bool chart_timeline_svg(const char *path, PangoFontMap *fm, const char *lang,
+                        const chart_phase *p, size_t n, GError **err);
+
+#endif

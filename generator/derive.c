@@ -1,0 +1,151 @@
+/* derive: budgets and timelines of feasibility studies. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "derive.h"
+#include "i18n.h"
+
+chart_phase *derive_phases(const content_item *it, size_t *n)
+{
+	const yt_node *ph = yt_get(it->fm, "phases");
+	*n = 0;
+	if (!ph || ph->kind != YT_SEQ || !ph->count)
+		return NULL;
+	chart_phase *p = g_new0(chart_phase, ph->count);
+	for (size_t i = 0; i < ph->count; i++) {
+		const char *start = yt_str(ph->items[i], "start"), *months = yt_str(ph->items[i], "months");
+		p[*n].name = yt_str(ph->items[i], "name");
+		if (!p[*n].name || !start || !months ||
+		    sscanf(start, "%4d-%2d", &p[*n].year, &p[*n].month) != 2)
+			continue; /* schema_check reported it */
+		p[*n].months = atoi(months);
+		(*n)++;
+	}
+	return p;
+}
+
+char *derive_chart_path(const content_item *it)
+{
+	return g_strdup_printf("charts/%s.%s.svg", it->slug, it->lang);
+}
+
+static void derive_set(xmlNodePtr e, const char *k, const char *v)
+{
+	xmlSetProp(e, BAD_CAST k, BAD_CAST v);
+}
+
+static void derive_set_num(xmlNodePtr e, const char *k, double v)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.0f", v);
+	derive_set(e, k, buf);
+}
+
+/* <budget currency total shown><phase n name … subtotal shown>
+ *   <line item amount shown/></phase></budget> */
+static void derive_budget(const content_item *it, const char *lang, xmlNodePtr item,
+                          const chart_phase *p, size_t np)
+{
+	const yt_node *costs = yt_get(it->fm, "costs");
+	const char *cur = yt_str(it->fm, "currency");
+	if (!costs || costs->kind != YT_SEQ || !cur)
+		return;
+	/* Figures are shown in the content's language conventions when the
+	 * page falls back, to match the text around them. */
+	const char *fmt_lang = it->lang ? it->lang : lang;
+	xmlNodePtr b = xmlNewChild(item, NULL, BAD_CAST "budget", NULL);
+	derive_set(b, "currency", cur);
+	double total = 0;
+	for (size_t k = 0; k < np; k++) {
+		xmlNodePtr ph = xmlNewChild(b, NULL, BAD_CAST "phase", NULL);
+		char num[32];
+		snprintf(num, sizeof num, "%zu", k + 1);
+		derive_set(ph, "n", num);
+		derive_set(ph, "name", p[k].name);
+		double sub = 0;
+		for (size_t i = 0; i < costs->count; i++) {
+			const char *phase = yt_str(costs->items[i], "phase");
+			const char *amount = yt_str(costs->items[i], "amount");
+			if (!phase || !amount || (size_t)atoi(phase) != k + 1)
+				continue;
+			double a = g_ascii_strtod(amount, NULL);
+			xmlNodePtr line = xmlNewChild(ph, NULL, BAD_CAST "line", NULL);
+			derive_set(line, "item", yt_str(costs->items[i], "item"));
+			derive_set_num(line, "amount", a);
+			char *shown = i18n_format_currency(fmt_lang, a, cur);
+			derive_set(line, "shown", shown);
+			g_free(shown);
+			sub += a;
+		}
+		derive_set_num(ph, "subtotal", sub);
+		char *shown = i18n_format_currency(fmt_lang, sub, cur);
+		derive_set(ph, "shown", shown);
+		g_free(shown);
+		total += sub;
+	}
+	derive_set_num(b, "total", total);
+	char *shown = i18n_format_currency(fmt_lang, total, cur);
+	derive_set(b, "shown", shown);
+	g_free(shown);
+}
+
+void derive_study(const content_item *it, const char *lang, xmlNodePtr item)
+{
+	size_t np;
+	chart_phase *p = derive_phases(it, &np);
+	if (!np) {
+		g_free(p);
+		return;
+	}
+	xmlNodePtr tl = xmlNewChild(item, NULL, BAD_CAST "timeline", NULL);
+	char *path = derive_chart_path(it);
+	double w, h;
+	chart_timeline_size(np, &w, &h);
+	derive_set(tl, "media", path);
+	derive_set_num(tl, "width", w);
+	derive_set_num(tl, "height", h);
+	g_free(path);
+	for (size_t i = 0; i < np; i++) {
+		xmlNodePtr e = xmlNewChild(tl, NULL, BAD_CAST "phase", NULL);
+		char buf[32];
+		snprintf(buf, sizeof buf, "%04d-%02d", p[i].year, p[i].month);
+		derive_set(e, "start", buf);
+		int end = p[i].year * 12 + p[i].month - 1 + p[i].months - 1;
+		snprintf(buf, sizeof buf, "%04d-%02d", end / 12, end % 12 + 1);
+		derive_set(e, "end", buf);
+		snprintf(buf, sizeof buf, "%d", p[i].months);
+		derive_set(e, "months", buf);
+		derive_set(e, "name", p[i].name);
+	}
+	derive_budget(it, lang, item, p, np);
+	g_free(p);
+}
+
+bool derive_write_charts(const content_set *s, const char *out_dir, PangoFontMap *fm,
+                         diag_list *d)
+{
+	GPtrArray *studies = s->groups[KIND_STUDY];
+	bool ok = true;
+	for (guint i = 0; i < studies->len; i++) {
+		content_group *g = studies->pdata[i];
+		for (guint j = 0; j < g->items->len; j++) {
+			content_item *it = g->items->pdata[j];
+			size_t np;
+			chart_phase *p = derive_phases(it, &np);
+			if (np) {
+				char *rel = derive_chart_path(it);
+				char *path = g_build_filename(out_dir, "media", rel, NULL);
+				GError *err = NULL;
+				if (!chart_timeline_svg(path, fm, it->lang, p, np, &err)) {
+					diag_error(d, it->path, 0, 0, NULL, "%s", err->message);
+					g_error_free(err);
+					ok = false;
+				}
+				g_free(path);
+				g_free(rel);
+			}
+			g_free(p);
+		}
+	}
+	return ok;
+}

@@ -1,0 +1,25 @@
+/* derive: what kitgen computes from the content rather than reads —
+ * budget totals per phase and overall, the implementation timeline and
+ * its chart. Never typed by hand, so never out of step with the figures. */
+#ifndef KITGEN_DERIVE_H
+#define KITGEN_DERIVE_H
+
+#include <pango/pango.h>
+#include "chart.h"
+#include "model.h"
+
+/* The phases of a study translation; *n = 0 when it has none. Owned array,
+ * names borrowed from the item. */
+chart_phase *derive_phases(const content_item *it, size_t *n);
+
+/* Site path of the timeline chart of a study translation. Owned. */
+char *derive_chart_path(const content_item *it);
+
+/* Adds <budget> and <timeline> to a study's <item> as lang reads it. */
+void derive_study(const content_item *it, const char *lang, xmlNodePtr item);
+
+/* Writes every study's timeline chart under out_dir/media/. */
+bool derive_write_charts(const content_set *s, const char *out_dir, PangoFontMap *fm,
+                         diag_list *d);
+
+#endif
