@@ -17,9 +17,9 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
 
 B := build
 CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/content.c \
-             generator/schema.c generator/markdown.c generator/media.c generator/out.c \
+             generator/schema.c generator/markdown.c generator/rawhtml.c generator/media.c generator/out.c \
              generator/i18n.c generator/model.c generator/derive.c generator/chart.c \
-             generator/fonts.c generator/xslt.c generator/site.c
+             generator/fonts.c generator/xslt.c generator/site.c generator/publish.c
 -include generator/print/sources.mk
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
 PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o)
@@ -67,7 +67,7 @@ site: kitgen
 # --- tests --------------------------------------------------------------
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
-$(B)/tests/%: tests/unit/%.c $(B)/libkitgen.a
+$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libkitgen.a
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $< $(B)/libkitgen.a \
 	  $(PKG_LIBS) -lcmocka
@@ -93,4 +93,5 @@ install: kitgen
 # pages, then read the diff before committing it.
 golden-update: kitgen
 	rm -rf $(B)/golden && ./kitgen build -q --content tests/golden/catalogue/content --out $(B)/golden
-	rm -rf tests/golden/catalogue/expected && cp -r $(B)/golden/site tests/golden/catalogue/expected
+	rm -rf tests/golden/catalogue/expected $(B)/golden/site/pdf
+	cp -r $(B)/golden/site tests/golden/catalogue/expected

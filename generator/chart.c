@@ -67,6 +67,8 @@ void chart_timeline_draw(cairo_t *cr, PangoFontMap *fm, const char *lang,
 		last_month = end > last_month ? end : last_month;
 	}
 	int years = (last_month + 11) / 12;
+	if (years < 1 || years > 50)
+		years = years < 1 ? 1 : 50; /* the schema caps plans; never draw without bound */
 	double x0 = CHART_LABEL_W, span = w - x0 - 4, per = span / (years * 12.0);
 	cairo_save(cr);
 	cairo_set_line_width(cr, 0.6);

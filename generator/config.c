@@ -6,11 +6,15 @@
 static const char *config_req(const yt_node *map, const char *key, const char *file,
                               diag_list *d)
 {
-	const char *v = yt_str(map, key);
-	if (!v)
+	const yt_node *n = yt_get(map, key);
+	if (!n)
 		diag_error(d, file, map->line, map->col, "see docs/content.md",
 		           "missing required key '%s'", key);
-	return v;
+	else if (n->kind != YT_SCALAR)
+		diag_error(d, file, n->line, n->col, "write a single value, e.g. key: value",
+		           "'%s' must be a single value, not a %s", key,
+		           n->kind == YT_SEQ ? "list" : "map");
+	return n && n->kind == YT_SCALAR ? n->value : NULL;
 }
 
 /* A language code as BCP 47 spells it: letters, digits, hyphens. */
@@ -24,8 +28,8 @@ static bool config_valid_code(const char *s)
 	return true;
 }
 
-/* Follows fallbacks depth first, each language once; a language that falls
- * back to itself through others is an error, not an endless loop. */
+/* Follows fallbacks breadth first — a language's own list before the lists
+ * of the languages it names — each language once, so a cycle ends. */
 static bool config_chain(site_config *c, size_t li, diag_list *d)
 {
 	GPtrArray *chain = g_ptr_array_new();
@@ -55,21 +59,21 @@ static bool config_chain(site_config *c, size_t li, diag_list *d)
 				           "language '%s' falls back to itself", f);
 				continue;
 			}
+			if (!config_language(c, f)) {
+				/* Reported once, where this language's own list names it. */
+				if (k == 0)
+					diag_error(d, c->path, fb->items[j]->line, fb->items[j]->col,
+					           "add the language to 'languages' or drop it",
+					           "language '%s' falls back to '%s', which the site "
+					           "does not define", c->langs[li].code, f);
+				continue;
+			}
 			bool seen = false;
 			for (size_t m = 0; m < chain->len; m++)
 				seen |= !strcmp(chain->pdata[m], f);
 			if (!seen)
 				g_ptr_array_add(chain, (gpointer)f);
 		}
-	}
-	for (size_t k = 1; k < chain->len; k++) {
-		bool known = false;
-		for (size_t j = 0; j < c->nlangs; j++)
-			known |= !strcmp(c->langs[j].code, chain->pdata[k]);
-		if (!known)
-			diag_error(d, c->path, 0, 0, "add the language to 'languages' or drop it",
-			           "language '%s' falls back to '%s', which the site does not define",
-			           c->langs[li].code, (char *)chain->pdata[k]);
 	}
 	g_ptr_array_add(chain, NULL);
 	c->langs[li].chain = (const char **)g_ptr_array_free(chain, FALSE);

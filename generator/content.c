@@ -147,22 +147,31 @@ static void content_read(content_set *s, const site_config *c, content_kind kind
 	g_strfreev(parts);
 	g_free(base);
 	if (!slug) {
-		diag_error(d, path, 0, 0,
+		diag_error(d, path, 1, 1,
 		           slug_dir ? "name it index.LANG.md, e.g. index.en.md"
 		                    : "name it NAME.LANG.md, e.g. maputo.en.md",
 		           "file name does not say its language");
 		goto out;
 	}
 	if (!content_valid_slug(slug)) {
-		diag_error(d, path, 0, 0, "use lower-case letters, digits and hyphens",
+		diag_error(d, path, 1, 1, "use lower-case letters, digits and hyphens",
 		           "'%s' is not a valid page name", slug);
+		goto out;
+	}
+	/* Free pages share LANG/ with the site's own lists. */
+	static const char *const reserved[] = {"systems", "cities", "studies", "downloads",
+	                                       "kits", "diagnostics", "pdf", "media",
+	                                       "assets", "feed", "index", NULL};
+	if (kind == KIND_PAGE && g_strv_contains(reserved, slug)) {
+		diag_error(d, path, 1, 1, "choose another name; the site uses this address itself",
+		           "page name '%s' is reserved", slug);
 		goto out;
 	}
 	bool known = false;
 	for (size_t i = 0; i < c->nlangs; i++)
 		known |= !strcmp(c->langs[i].code, lang);
 	if (!known) {
-		diag_error(d, path, 0, 0, "add the language to site.yaml or rename the file",
+		diag_error(d, path, 1, 1, "add the language to site.yaml or rename the file",
 		           "language '%s' is not defined in site.yaml", lang);
 		goto out;
 	}
@@ -245,11 +254,11 @@ static void content_walk(content_set *s, const site_config *c, content_kind kind
 		if (lstat(path, &st) != 0) {
 			/* vanished while we looked */
 		} else if (S_ISLNK(st.st_mode)) {
-			diag_warn(d, path, 0, 0, "copy the file into content/ instead",
+			diag_warn(d, path, 1, 1, "copy the file into content/ instead",
 			          "symbolic link not followed");
 		} else if (S_ISDIR(st.st_mode)) {
 			if (depth >= 3)
-				diag_warn(d, path, 0, 0, NULL, "folder nested too deep; skipped");
+				diag_warn(d, path, 1, 1, NULL, "folder nested too deep; skipped");
 			else
 				content_walk(s, c, kind, r, depth == 0 ? name : slug_dir,
 				             depth + 1, d);
@@ -293,7 +302,7 @@ content_set *content_load(const char *root, const site_config *c, diag_list *d)
 		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 			int k = content_kind_from_name(name);
 			if (k < 0 || strcmp(name, kind_dirs[k]))
-				diag_error(d, path, 0, 0,
+				diag_error(d, path, 1, 1,
 				           "content/ holds systems, cities, studies, pages, kits "
 				           "and diagnostics; move or remove this folder",
 				           "unknown kind of content '%s'", name);

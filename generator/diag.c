@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib.h>
 #include "diag.h"
 
@@ -71,7 +72,10 @@ static char *diag_source_line(const char *file, int n)
 {
 	char *text = NULL;
 	gsize len;
-	if (!file || n < 1 || !g_file_get_contents(file, &text, &len, NULL))
+	struct stat st;
+	/* Only regular files: a message about a symlink or a FIFO must not read it. */
+	if (!file || n < 1 || lstat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !g_file_get_contents(file, &text, &len, NULL))
 		return NULL;
 	char *p = text, *end = text + len;
 	for (int i = 1; i < n && p < end; i++) {
@@ -84,9 +88,15 @@ static char *diag_source_line(const char *file, int n)
 		size_t l = (size_t)((nl ? nl : end) - p);
 		if (l > 200)
 			l = 200; /* a 10 MB line is not worth echoing */
+		if (l && p[l - 1] == '\r')
+			l--;
 		line = g_strndup(p, l);
 		if (!g_utf8_validate(line, -1, NULL))
 			line = (g_free(line), g_strdup("(line is not valid UTF-8)"));
+		/* Content must not drive the terminal: control bytes become '?'. */
+		for (char *c = line; *c; c++)
+			if (((unsigned char)*c < 0x20 && *c != '\t') || *c == 0x7f)
+				*c = '?';
 	}
 	g_free(text);
 	return line;

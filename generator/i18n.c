@@ -91,8 +91,10 @@ const char *i18n_get(const i18n_set *s, const char *lang, const char *key)
 		if (v)
 			return v;
 	}
-	GHashTable *en = g_hash_table_lookup(s->langs, "en");
-	const char *v = en ? g_hash_table_lookup(en, key) : NULL;
+	GHashTable *def = s->config->default_lang
+	                          ? g_hash_table_lookup(s->langs, s->config->default_lang)
+	                          : NULL;
+	const char *v = def ? g_hash_table_lookup(def, key) : NULL;
 	return v ? v : key;
 }
 

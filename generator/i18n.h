@@ -13,7 +13,8 @@ typedef struct i18n_set i18n_set;
 i18n_set *i18n_load(const char *dir, const site_config *c, diag_list *d);
 void i18n_free(i18n_set *s);
 
-/* The string for key in lang, following lang's chain; key itself if none. */
+/* The string for key in lang, following lang's chain, then the default
+ * language; the key itself if none has it. */
 const char *i18n_get(const i18n_set *s, const char *lang, const char *key);
 
 /* Appends <s k="KEY">text</s> for every key known in any language. */
@@ -22,7 +23,7 @@ void i18n_add_strings(const i18n_set *s, const char *lang, xmlNodePtr parent);
 /* Keys a language lacks (that the first language has), for coverage. */
 GPtrArray *i18n_missing(const i18n_set *s, const char *lang);
 
-/* "2013-04-15" → "2013년 4월 15일" / "15 April 2013"; "2013" stays. Owned. */
+/* "2013-04-15" → "2013년 4월 15일" (ko), "April 15, 2013" (en); "2013" stays. Owned. */
 char *i18n_format_date(const char *lang, const char *iso);
 
 /* 1234567 in currency "USD" as lang writes it: "US$1,234,567" (en),

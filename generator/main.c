@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "out.h"
+#include "publish.h"
 #include "schema.h"
 #include "site.h"
 #include "xslt.h"
@@ -119,11 +120,14 @@ static void kg_remove_stale(const char *target)
 	g_free(dir);
 }
 
-/* Files pages use: content media, then the charts derived from content. */
+/* Files pages and PDFs use: theme assets, content media, then the charts
+ * derived from content. */
 static bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
                            diag_list *d)
 {
 	GError *err = NULL;
+	if (!site_copy_assets(o->theme, stage, d))
+		return false;
 	if (!media_copy_all(k->media, stage, &err)) {
 		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
 		g_error_free(err);
@@ -159,9 +163,18 @@ static int kg_build(const kg_options *o)
 	kg_remove_stale(target);
 	GError *err = NULL;
 	char *stage = out_stage_begin(target, &err);
+	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
+	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
+	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
+	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
+	                   .fonts_cache = cache, .d = d};
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
 	                .generator = "kitgen " KITGEN_VERSION, .d = d};
-	ok = stage && kg_write_media(&k, o, stage, d) && site_build(&job);
+	ok = stage && kg_write_media(&k, o, stage, d) && publish_open(&pub) &&
+	     publish_all(&pub, stage);
+	job.downloads = pub.downloads;
+	ok = ok && site_build(&job);
+	publish_close(&pub);
 	if (ok)
 		ok = out_stage_commit(stage, target, &err);
 	else
@@ -176,9 +189,13 @@ static int kg_build(const kg_options *o)
 	if (status)
 		fprintf(stderr, "kitgen: build failed; %s is unchanged\n", target);
 	else if (!o->quiet)
-		printf("kitgen: wrote %d pages (%zu KB of HTML) to %s in %.2f s\n",
-		       job.pages_written, job.bytes_written / 1024, target,
+		printf("kitgen: wrote %d pages (%zu KB of HTML) and %d PDFs to %s in %.2f s\n",
+		       job.pages_written, job.bytes_written / 1024, pub.documents, target,
 		       (double)(g_get_monotonic_time() - t0) / 1e6);
+	if (pub.downloads)
+		g_ptr_array_free(pub.downloads, TRUE);
+	g_free(conf);
+	g_free(cache);
 	g_free(stage);
 	g_free(target);
 	kg_catalogue_free(&k);

@@ -1,9 +1,11 @@
 /* markdown: cmark-gfm AST → XML nodes, in one bounded-depth walk. */
+#include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/HTMLparser.h>
 #include "markdown.h"
+#include "rawhtml.h"
 
 /* The GFM extensions export their node types without a public header. */
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL,
@@ -180,7 +182,24 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 		diag_error(ctx->d, it->path, line, col, "link only to files inside content/",
 		           "link '%s' points outside content/", target);
 	} else if (md_page_of(rel, &kind, &slug)) {
-		if (content_group_find(ctx->set, kind, slug)) {
+		char *base = g_path_get_basename(rel);
+		char **dots = g_strsplit(base, ".", -1);
+		bool lang_ok = g_strv_length(dots) != 3 || config_language(ctx->config, dots[1]);
+		if (!lang_ok)
+			diag_error(ctx->d, it->path, line, col,
+			           "name the file NAME.LANG.md with a language of site.yaml, or NAME.md",
+			           "link '%s' names language '%s', which the site does not define",
+			           target, dots[1]);
+		g_strfreev(dots);
+		g_free(base);
+		if (!lang_ok) {
+			/* reported */
+		} else if (kind == KIND_KIT || kind == KIND_DIAGNOSTIC) {
+			diag_error(ctx->d, it->path, line, col,
+			           "kits and diagnostics are published as PDFs, not pages; link to "
+			           "a system, city, study or page",
+			           "link '%s': a %s has no web page", target, content_kind_name(kind));
+		} else if (content_group_find(ctx->set, kind, slug)) {
 			/* Free pages live at LANG/NAME/, the rest at LANG/KIND/NAME/. */
 			*ref = g_strdup_printf("%s%s%s/%s%s", kind == KIND_PAGE ? "" : content_kind_dir(kind),
 			                       kind == KIND_PAGE ? "" : "/", slug, frag ? "#" : "",
@@ -218,21 +237,36 @@ static void md_attr(xmlNodePtr n, const char *name, const char *value)
 	xmlSetProp(n, BAD_CAST name, BAD_CAST value);
 }
 
-/* Raw HTML, only for trusted sites: parsed by libxml2's HTML parser and
- * copied in as nodes, never as text. */
-static void md_raw_html(md_state *st, xmlNodePtr parent, const char *html)
+/* cmark-gfm misplaces autolinks (<url>) that are not on a block's first
+ * line: find "<url" in the lines of the enclosing block instead. */
+static void md_autolink_position(md_state *st, cmark_node *n, const char *url, int *line,
+                                 int *col)
 {
-	char *wrapped = g_strdup_printf("<html><body><div>%s</div></body></html>", html);
-	htmlDocPtr h = htmlReadMemory(wrapped, (int)strlen(wrapped), NULL, "utf-8",
-	                              HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                      HTML_PARSE_NONET);
-	xmlNodePtr div = h ? xmlDocGetRootElement(h) : NULL;
-	while (div && div->children && xmlStrcmp(div->name, BAD_CAST "div"))
-		div = div->children->type == XML_ELEMENT_NODE ? div->children : div->children->next;
-	for (xmlNodePtr c = div ? div->children : NULL; c; c = c->next)
-		xmlAddChild(parent, xmlDocCopyNode(c, st->doc, 1));
-	xmlFreeDoc(h);
-	g_free(wrapped);
+	cmark_node *block = cmark_node_parent(n);
+	while (block && (cmark_node_get_type(block) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
+		block = cmark_node_parent(block);
+	if (!block)
+		return;
+	int first = cmark_node_get_start_line(block), last = cmark_node_get_end_line(block);
+	char *needle = g_strconcat("<", url, NULL);
+	const char *p = st->it->body, *end = st->it->body + st->it->body_len;
+	for (int l = 1; p < end && l <= last; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		if (l >= first) {
+			char *text = g_strndup(p, (gsize)(eol - p));
+			char *hit = strstr(text, needle);
+			if (hit) {
+				*line = l + st->line0;
+				*col = (int)(hit - text) + 1;
+				g_free(text);
+				break;
+			}
+			g_free(text);
+		}
+		p = nl ? nl + 1 : end;
+	}
+	g_free(needle);
 }
 
 static void md_link(md_state *st, cmark_node *n, xmlNodePtr a, const char *attr)
@@ -240,6 +274,10 @@ static void md_link(md_state *st, cmark_node *n, xmlNodePtr a, const char *attr)
 	const char *url = cmark_node_get_url(n);
 	char *ref, *media;
 	int line = cmark_node_get_start_line(n) + st->line0, col = cmark_node_get_start_column(n);
+	cmark_node *text = cmark_node_first_child(n);
+	if (url && text && cmark_node_get_type(text) == CMARK_NODE_TEXT &&
+	    !g_strcmp0(cmark_node_get_literal(text), url))
+		md_autolink_position(st, n, url, &line, &col);
 	if (!md_resolve(st->ctx, st->it, url ? url : "", line, col, &ref, &media))
 		return;
 	if (ref)
@@ -252,6 +290,47 @@ static void md_link(md_state *st, cmark_node *n, xmlNodePtr a, const char *attr)
 	g_free(media);
 }
 
+static bool md_has_inline_html(cmark_node *n)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE || md_has_inline_html(c))
+			return true;
+	return false;
+}
+
+/* Inline raw HTML comes from cmark as separate open and close tags, so a
+ * trusted paragraph that has some is rendered whole by cmark and parsed
+ * back; its links are resolved first and carried through as placeholders. */
+static void md_trusted_paragraph(md_state *st, cmark_node *n, xmlNodePtr parent)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(c);
+		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
+			continue;
+		char *ref, *media, *url = g_strdup(cmark_node_get_url(c));
+		int line = cmark_node_get_start_line(c) + st->line0, col = cmark_node_get_start_column(c);
+		if (md_resolve(st->ctx, st->it, url ? url : "", line, col, &ref, &media)) {
+			char *p = ref ? g_strconcat(RAWHTML_REF, ref, NULL)
+			              : media ? g_strconcat(RAWHTML_MEDIA, media, NULL) : NULL;
+			if (p)
+				cmark_node_set_url(c, p);
+			g_free(p);
+		} else {
+			cmark_node_set_url(c, "");
+		}
+		g_free(ref);
+		g_free(media);
+		g_free(url);
+	}
+	cmark_iter_free(it);
+	char *html = cmark_render_html(n, CMARK_OPT_UNSAFE, NULL);
+	rawhtml_insert(parent, html);
+	free(html);
+}
+
 /* Opens the XML element for a Markdown node on entering; returns the element
  * its children go into (or parent when the node has no element). */
 static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
@@ -259,7 +338,10 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 	cmark_node_type t = cmark_node_get_type(n);
 	xmlNodePtr e = NULL;
 	char buf[32];
-	if (t == CMARK_NODE_PARAGRAPH) {
+	if (t == CMARK_NODE_PARAGRAPH && st->ctx->config->trusted_html && md_has_inline_html(n)) {
+		md_trusted_paragraph(st, n, parent);
+		return NULL;
+	} else if (t == CMARK_NODE_PARAGRAPH) {
 		/* Tight list items hold their text directly. */
 		cmark_node *p = cmark_node_parent(n);
 		if (p && cmark_node_get_type(p) == CMARK_NODE_ITEM &&
@@ -313,7 +395,7 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 		return NULL;
 	} else if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
 		if (st->ctx->config->trusted_html)
-			md_raw_html(st, parent, cmark_node_get_literal(n));
+			rawhtml_insert(parent, cmark_node_get_literal(n));
 		return NULL;
 	} else if (t == CMARK_NODE_THEMATIC_BREAK) {
 		md_el(parent, "hr");

@@ -262,6 +262,34 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 	return item;
 }
 
+xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
+                         const char *generator, xmlNodePtr *page_out, xmlNodePtr *site_out)
+{
+	const site_config *c = m->config;
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr page = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+	xmlDocSetRootElement(doc, page);
+	const cfg_language *l = config_language(c, lang);
+	model_set(page, "layout", layout);
+	model_set(page, "lang", lang);
+	model_set(page, "dir", l ? l->dir : "ltr");
+	xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
+	static const char *const texts[] = {"title", "description", "organisation"};
+	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+		const char *t = config_text(c, texts[i], lang);
+		xmlNewTextChild(site, NULL, BAD_CAST texts[i], BAD_CAST(t ? t : ""));
+	}
+	xmlNewTextChild(site, NULL, BAD_CAST "base-url", BAD_CAST c->base_url);
+	xmlNewTextChild(site, NULL, BAD_CAST "default-lang", BAD_CAST c->default_lang);
+	xmlNewTextChild(site, NULL, BAD_CAST "generator", BAD_CAST generator);
+	xmlNodePtr strings = xmlNewChild(page, NULL, BAD_CAST "strings", NULL);
+	i18n_add_strings(m->strings, lang, strings);
+	*page_out = page;
+	if (site_out)
+		*site_out = site;
+	return doc;
+}
+
 typedef struct {
 	content_group *g;
 	const char *title;

@@ -38,6 +38,12 @@ bool model_kind_has_page(content_kind k);
 xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
                       bool full);
 
+/* A new <page layout lang dir> document with what every renderer needs
+ * around the content: <site> texts (title, description, organisation,
+ * base-url, default-lang, generator) and the UI <strings> of lang. */
+xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
+                         const char *generator, xmlNodePtr *page, xmlNodePtr *site);
+
 /* Sort key order of a kind's groups for lang: weight, then title (ICU). */
 GPtrArray *model_sorted_groups(model *m, content_kind k, const char *lang);
 

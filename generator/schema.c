@@ -1,4 +1,5 @@
 /* schema: what each kind's front matter may hold, checked with positions. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,7 +127,10 @@ static const char *schema_scalar_problem(const schema_key *k, const yt_node *v)
 		return schema_is_date(s) || schema_is_year(s) ? NULL
 		                                                : "must be YYYY-MM-DD or YYYY";
 	case ST_BOOL:
-		return !strcmp(s, "true") || !strcmp(s, "false") ? NULL : "must be true or false";
+		/* Quoted, it is text: yt_is_true would read it as false. */
+		return !v->quoted && (!strcmp(s, "true") || !strcmp(s, "false"))
+		               ? NULL
+		               : "must be true or false, without quotes";
 	case ST_INT: {
 		char *end;
 		g_ascii_strtoll(s, &end, 10);
@@ -172,11 +176,14 @@ static void schema_check_map(const content_item *it, const schema_key *k, const 
 		} else if (v->kind != YT_SCALAR || !*v->value) {
 			problem = "must be a single value";
 		} else if (!strcmp(type, "int")) {
+			/* Phases and months: a plan spans at most 50 years. */
 			long n = strtol(v->value, &end, 10);
-			problem = *end || n < 0 ? "must be a whole number" : NULL;
+			problem = *end || n < 1 || n > 600 ? "must be a whole number from 1 to 600" : NULL;
 		} else if (!strcmp(type, "number")) {
 			double n = g_ascii_strtod(v->value, &end);
-			problem = *end || n < 0 ? "must be a number, 0 or more" : NULL;
+			problem = *end || !isfinite(n) || n < 0 || n > 1e15
+			                  ? "must be a number from 0 to 10^15"
+			                  : NULL;
 		} else if (!strcmp(type, "month")) {
 			int y, m;
 			char extra;

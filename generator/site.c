@@ -41,24 +41,13 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
                                xmlNodePtr *page_out)
 {
 	const site_config *c = x->c;
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr page = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
-	xmlDocSetRootElement(doc, page);
 	const cfg_language *l = config_language(c, lang);
+	xmlNodePtr page, site;
+	xmlDocPtr doc = model_page_new(x->job->model, layout, lang, x->job->generator, &page, &site);
 	char *root = site_root_of(path);
-	site_set(page, "layout", layout);
-	site_set(page, "lang", lang);
-	site_set(page, "dir", l ? l->dir : "ltr");
 	site_set(page, "path", path);
 	site_set(page, "root", root);
 	g_free(root);
-	xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
-	site_text(site, "title", config_text(c, "title", lang));
-	site_text(site, "description", config_text(c, "description", lang));
-	site_text(site, "organisation", config_text(c, "organisation", lang));
-	site_text(site, "base-url", c->base_url);
-	site_text(site, "default-lang", c->default_lang);
-	site_text(site, "generator", x->job->generator);
 	xmlNodePtr langs = xmlNewChild(site, NULL, BAD_CAST "languages", NULL);
 	for (size_t i = 0; i < c->nlangs; i++) {
 		if (!c->langs[i].build)
@@ -90,8 +79,6 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
 			xmlAddChild(menu, model_item(x->job->model, g, lang, doc, false));
 	}
 	g_ptr_array_free(pages, TRUE);
-	xmlNodePtr strings = xmlNewChild(page, NULL, BAD_CAST "strings", NULL);
-	i18n_add_strings(x->job->model->strings, lang, strings);
 	*page_out = page;
 	return doc;
 }
@@ -344,6 +331,16 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 	return ok;
 }
 
+bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d)
+{
+	char *assets = g_build_filename(theme_dir, "assets", NULL);
+	char *dst = g_build_filename(out_dir, "assets", NULL);
+	bool ok = site_copy_tree(assets, dst, d);
+	g_free(assets);
+	g_free(dst);
+	return ok;
+}
+
 bool site_build(site_job *job)
 {
 	site_ctx x = {.job = job, .c = job->model->config};
@@ -381,11 +378,6 @@ bool site_build(site_job *job)
 	ok = ok && site_root_page(&x, "root", "index.html");
 	ok = ok && site_root_page(&x, "notfound", "404.html");
 	ok = ok && site_sitemap(&x);
-	char *assets = g_build_filename(job->theme_dir, "assets", NULL);
-	char *dst = g_build_filename(job->out_dir, "assets", NULL);
-	ok = ok && site_copy_tree(assets, dst, job->d);
-	g_free(assets);
-	g_free(dst);
 	xslt_free(x.page);
 	xslt_free(x.feed);
 	return ok;

@@ -29,7 +29,11 @@ typedef struct {
 	diag_list *d;
 } site_job;
 
-/* Writes the whole site into job->out_dir. false when anything failed. */
+/* Copies the theme's assets/ (CSS, scripts, icons) to OUT/assets/. */
+bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d);
+
+/* Writes the pages into job->out_dir (media, assets and PDFs are written
+ * before, by main). false when anything failed. */
 bool site_build(site_job *job);
 
 #endif

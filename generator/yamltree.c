@@ -23,7 +23,7 @@ typedef struct {
 static int yt_col(const yt_reader *r, const yaml_mark_t *m)
 {
 	if (!r->line_starts || m->line >= r->line_starts->len)
-		return yt_col(r, m);
+		return (int)m->column + 1;
 	size_t p = g_array_index(r->line_starts, size_t, m->line);
 	for (size_t c = 0; c < m->column && p < r->len && r->text[p] != '\n'; c++)
 		p += (size_t)(g_utf8_skip[(unsigned char)r->text[p]]);
@@ -259,7 +259,10 @@ yt_node *yt_parse_file(const char *path, diag_list *d)
 	gsize len;
 	GError *err = NULL;
 	if (!g_file_get_contents(path, &text, &len, &err)) {
-		diag_error(d, path, 0, 0, NULL, "cannot read: %s", err->message);
+		diag_error(d, NULL, 0, 0,
+		           "check the path; kitgen reads content/site.yaml unless --content "
+		           "names another folder",
+		           "cannot read %s: %s", path, err->message);
 		g_error_free(err);
 		return NULL;
 	}

@@ -27,7 +27,7 @@ step "sitecheck fixtures" sh tests/tools/test_sitecheck.sh "$B/sitecheck"
 # Golden: a fixture catalogue must give exactly the committed pages.
 golden() {
 	"$KITGEN" build --content tests/golden/catalogue/content --out "$tmp/golden" -q &&
-	diff -r tests/golden/catalogue/expected "$tmp/golden/site"
+	diff -r -x pdf tests/golden/catalogue/expected "$tmp/golden/site"
 }
 step "golden catalogue" golden
 
@@ -39,6 +39,21 @@ real() {
 	"$B/sitecheck" --base-url "$base" --max-weight 150 "$tmp/a/site"
 }
 step "catalogue builds and checks clean" real
+
+# Every PDF of the build: no damage, fonts embedded, its text comes back.
+step "every PDF passes the print checks" sh tests/check_pdfs.sh "$tmp/a/site" content
+
+# Flyers are one page, for the table at a meeting.
+flyers() {
+	for f in "$tmp/a/site"/pdf/*/flyer-*.pdf; do
+		p=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
+		[ "$p" = 1 ] || { echo "$f has $p pages"; return 1; }
+	done
+}
+step "flyers fit on one page" flyers
+
+# The paginator alone: its unit tests and fixture documents in six scripts.
+step "paginator tests and script fixtures" make -s print-test
 
 # Same inputs, same bytes.
 twice() {

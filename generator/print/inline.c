@@ -139,16 +139,21 @@ static void print_footnote(print_ictx *c, xmlNodePtr n)
 	print_style_compute(pd->st, &pd->body_cs, "footnote", NULL, NULL, 0, &fb->cs);
 	fb->w = pd->body_w;
 	fb->marker = g_strdup_printf("%d", num);
-	print_itext_init(&fb->t);
-	print_inline_collect(pd, n, &fb->cs, c->lang, false, &fb->t);
-	print_inline_finish(pd, &fb->t, c->lang);
-	fb = NULL; /* pd->fnotes may move in nested footnotes: do not keep it */
+	/* collected aside: a footnote inside this one moves pd->fnotes */
+	print_itext t;
+	print_cstyle fcs = fb->cs;
+	print_itext_init(&t);
+	print_inline_collect(pd, n, &fcs, c->lang, false, &t);
+	print_inline_finish(pd, &t, c->lang);
+	pd->fnotes[num - 1].t = t;
 
 	/* the reference mark */
 	char num_s[16];
 	snprintf(num_s, sizeof num_s, "%d", num);
 	if (c->space && c->t->text->len) /* no space before the mark */
 		c->space = false;
+	/* a word joiner: the mark never starts a line on its own */
+	g_string_append(c->t->text, "\xe2\x81\xa0");
 	print_fnref r = {(int)c->t->text->len, num, 0};
 	PangoAttribute *a1 = print_open(c, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT));
 	PangoAttribute *a2 = print_open(c, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT));

@@ -261,7 +261,7 @@
         <ul>
           <xsl:for-each select="/page/downloads/document">
             <li><a href="{$root}{@href}" hreflang="{@lang}" type="application/pdf"><xsl:value-of select="."/></a>
-              (PDF, <xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template>)</li>
+              <xsl:text> (PDF, </xsl:text><xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template>)</li>
           </xsl:for-each>
         </ul>
       </section>

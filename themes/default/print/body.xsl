@@ -1,0 +1,127 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!-- Markdown bodies in print: the model's elements in the XHTML namespace,
+     numbered tables and figures, footnotes at the foot of their page. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml">
+  <xsl:variable name="lang" select="/page/@lang"/>
+  <xsl:variable name="s" select="/page/strings/s"/>
+  <xsl:variable name="base" select="/page/site/base-url"/>
+
+  <xsl:template name="fill">
+    <xsl:param name="text"/>
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="mark" select="concat('{', $name, '}')"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $mark)">
+        <xsl:value-of select="concat(substring-before($text, $mark), $value, substring-after($text, $mark))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="p">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:copy-of select="@id | @start | @lang"/>
+      <xsl:apply-templates mode="p"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Levels shift by one where a document makes h2 sections into chapters. -->
+  <xsl:template match="h3 | h4 | h5 | h6" mode="p">
+    <xsl:element name="h{number(substring(local-name(), 2)) - 1}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:copy-of select="@id"/>
+      <xsl:apply-templates mode="p"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="a[@ref]" mode="p">
+    <a href="{$base}{$lang}/{@ref}"><xsl:apply-templates mode="p"/></a>
+  </xsl:template>
+  <xsl:template match="a[@media]" mode="p"><xsl:apply-templates mode="p"/></xsl:template>
+  <xsl:template match="a[@href]" mode="p">
+    <xsl:choose>
+      <xsl:when test="starts-with(@href, 'http') or starts-with(@href, 'mailto:')">
+        <a href="{@href}"><xsl:apply-templates mode="p"/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="p"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="th[@align='right'] | td[@align='right']" mode="p">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">num</xsl:attribute>
+      <xsl:apply-templates mode="p"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="table" mode="p">
+    <p class="caption">
+      <xsl:value-of select="$s[@k='print.table']"/><xsl:text> </xsl:text>
+      <xsl:number level="any" count="table | budget"/>
+    </p>
+    <table><xsl:apply-templates mode="p"/></table>
+  </xsl:template>
+
+  <xsl:template match="img[@media]" mode="p">
+    <figure>
+      <img src="media/{@media}" alt="{@alt}"/>
+      <figcaption>
+        <xsl:value-of select="$s[@k='print.figure']"/><xsl:text> </xsl:text>
+        <xsl:number level="any" count="img[@media] | image | timeline"/>
+        <xsl:if test="string(@alt)">. <xsl:value-of select="@alt"/></xsl:if>
+      </figcaption>
+    </figure>
+  </xsl:template>
+  <xsl:template match="img" mode="p"/>
+
+  <xsl:template match="li[@class='task']" mode="p">
+    <li><xsl:choose><xsl:when test="@checked='true'">☑ </xsl:when><xsl:otherwise>☐ </xsl:otherwise></xsl:choose>
+      <xsl:apply-templates mode="p"/></li>
+  </xsl:template>
+
+  <!-- A footnote reference carries the note's text; the paginator sets it
+       at the foot of the page where the reference falls. -->
+  <xsl:template match="fnref" mode="p">
+    <xsl:variable name="n" select="@n"/>
+    <span class="fn"><xsl:apply-templates select="ancestor::body[1]/footnotes/fn[@n = $n]/node()" mode="fn"/></span>
+  </xsl:template>
+  <xsl:template match="p" mode="fn"><xsl:apply-templates mode="p"/><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="*" mode="fn"><xsl:apply-templates select="." mode="p"/></xsl:template>
+  <xsl:template match="footnotes" mode="p"/>
+
+  <!-- The h2 sections of a body as chapters: each h2 with what follows it. -->
+  <xsl:template name="chapters">
+    <xsl:param name="body"/>
+    <xsl:param name="number" select="false()"/>
+    <xsl:param name="first" select="1"/>
+    <xsl:param name="from" select="1"/>
+    <xsl:param name="to" select="count($body/h2)"/>
+    <xsl:for-each select="$body/h2[position() &gt;= $from and position() &lt;= $to]">
+      <xsl:variable name="h" select="generate-id()"/>
+      <section class="chapter" data-title="{.}">
+        <h1 id="{../../@kind}-{../../@slug}-{@id}">
+          <xsl:if test="$number"><xsl:value-of select="$first + position() - 1"/>. </xsl:if>
+          <xsl:apply-templates mode="p"/>
+        </h1>
+        <xsl:apply-templates select="following-sibling::*[not(self::h2) and not(self::footnotes)][generate-id(preceding-sibling::h2[1]) = $h]" mode="p"/>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- What stands before a body's first h2. -->
+  <xsl:template name="preamble">
+    <xsl:param name="body"/>
+    <xsl:apply-templates select="$body/*[not(self::footnotes)][not(preceding-sibling::h2) and not(self::h2)]" mode="p"/>
+  </xsl:template>
+
+  <xsl:template name="sample-note">
+    <xsl:param name="item"/>
+    <xsl:if test="$item/sample = 'true'">
+      <p class="note"><xsl:value-of select="$s[@k='notice.sample']"/></p>
+    </xsl:if>
+    <xsl:if test="$item/@fallback">
+      <p class="note"><xsl:value-of select="$s[@k='print.fallback']"/></p>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,28 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!-- Print documents: briefing kit, system flyer, F/S report. The input is a
+     <page layout="kit|flyer|report"> document made by kitgen; the output is
+     the print document the paginator lays out (XHTML subset with classes:
+     section.cover, section.chapter, nav.toc, span.fn, p.caption, …). -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="">
+  <xsl:import href="body.xsl"/>
+  <xsl:import href="kit.xsl"/>
+  <xsl:import href="report.xsl"/>
+  <xsl:import href="flyer.xsl"/>
+  <xsl:output method="xml" encoding="utf-8" indent="no"/>
+
+  <xsl:template match="/page">
+    <html lang="{@lang}" dir="{@dir}">
+      <head>
+        <title><xsl:value-of select="item/title"/></title>
+        <meta name="author" content="{site/organisation}"/>
+        <meta name="subject" content="{item/summary}"/>
+        <meta name="keywords" content="{site/title}"/>
+        <meta name="page-label" content="{$s[@k='print.page_label']}"/>
+      </head>
+      <body>
+        <xsl:apply-templates select="." mode="document"/>
+      </body>
+    </html>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,110 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!-- F/S report: title page, contents, executive summary, the study's
+     chapters, the implementation plan with the timeline chart and the cost
+     table (both derived by kitgen from the front matter), funding options,
+     references, an appendix on the proposed systems. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml">
+
+  <xsl:template match="page[@layout='report']" mode="document">
+    <xsl:variable name="st" select="item"/>
+    <xsl:variable name="city" select="related/item[@kind='city']"/>
+    <xsl:variable name="nbody" select="count($st/body/h2)"/>
+    <section class="cover">
+      <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
+      <p class="kicker"><xsl:value-of select="$s[@k='print.report']"/></p>
+      <h1><xsl:value-of select="$st/title"/></h1>
+      <h2><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></h2>
+      <p class="date"><xsl:value-of select="$st/year"/></p>
+      <p><xsl:value-of select="site/organisation"/></p>
+      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$st"/></xsl:call-template>
+    </section>
+    <nav class="toc" id="toc"><h2><xsl:value-of select="$s[@k='print.contents']"/></h2></nav>
+
+    <section class="chapter" data-title="{$s[@k='print.summary']}">
+      <h1 id="summary">1. <xsl:value-of select="$s[@k='print.summary']"/></h1>
+      <p class="lead"><xsl:value-of select="$st/summary"/></p>
+      <p class="caption"><xsl:value-of select="$s[@k='print.table']"/> 1. <xsl:value-of select="$s[@k='print.key_facts']"/></p>
+      <table>
+        <tbody>
+          <tr><th><xsl:value-of select="$s[@k='study.city']"/></th><td><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></td></tr>
+          <tr><th><xsl:value-of select="$s[@k='study.year']"/></th><td><xsl:value-of select="$st/year"/></td></tr>
+          <xsl:if test="$st/scope"><tr><th><xsl:value-of select="$s[@k='study.scope_label']"/></th><td><xsl:value-of select="$s[@k=concat('study.scope.', $st/scope)]"/></td></tr></xsl:if>
+          <xsl:if test="$st/problem"><tr><th><xsl:value-of select="$s[@k='study.problem']"/></th><td><xsl:value-of select="$st/problem"/></td></tr></xsl:if>
+          <xsl:if test="$st/proposed/v"><tr><th><xsl:value-of select="$s[@k='study.proposed']"/></th><td><xsl:for-each select="$st/proposed/v"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></td></tr></xsl:if>
+          <xsl:if test="$st/budget"><tr><th><xsl:value-of select="$s[@k='study.total']"/></th><td><xsl:value-of select="$st/budget/@shown"/><xsl:if test="$st/sample = 'true'"> (<xsl:value-of select="$s[@k='notice.sample_short']"/>)</xsl:if></td></tr></xsl:if>
+        </tbody>
+      </table>
+      <xsl:call-template name="preamble"><xsl:with-param name="body" select="$st/body"/></xsl:call-template>
+    </section>
+
+    <xsl:call-template name="chapters">
+      <xsl:with-param name="body" select="$st/body"/>
+      <xsl:with-param name="number" select="true()"/>
+      <xsl:with-param name="first" select="2"/>
+    </xsl:call-template>
+
+    <xsl:if test="$st/timeline or $st/budget or $st/funding/v">
+      <section class="chapter" data-title="{$s[@k='print.plan']}">
+        <h1 id="plan"><xsl:value-of select="$nbody + 2"/>. <xsl:value-of select="$s[@k='print.plan']"/></h1>
+        <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$st"/></xsl:call-template>
+        <xsl:for-each select="$st/timeline">
+          <h2><xsl:value-of select="$s[@k='study.timeline']"/></h2>
+          <figure>
+            <img src="media/{@media}" alt="{$s[@k='study.timeline']}"/>
+            <figcaption><xsl:value-of select="$s[@k='print.figure']"/><xsl:text> </xsl:text>
+              <xsl:number level="any" count="img[@media] | image | timeline"/>. <xsl:value-of select="$s[@k='study.timeline']"/></figcaption>
+          </figure>
+          <ul>
+            <xsl:for-each select="phase">
+              <li><strong><xsl:value-of select="position()"/>. <xsl:value-of select="@name"/></strong>: <xsl:value-of select="@start"/> – <xsl:value-of select="@end"/> (<xsl:value-of select="@months"/><xsl:text> </xsl:text><xsl:value-of select="$s[@k='print.months']"/>)</li>
+            </xsl:for-each>
+          </ul>
+        </xsl:for-each>
+        <xsl:for-each select="$st/budget">
+          <h2><xsl:value-of select="$s[@k='study.costs']"/></h2>
+          <p class="caption"><xsl:value-of select="$s[@k='print.table']"/><xsl:text> </xsl:text>
+            <xsl:number level="any" count="table | budget"/><xsl:text>. </xsl:text>
+            <xsl:value-of select="$s[@k='study.costs']"/> (<xsl:value-of select="@currency"/>)</p>
+          <table>
+            <thead><tr><th><xsl:value-of select="$s[@k='study.item']"/></th><th class="num"><xsl:value-of select="$s[@k='study.amount']"/></th></tr></thead>
+            <tbody>
+              <xsl:for-each select="phase">
+                <tr class="phase"><td><strong><xsl:value-of select="@n"/>. <xsl:value-of select="@name"/></strong></td><td class="num"></td></tr>
+                <xsl:for-each select="line">
+                  <tr><td><xsl:value-of select="@item"/></td><td class="num"><xsl:value-of select="@shown"/></td></tr>
+                </xsl:for-each>
+                <tr class="subtotal"><td><em><xsl:value-of select="$s[@k='study.subtotal']"/></em></td><td class="num"><em><xsl:value-of select="@shown"/></em></td></tr>
+              </xsl:for-each>
+              <tr class="total"><td><strong><xsl:value-of select="$s[@k='study.total']"/></strong></td><td class="num"><strong><xsl:value-of select="@shown"/></strong></td></tr>
+            </tbody>
+          </table>
+        </xsl:for-each>
+        <xsl:if test="$st/funding/v">
+          <h2><xsl:value-of select="$s[@k='study.funding']"/></h2>
+          <ul><xsl:for-each select="$st/funding/v"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+        </xsl:if>
+      </section>
+    </xsl:if>
+
+    <section class="chapter" data-title="{$s[@k='print.references']}">
+      <h1 id="references"><xsl:value-of select="$s[@k='print.references']"/></h1>
+      <ol>
+        <xsl:for-each select="$st/sources/v"><li><xsl:value-of select="."/></li></xsl:for-each>
+        <li><xsl:value-of select="site/title"/>: <a href="{$base}{$st/@path}"><xsl:value-of select="concat($base, $st/@path)"/></a></li>
+      </ol>
+    </section>
+
+    <xsl:if test="related/item[@kind='system']">
+      <section class="chapter" data-title="{$s[@k='print.appendix']}">
+        <h1 id="appendix"><xsl:value-of select="$s[@k='print.appendix']"/></h1>
+        <xsl:for-each select="related/item[@kind='system']">
+          <h2><xsl:value-of select="title"/></h2>
+          <p><xsl:value-of select="summary"/></p>
+          <p class="more"><xsl:value-of select="$s[@k='print.online']"/><xsl:text> </xsl:text>
+            <a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
