@@ -1,5 +1,6 @@
 /* chart: a phase timeline (Gantt-style), sized from its data. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
@@ -106,6 +107,87 @@ void chart_timeline_draw(cairo_t *cr, PangoFontMap *fm, const char *lang,
 			chart_text(cr, fm, lang, months, bx, cy, bw, 8.5, true, true, white);
 	}
 	cairo_restore(cr);
+}
+
+#define RADAR_W 560.0
+#define RADAR_H 380.0
+#define RADAR_R 120.0
+
+void chart_radar_size(double *width, double *height)
+{
+	*width = RADAR_W;
+	*height = RADAR_H;
+}
+
+void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *const *labels,
+                      const double *values, size_t n)
+{
+	if (n < 3)
+		return; /* a radar needs three axes */
+	double cx = RADAR_W / 2, cy = RADAR_H / 2 + 4;
+	cairo_save(cr);
+	cairo_set_line_width(cr, 0.6);
+	/* Rings at 25, 50, 75 and 100, then the axes. */
+	for (int ring = 1; ring <= 4; ring++) {
+		double r = RADAR_R * ring / 4.0;
+		for (size_t i = 0; i <= n; i++) {
+			double a = -M_PI / 2 + 2 * M_PI * (double)(i % n) / (double)n;
+			double x = cx + r * cos(a), y = cy + r * sin(a);
+			i ? cairo_line_to(cr, x, y) : cairo_move_to(cr, x, y);
+		}
+		cairo_set_source_rgb(cr, rule[0], rule[1], rule[2]);
+		cairo_stroke(cr);
+		char label[8];
+		snprintf(label, sizeof label, "%d", ring * 25);
+		chart_text(cr, fm, lang, label, cx + 3, cy - r + 6, 30, 7, false, false, rule);
+	}
+	for (size_t i = 0; i < n; i++) {
+		double a = -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
+		cairo_move_to(cr, cx, cy);
+		cairo_line_to(cr, cx + RADAR_R * cos(a), cy + RADAR_R * sin(a));
+		cairo_stroke(cr);
+	}
+	for (size_t i = 0; i <= n; i++) {
+		double a = -M_PI / 2 + 2 * M_PI * (double)(i % n) / (double)n;
+		double v = values[i % n] < 0 ? 0 : values[i % n] > 100 ? 100 : values[i % n];
+		double x = cx + RADAR_R * v / 100.0 * cos(a), y = cy + RADAR_R * v / 100.0 * sin(a);
+		i ? cairo_line_to(cr, x, y) : cairo_move_to(cr, x, y);
+	}
+	cairo_set_source_rgba(cr, accent[0], accent[1], accent[2], 0.25);
+	cairo_fill_preserve(cr);
+	cairo_set_source_rgb(cr, accent[0], accent[1], accent[2]);
+	cairo_set_line_width(cr, 1.6);
+	cairo_stroke(cr);
+	for (size_t i = 0; i < n; i++) {
+		double a = -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
+		double lx = cx + (RADAR_R + 18) * cos(a), ly = cy + (RADAR_R + 18) * sin(a);
+		char *label = g_strdup_printf("%s %.0f", labels[i], values[i]);
+		double w = 130, x = cos(a) > 0.3 ? lx : cos(a) < -0.3 ? lx - w : lx - w / 2;
+		chart_text(cr, fm, lang, label, x, ly, w, 9, true, fabs(cos(a)) <= 0.3, ink);
+		g_free(label);
+	}
+	cairo_restore(cr);
+}
+
+bool chart_radar_svg(const char *path, PangoFontMap *fm, const char *lang,
+                     const char *const *labels, const double *values, size_t n, GError **err)
+{
+	char *dir = g_path_get_dirname(path);
+	g_mkdir_with_parents(dir, 0755);
+	g_free(dir);
+	cairo_surface_t *s = cairo_svg_surface_create(path, RADAR_W, RADAR_H);
+	cairo_t *cr = cairo_create(s);
+	chart_radar_draw(cr, fm, lang, labels, values, n);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_status_t st = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot write %s: %s", path,
+		            cairo_status_to_string(st));
+		return false;
+	}
+	return true;
 }
 
 bool chart_timeline_svg(const char *path, PangoFontMap *fm, const char *lang,

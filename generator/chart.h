@@ -26,4 +26,14 @@ void chart_timeline_draw(cairo_t *cr, PangoFontMap *fm, const char *lang,
 bool chart_timeline_svg(const char *path, PangoFontMap *fm, const char *lang,
                         const chart_phase *p, size_t n, GError **err);
 
+/* Size in points of a radar chart. */
+void chart_radar_size(double *width, double *height);
+
+/* Draws a radar (spider) chart of n values 0–100 with their labels. */
+void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *const *labels,
+                      const double *values, size_t n);
+
+bool chart_radar_svg(const char *path, PangoFontMap *fm, const char *lang,
+                     const char *const *labels, const double *values, size_t n, GError **err);
+
 #endif

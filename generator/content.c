@@ -161,7 +161,7 @@ static void content_read(content_set *s, const site_config *c, content_kind kind
 	/* Free pages share LANG/ with the site's own lists. */
 	static const char *const reserved[] = {"systems", "cities", "studies", "downloads",
 	                                       "kits", "diagnostics", "pdf", "media",
-	                                       "assets", "feed", "index", NULL};
+	                                       "assets", "feed", "index", "self-assessment", NULL};
 	if (kind == KIND_PAGE && g_strv_contains(reserved, slug)) {
 		diag_error(d, path, 1, 1, "choose another name; the site uses this address itself",
 		           "page name '%s' is reserved", slug);
@@ -216,6 +216,25 @@ static void content_read(content_set *s, const site_config *c, content_kind kind
 out:
 	g_free(slug);
 	g_free(lang);
+}
+
+content_item *content_add_file(content_set *s, const site_config *c, content_kind k,
+                               const char *path, diag_list *d)
+{
+	char *base = g_path_get_basename(path);
+	char *rel = g_build_filename(content_kind_dir(k), base, NULL);
+	int errors = d->errors;
+	content_read(s, c, k, rel, path, NULL, d);
+	content_item *found = NULL;
+	for (guint i = 0; d->errors == errors && i < s->groups[k]->len; i++) {
+		content_group *g = s->groups[k]->pdata[i];
+		for (guint j = 0; j < g->items->len; j++)
+			if (!strcmp(((content_item *)g->items->pdata[j])->path, path))
+				found = g->items->pdata[j];
+	}
+	g_free(rel);
+	g_free(base);
+	return found;
 }
 
 static int content_cmp_str(const void *a, const void *b)

@@ -52,6 +52,12 @@ int content_kind_from_name(const char *name);    /* -1 if unknown; dir or name *
 content_set *content_load(const char *root, const site_config *c, diag_list *d);
 void content_free(content_set *s);
 
+/* Adds one file from anywhere (kitgen diagnose FILE) as a page of kind k,
+ * named after the file (NAME.LANG.md). Returns its item, or NULL with
+ * errors recorded. It never becomes a web page of the site. */
+content_item *content_add_file(content_set *s, const site_config *c, content_kind k,
+                               const char *path, diag_list *d);
+
 content_group *content_group_find(const content_set *s, content_kind k, const char *slug);
 /* The translation in lang, else NULL. */
 content_item *content_group_item(const content_group *g, const char *lang);

@@ -121,11 +121,75 @@ void derive_study(const content_item *it, const char *lang, xmlNodePtr item)
 	g_free(p);
 }
 
-bool derive_write_charts(const content_set *s, const char *out_dir, PangoFontMap *fm,
-                         diag_list *d)
+static char *derive_radar_path(const content_item *it)
 {
-	GPtrArray *studies = s->groups[KIND_STUDY];
+	return g_strdup_printf("charts/diagnosis-%s.%s.svg", it->slug, it->lang);
+}
+
+void derive_diagnosis(const content_item *it, xmlNodePtr item)
+{
+	double w, h;
+	chart_radar_size(&w, &h);
+	xmlNodePtr e = xmlNewChild(item, NULL, BAD_CAST "radar", NULL);
+	char *path = derive_radar_path(it);
+	derive_set(e, "media", path);
+	derive_set_num(e, "width", w);
+	derive_set_num(e, "height", h);
+	g_free(path);
+}
+
+/* The radar of each diagnosis, labelled in the translation's language. */
+static bool derive_write_radars(const model *m, const char *out_dir, PangoFontMap *fm,
+                                diag_list *d)
+{
+	GPtrArray *groups = m->set->groups[KIND_DIAGNOSTIC];
 	bool ok = true;
+	for (guint i = 0; i < groups->len; i++) {
+		content_group *g = groups->pdata[i];
+		for (guint j = 0; j < g->items->len; j++) {
+			content_item *it = g->items->pdata[j];
+			dx_result *r = g_hash_table_lookup(m->dx_results, it);
+			if (!r)
+				continue;
+			/* Names and scores come from the same XML the pages use. */
+			xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+			xmlNodePtr item = xmlNewDocNode(doc, NULL, BAD_CAST "item", NULL);
+			xmlDocSetRootElement(doc, item);
+			dx_result_xml(m->dx, r, m->set, m->config, m->strings, it->lang, item);
+			GPtrArray *labels = g_ptr_array_new_with_free_func(xmlFree);
+			GArray *scores = g_array_new(FALSE, FALSE, sizeof(double));
+			for (xmlNodePtr f = item->children->children; f; f = f->next) {
+				if (xmlStrcmp(f->name, BAD_CAST "field"))
+					continue;
+				xmlChar *score = xmlGetProp(f, BAD_CAST "score");
+				double v = g_ascii_strtod((const char *)score, NULL);
+				g_array_append_val(scores, v);
+				xmlFree(score);
+				g_ptr_array_add(labels, xmlGetProp(f, BAD_CAST "name"));
+			}
+			char *rel = derive_radar_path(it);
+			char *path = g_build_filename(out_dir, "media", rel, NULL);
+			GError *err = NULL;
+			if (!chart_radar_svg(path, fm, it->lang, (const char *const *)labels->pdata,
+			                     (const double *)scores->data, scores->len, &err)) {
+				diag_error(d, it->path, 0, 0, NULL, "%s", err->message);
+				g_error_free(err);
+				ok = false;
+			}
+			g_free(path);
+			g_free(rel);
+			g_array_free(scores, TRUE);
+			g_ptr_array_free(labels, TRUE);
+			xmlFreeDoc(doc);
+		}
+	}
+	return ok;
+}
+
+bool derive_write_charts(const model *m, const char *out_dir, PangoFontMap *fm, diag_list *d)
+{
+	GPtrArray *studies = m->set->groups[KIND_STUDY];
+	bool ok = derive_write_radars(m, out_dir, fm, d);
 	for (guint i = 0; i < studies->len; i++) {
 		content_group *g = studies->pdata[i];
 		for (guint j = 0; j < g->items->len; j++) {

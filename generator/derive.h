@@ -18,8 +18,11 @@ char *derive_chart_path(const content_item *it);
 /* Adds <budget> and <timeline> to a study's <item> as lang reads it. */
 void derive_study(const content_item *it, const char *lang, xmlNodePtr item);
 
-/* Writes every study's timeline chart under out_dir/media/. */
-bool derive_write_charts(const content_set *s, const char *out_dir, PangoFontMap *fm,
-                         diag_list *d);
+/* Adds <radar> (the chart of field scores) to a diagnosis's <item>. */
+void derive_diagnosis(const content_item *it, xmlNodePtr item);
+
+/* Writes every study's timeline and every diagnosis's radar chart under
+ * out_dir/media/charts/. */
+bool derive_write_charts(const model *m, const char *out_dir, PangoFontMap *fm, diag_list *d);
 
 #endif

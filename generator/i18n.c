@@ -32,6 +32,11 @@ static void i18n_flatten(const yt_node *n, const char *prefix, GHashTable *out,
 	}
 }
 
+static gint i18n_cmp_key(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 i18n_set *i18n_load(const char *dir, const site_config *c, diag_list *d)
 {
 	i18n_set *s = g_new0(i18n_set, 1);
@@ -49,7 +54,7 @@ i18n_set *i18n_load(const char *dir, const site_config *c, diag_list *d)
 			if (root && root->kind == YT_MAP)
 				i18n_flatten(root, NULL, strings, path, d);
 			yt_free(root);
-		} else {
+		} else if (c->langs[i].build) {
 			diag_warn(d, path, 0, 0, "copy en.yaml and translate it",
 			          "no UI strings for language '%s'; they fall back", lang);
 		}
@@ -68,7 +73,7 @@ i18n_set *i18n_load(const char *dir, const site_config *c, diag_list *d)
 	g_hash_table_iter_init(&it, all);
 	while (g_hash_table_iter_next(&it, &k, NULL))
 		g_ptr_array_add(s->keys, g_strdup(k));
-	g_ptr_array_sort(s->keys, (GCompareFunc)g_ascii_strcasecmp);
+	g_ptr_array_sort(s->keys, i18n_cmp_key);
 	g_hash_table_destroy(all);
 	return s;
 }
@@ -106,6 +111,17 @@ void i18n_add_strings(const i18n_set *s, const char *lang, xmlNodePtr parent)
 		                               BAD_CAST i18n_get(s, lang, k));
 		xmlSetProp(e, BAD_CAST "k", BAD_CAST k);
 	}
+}
+
+GPtrArray *i18n_keys(const i18n_set *s)
+{
+	return s->keys;
+}
+
+const char *i18n_own(const i18n_set *s, const char *lang, const char *key)
+{
+	GHashTable *t = g_hash_table_lookup(s->langs, lang);
+	return t ? g_hash_table_lookup(t, key) : NULL;
 }
 
 GPtrArray *i18n_missing(const i18n_set *s, const char *lang)

@@ -20,6 +20,11 @@ const char *i18n_get(const i18n_set *s, const char *lang, const char *key);
 /* Appends <s k="KEY">text</s> for every key known in any language. */
 void i18n_add_strings(const i18n_set *s, const char *lang, xmlNodePtr parent);
 
+/* Every key any language has, sorted (borrowed). */
+GPtrArray *i18n_keys(const i18n_set *s);
+/* lang's own string for key, without fallback; NULL when it has none. */
+const char *i18n_own(const i18n_set *s, const char *lang, const char *key);
+
 /* Keys a language lacks (that the first language has), for coverage. */
 GPtrArray *i18n_missing(const i18n_set *s, const char *lang);
 

@@ -16,6 +16,8 @@ model *model_new(const site_config *c, const content_set *s, const i18n_set *str
 	m->d = d;
 	m->bodies = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 	                                  (GDestroyNotify)xmlFreeDoc);
+	m->dx_results = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	                                      (GDestroyNotify)dx_result_free);
 	return m;
 }
 
@@ -24,12 +26,15 @@ void model_free(model *m)
 	if (!m)
 		return;
 	g_hash_table_destroy(m->bodies);
+	g_hash_table_destroy(m->dx_results);
+	dx_model_free(m->dx);
 	g_free(m);
 }
 
 bool model_kind_has_page(content_kind k)
 {
-	return k == KIND_SYSTEM || k == KIND_CITY || k == KIND_STUDY || k == KIND_PAGE;
+	return k == KIND_SYSTEM || k == KIND_CITY || k == KIND_STUDY || k == KIND_PAGE ||
+	       k == KIND_DIAGNOSTIC;
 }
 
 char *model_page_path(content_kind k, const char *slug, const char *lang)
@@ -56,9 +61,49 @@ static void model_use_files(model *m, const content_item *it)
 	}
 }
 
+/* Scores every diagnosis; the model is needed only when there are some. */
+static void model_diagnose(model *m)
+{
+	GPtrArray *groups = m->set->groups[KIND_DIAGNOSTIC];
+	if (!groups->len)
+		return;
+	char *path = g_build_filename(m->set->root, "diagnostics", "model.yaml", NULL);
+	if (!g_file_test(path, G_FILE_TEST_EXISTS))
+		diag_error(m->d, path, 0, 0, "add the model: fields, indicators, stages",
+		           "diagnoses need content/diagnostics/model.yaml");
+	else
+		m->dx = dx_model_load(path, m->d);
+	g_free(path);
+	for (guint i = 0; m->dx && i < groups->len; i++) {
+		content_group *g = groups->pdata[i];
+		for (guint j = 0; j < g->items->len; j++) {
+			content_item *it = g->items->pdata[j];
+			dx_result *r = dx_evaluate(m->dx, it, m->set, m->config, m->d);
+			if (r)
+				g_hash_table_insert(m->dx_results, it, r);
+		}
+	}
+}
+
+GPtrArray *model_recommended(model *m, const char *diagnosis, size_t max)
+{
+	if (g_str_has_prefix(diagnosis, "diagnostics/"))
+		diagnosis += strlen("diagnostics/");
+	content_group *g = content_group_find(m->set, KIND_DIAGNOSTIC, diagnosis);
+	content_item *it = g ? content_group_pick(g, m->config, m->config->default_lang) : NULL;
+	dx_result *r = it ? g_hash_table_lookup(m->dx_results, it) : NULL;
+	if (!r)
+		return NULL;
+	GPtrArray *out = g_ptr_array_new();
+	for (size_t i = 0; i < max && dx_result_system(r, i); i++)
+		g_ptr_array_add(out, (gpointer)dx_result_system(r, i));
+	return out;
+}
+
 void model_load_bodies(model *m)
 {
 	md_context ctx = {m->set, m->config, m->media, m->d};
+	model_diagnose(m);
 	for (int k = 0; k < KIND_COUNT; k++) {
 		GPtrArray *groups = m->set->groups[k];
 		for (guint i = 0; i < groups->len; i++) {
@@ -259,6 +304,11 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 		model_related_studies(m, g, lang, item);
 	if (g->kind == KIND_STUDY)
 		derive_study(it, lang, item);
+	dx_result *dx = g->kind == KIND_DIAGNOSTIC ? g_hash_table_lookup(m->dx_results, it) : NULL;
+	if (dx) {
+		dx_result_xml(m->dx, dx, m->set, m->config, m->strings, lang, item);
+		derive_diagnosis(it, item);
+	}
 	return item;
 }
 

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include "content.h"
 #include "i18n.h"
+#include "diagnose.h"
 #include "markdown.h"
 
 typedef struct {
@@ -17,6 +18,8 @@ typedef struct {
 	media_set *media;
 	diag_list *d;
 	GHashTable *bodies; /* content_item* -> xmlDoc* holding <body> and <toc> */
+	dx_model *dx;       /* the diagnosis model, NULL without diagnostics */
+	GHashTable *dx_results; /* content_item* -> dx_result* */
 } model;
 
 model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,
@@ -24,7 +27,8 @@ model *model_new(const site_config *c, const content_set *s, const i18n_set *str
 void model_free(model *m);
 
 /* Renders every page's Markdown once, checking its links; also checks
- * every page's front matter. Errors go to the model's diag list. */
+ * every page's front matter and scores every diagnosis (with the model of
+ * content/diagnostics/model.yaml). Errors go to the model's diag list. */
 void model_load_bodies(model *m);
 
 /* The address of a page in lang, inside the site: "en/systems/x/". */
@@ -43,6 +47,10 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
  * base-url, default-lang, generator) and the UI <strings> of lang. */
 xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
                          const char *generator, xmlNodePtr *page, xmlNodePtr *site);
+
+/* The recommended systems of a diagnosis (slug, borrowed), best first;
+ * NULL when it has none or does not exist. */
+GPtrArray *model_recommended(model *m, const char *diagnosis, size_t max);
 
 /* Sort key order of a kind's groups for lang: weight, then title (ICU). */
 GPtrArray *model_sorted_groups(model *m, content_kind k, const char *lang);

@@ -64,6 +64,14 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 		if (list->items[i]->kind == YT_SCALAR)
 			publish_add(job, related, KIND_SYSTEM, list->items[i]->value, lang,
 			            g->kind == KIND_KIT);
+	/* A kit may present what a diagnosis recommends instead of a list. */
+	const char *dx = g->kind == KIND_KIT ? yt_str(it->fm, "recommend") : NULL;
+	GPtrArray *rec = dx && !list ? model_recommended(job->model, dx, 3) : NULL;
+	for (guint i = 0; rec && i < rec->len; i++)
+		publish_add(job, related, KIND_SYSTEM, rec->pdata[i], lang, true);
+	if (rec)
+		g_ptr_array_free(rec, TRUE);
+
 	return doc;
 }
 
@@ -73,6 +81,8 @@ static content_kind publish_kind(const char *layout)
 		return KIND_KIT;
 	if (!strcmp(layout, "report"))
 		return KIND_STUDY;
+	if (!strcmp(layout, "diagnostic"))
+		return KIND_DIAGNOSTIC;
 	return KIND_SYSTEM;
 }
 
@@ -136,7 +146,10 @@ bool publish_all(publish_job *job, const char *out_dir)
 	static const struct {
 		const char *layout;
 		content_kind kind;
-	} docs[] = {{"kit", KIND_KIT}, {"report", KIND_STUDY}, {"flyer", KIND_SYSTEM}};
+	} docs[] = {{"kit", KIND_KIT},
+	            {"report", KIND_STUDY},
+	            {"flyer", KIND_SYSTEM},
+	            {"diagnostic", KIND_DIAGNOSTIC}};
 	const site_config *c = job->model->config;
 	bool ok = true;
 	for (size_t l = 0; l < c->nlangs; l++) {

@@ -64,6 +64,8 @@ static const schema_key kit_keys[] = {
 	{"delegation", ST_TEXT, true, "who visits", NULL, 0, "\"\""},
 	{"date", ST_DATE, true, "day of the briefing (YYYY-MM-DD)", NULL, 0, NULL},
 	{"systems", ST_REFS, false, "systems to present, in order", NULL, KIND_SYSTEM, "[]"},
+	{"recommend", ST_REF, false, "present the systems a diagnosis recommends (diagnostics/NAME)",
+	 NULL, KIND_DIAGNOSTIC, NULL},
 	{"contacts", ST_MAPS, false, "list of {name, role, email}", "name:text!,role:text,email:email", 0, "[]"},
 	{0}};
 
@@ -136,8 +138,13 @@ static const char *schema_scalar_problem(const schema_key *k, const yt_node *v)
 		g_ascii_strtoll(s, &end, 10);
 		return *s && !*end ? NULL : "must be a whole number";
 	}
-	case ST_FIELD:
 	case ST_REF:
+		/* "diagnostics/maputo-2013" names the same page as "maputo-2013". */
+		if (strchr(s, '/') && g_str_has_prefix(s, content_kind_dir(k->ref)) &&
+		    s[strlen(content_kind_dir(k->ref))] == '/')
+			s += strlen(content_kind_dir(k->ref)) + 1;
+		return schema_is_id(s) ? NULL : "must be a name in lower-case letters, digits and hyphens";
+	case ST_FIELD:
 		return schema_is_id(s) ? NULL : "must be a name in lower-case letters, digits and hyphens";
 	case ST_LANG:
 		return *s && strlen(s) < 36 ? NULL : "must be a language code";
@@ -208,12 +215,15 @@ static void schema_check_map(const content_item *it, const schema_key *k, const 
 static void schema_check_ref(const content_item *it, const schema_key *k,
                              const yt_node *v, const content_set *s, diag_list *d)
 {
-	if (!schema_is_id(v->value) || content_group_find(s, k->ref, v->value))
+	const char *name = v->value, *dir = content_kind_dir(k->ref);
+	if (g_str_has_prefix(name, dir) && name[strlen(dir)] == '/')
+		name += strlen(dir) + 1;
+	if (!schema_is_id(name) || content_group_find(s, k->ref, name))
 		return;
 	char *hint = g_strdup_printf("write the NAME of a file in content/%s/",
 	                             content_kind_dir(k->ref));
 	diag_error(d, it->path, v->line, v->col, hint, "%s '%s' names no %s", k->key,
-	           v->value, content_kind_name(k->ref));
+	           name, content_kind_name(k->ref));
 	g_free(hint);
 }
 
@@ -257,10 +267,12 @@ static void schema_check_value(const content_item *it, const schema_key *k,
 		for (size_t i = 0; i < v->count; i++) {
 			const yt_node *e = v->items[i];
 			char *end = NULL;
+			static const char *const words[] = {"yes", "no", "true", "false", NULL};
 			if (e->kind == YT_SCALAR)
 				g_ascii_strtod(e->value, &end);
-			if (e->kind != YT_SCALAR || !*e->value || (end && *end))
-				diag_error(d, it->path, e->line, e->col, NULL,
+			if (e->kind != YT_SCALAR || !*e->value ||
+			    (end && *end && !g_strv_contains(words, e->value)))
+				diag_error(d, it->path, e->line, e->col, "write a number, or yes or no",
 				           "value of '%s' must be a number", v->keys[i]);
 		}
 		return;

@@ -45,6 +45,8 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
 	xmlNodePtr page, site;
 	xmlDocPtr doc = model_page_new(x->job->model, layout, lang, x->job->generator, &page, &site);
 	char *root = site_root_of(path);
+	if (x->job->model->dx)
+		site_set(site, "assess", "true"); /* the self-assessment page exists */
 	site_set(page, "path", path);
 	site_set(page, "root", root);
 	g_free(root);
@@ -246,11 +248,14 @@ static bool site_sitemap(site_ctx *x)
 	xmlDocSetRootElement(doc, urlset);
 	xmlSetNs(urlset, xmlNewNs(urlset, BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
 	xmlNewNs(urlset, BAD_CAST "http://www.w3.org/1999/xhtml", BAD_CAST "xhtml");
-	static const char *const lists[] = {"", "systems/", "cities/", "studies/", "downloads/"};
+	static const char *const lists[] = {"", "systems/", "cities/", "studies/", "downloads/",
+	                                    "self-assessment/"};
 	for (size_t i = 0; i < c->nlangs; i++) {
 		if (!c->langs[i].build)
 			continue;
 		for (size_t j = 0; j < G_N_ELEMENTS(lists); j++) {
+			if (!x->job->model->dx && !strcmp(lists[j], "self-assessment/"))
+				continue;
 			char *p = g_strconcat(c->langs[i].code, "/", lists[j], NULL);
 			site_sitemap_add(urlset, c, p, NULL);
 			g_free(p);
@@ -331,6 +336,31 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 	return ok;
 }
 
+/* The self-assessment form (generated from the diagnosis model) with the
+ * sample diagnoses listed beside it. */
+static bool site_self_assessment(site_ctx *x, const char *lang)
+{
+	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(alt, g_strdup("self-assessment/"));
+	char *path = g_strdup_printf("%s/self-assessment/", lang);
+	xmlNodePtr page;
+	xmlDocPtr doc = site_page_doc(x, "self-assessment", lang, path, site_same_alt_fn, alt, &page);
+	model *m = x->job->model;
+	dx_model_xml(m->dx, m->set, m->config, lang, page);
+	xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
+	site_set(list, "kind", "diagnostic");
+	GPtrArray *groups = model_sorted_groups(m, KIND_DIAGNOSTIC, lang);
+	for (guint i = 0; i < groups->len; i++)
+		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
+	g_ptr_array_free(groups, TRUE);
+	char *file = g_strconcat(path, "index.html", NULL);
+	bool ok = site_emit(x, x->page, doc, file);
+	g_free(file);
+	g_free(path);
+	g_ptr_array_free(alt, TRUE);
+	return ok;
+}
+
 bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d)
 {
 	char *assets = g_build_filename(theme_dir, "assets", NULL);
@@ -366,6 +396,8 @@ bool site_build(site_job *job)
 		                     "index.html");
 		ok &= site_list_page(&x, "downloads", lang, "downloads/", NULL, 0, x.page,
 		                     "index.html");
+		if (job->model->dx)
+			ok &= site_self_assessment(&x, lang);
 		ok &= site_list_page(&x, "feed", lang, "", all_kinds, 4, x.feed, "feed.xml");
 		for (int k = 0; k < KIND_COUNT; k++) {
 			if (!model_kind_has_page(k))

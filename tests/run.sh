@@ -75,11 +75,36 @@ step "failed build keeps previous out/" keep
 
 # kitgen check prints the coverage table with the real counts.
 coverage() {
-	"$KITGEN" check --content tests/golden/catalogue/content > "$tmp/cov" 2>/dev/null &&
-	grep -Eq '^systems +1/2 +2/2 +0/2$' "$tmp/cov" &&
-	grep -Eq '^studies +0/1 +1/1 +0/1$' "$tmp/cov"
+	"$KITGEN" check --translations --content tests/golden/catalogue/content > "$tmp/cov" 2>/dev/null &&
+	grep -Eq '^systems +1/2 +2/2 +1/2\+1$' "$tmp/cov" &&
+	grep -Eq '^studies +0/1 +1/1 +0/1$' "$tmp/cov" &&
+	grep -Eq '^outdated de .*systems/alpha/index.de.md$' "$tmp/cov" &&
+	grep -Eq '^missing  ko +studies/gamma-2013$' "$tmp/cov"
 }
-step "check: translation coverage table" coverage
+step "check: translation coverage, missing and outdated" coverage
+
+# UI strings go out to translators as PO and come back unchanged; a broken
+# PO file is refused with its position.
+po() {
+	cp -r themes "$tmp/themes" &&
+	"$KITGEN" i18n export ko -o "$tmp/ko.po" >/dev/null &&
+	grep -q '^msgctxt "nav.systems"$' "$tmp/ko.po" &&
+	"$KITGEN" i18n import ko "$tmp/ko.po" --theme "$tmp/themes/default" >/dev/null &&
+	"$KITGEN" i18n export ko --theme "$tmp/themes/default" | diff - "$tmp/ko.po" &&
+	printf 'msgctxt "a"\nmsgid "A"\nmsgstr oops\n' > "$tmp/bad.po" &&
+	! "$KITGEN" i18n import ko "$tmp/bad.po" --theme "$tmp/themes/default" 2>"$tmp/err" &&
+	grep -q 'bad.po:3:8: error: not a PO line' "$tmp/err"
+}
+step "i18n: PO export and import round-trip" po
+
+# One document on demand, where -o says.
+one() {
+	"$KITGEN" report maputo-2013 --lang en -o "$tmp/r.pdf" > "$tmp/path" &&
+	grep -qx "$tmp/r.pdf" "$tmp/path" &&
+	pdfinfo "$tmp/r.pdf" | grep -q '^Title: *Maputo e-government feasibility study (2013)$' &&
+	! "$KITGEN" kit no-such-kit --lang en -o "$tmp/x.pdf" 2>/dev/null && [ ! -e "$tmp/x.pdf" ]
+}
+step "kit/report/flyer commands write one PDF" one
 
 if [ -x tests/bad/run.sh ]; then
 	step "bad-input corpus" sh tests/bad/run.sh "$KITGEN"

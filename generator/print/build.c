@@ -7,9 +7,22 @@
 #include <string.h>
 
 #define PRINT_MAX_ANC 48
+#define PRINT_MAX_PANELS 16
+
+/* A panel opened and waiting for its first block: the space pending
+ * outside it when it opened, and its padding. */
+typedef struct {
+	int panel;
+	double outer, pad;
+} print_await;
 
 typedef struct {
 	print_doc *pd;
+	print_await await[PRINT_MAX_PANELS];
+	int n_await;
+	double anchor_outer;   /* space pending before a bottom run opened */
+	bool anchor_wait;
+	double col_x, col_w;   /* the measure a column group divides */
 	const char *anc[PRINT_MAX_ANC];
 	size_t n_anc;
 	double pending_space;
@@ -42,6 +55,9 @@ print_block *print_doc_add_block(print_doc *pd, pb_kind kind)
 	b->table = b->row = -1;
 	b->chapter = -1;
 	b->toc_target = -1;
+	b->colgroup = pd->building.colgroup;
+	b->anchor = pd->building.anchor;
+	b->bare = pd->building.bare;
 	return b;
 }
 
@@ -81,6 +97,28 @@ static void print_commit(print_builder *B, print_block *b, xmlNodePtr n,
 	b->bar_x = c->bar_x;
 	b->lang = c->lang;
 	b->src_line = n ? (int)xmlGetLineNo(n) : 0;
+	if (B->n_await) {
+		/* the panels that open here: each one's top edge lies its padding
+		 * (and what stands inside it before this block) above the block */
+		double off = b->space_before;
+		for (int k = B->n_await - 1; k >= 0; k--) {
+			print_panel *p = &g_array_index(B->pd->panels, print_panel,
+			                                B->await[k].panel);
+			off += B->await[k].pad;
+			p->top_off = off;
+			p->first = (int)idx;
+			if (k > 0)
+				off += B->await[k].outer;
+		}
+		b->space_before = B->await[0].outer + off;
+		B->n_await = 0;
+	}
+	if (B->anchor_wait) {
+		g_array_index(B->pd->anchors, print_anchor_run, B->pd->building.anchor).first = (int)idx;
+		g_array_index(B->pd->anchors, print_anchor_run, B->pd->building.anchor).lead =
+			b->space_before - B->anchor_outer;
+		B->anchor_wait = false;
+	}
 	if (B->first_cover_block && B->in_cover) {
 		b->keep_space = 1;
 		double top = B->pd->st->cover_top - B->pd->st->m_top;
@@ -116,12 +154,17 @@ static bool print_is_skipped(const char *tag)
 	       !strcmp(tag, "template");
 }
 
-static void print_image_block(print_builder *B, xmlNodePtr img, const print_bctx *c)
+/* styled: c is the img's own context; else its paragraph's. */
+static void print_image_block(print_builder *B, xmlNodePtr img, const print_bctx *c,
+                              bool styled)
 {
 	const char *src = print_prop(img, "src");
 	print_block *b = print_doc_add_block(B->pd, PB_IMAGE);
 	b->tag = g_intern_static_string("img");
 	b->cs = c->cs;
+	if (!styled)
+		print_style_compute(B->pd->st, &c->cs, "img", print_prop(img, "class"),
+		                    B->anc, B->n_anc, &b->cs);
 	b->x = c->x;
 	b->w = c->w;
 	print_commit(B, b, img, c);
@@ -268,7 +311,21 @@ static void print_text_block(print_builder *B, xmlNodePtr owner, xmlNodePtr firs
 	print_itext_init(&b->t);
 	print_inline_range(B->pd, first, stop, &b->cs, b->lang, pre, &b->t);
 	print_inline_finish(B->pd, &b->t, b->lang);
+	print_itext_upper(&b->t, &b->cs);
 	size_t idx = (size_t)(b - B->pd->blocks);
+	/* panels that open at this block: its own padding is inside them */
+	for (guint i = B->pd->panels->len; c->cs.padding > 0 && i-- > 0;) {
+		print_panel *p = &g_array_index(B->pd->panels, print_panel, i);
+		if (p->first != (int)idx)
+			break;
+		p->top_off += c->cs.padding;
+	}
+	if (c->cs.padding > 0 && B->pd->building.anchor >= 0) {
+		print_anchor_run *a = &g_array_index(B->pd->anchors, print_anchor_run,
+		                                     B->pd->building.anchor);
+		if (a->first == (int)idx)
+			a->lead += c->cs.padding;
+	}
 	for (guint i = 0; i < b->t.anchors->len; i++)
 		print_register_id(B, g_array_index(b->t.anchors, print_anchor, i).id, idx);
 	if (b->heading)
@@ -346,6 +403,131 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 	B->list_depth--;
 }
 
+/* What a container changes for its subtree, to put back when it closes. */
+typedef struct {
+	int panel;             /* the panel it opened, or -1 */
+	int n_panels;          /* panels before it opened */
+	int colgroup, anchor;  /* the builder's, before */
+	bool bare, cols, span, anchored;
+	double pad;
+} print_build_state;
+
+/* A container's own layout: a panel (background, top rule, padding, min
+ * height), a run at the page bottom, columns for its children, a span
+ * across the columns it sits in, pages without furniture. Narrows c. */
+static void print_container_open(print_builder *B, print_bctx *c, bool leaf,
+                                 print_build_state *st)
+{
+	print_doc *pd = B->pd;
+	const print_cstyle *cs = &c->cs;
+	memset(st, 0, sizeof *st);
+	st->panel = -1;
+	st->n_panels = (int)pd->panels->len;
+	st->colgroup = pd->building.colgroup;
+	st->anchor = pd->building.anchor;
+	st->bare = pd->building.bare;
+	if (cs->bare)
+		pd->building.bare = true;
+	if (cs->column_span && pd->building.colgroup >= 0) {
+		/* the full measure of the columns, then a new group after */
+		c->x = B->col_x + cs->margin_left;
+		c->w = B->col_w - cs->margin_left - cs->margin_right;
+		pd->building.colgroup = -1;
+		st->span = true;
+	}
+	if (cs->at_bottom && pd->building.anchor < 0 && !leaf) {
+		print_anchor_run a = {-1, -1, 0, 0};
+		g_array_append_val(pd->anchors, a);
+		pd->building.anchor = (int)pd->anchors->len - 1;
+		B->anchor_outer = B->pending_space;
+		B->anchor_wait = true;
+		st->anchored = true;
+	}
+	if (!leaf && (cs->has_bg || cs->border_top > 0 || cs->min_height > 0) &&
+	    B->n_await < PRINT_MAX_PANELS) {
+		print_panel p = {0};
+		p.first = p.last = -1;
+		p.colgroup = pd->building.colgroup;
+		p.x = c->x;
+		p.w = c->w;
+		p.min_h = cs->min_height;
+		p.pad = cs->padding;
+		p.bleed = cs->bleed;
+		p.has_bg = cs->has_bg;
+		p.bg = cs->bg;
+		p.border_top = cs->border_top;
+		p.border_color = cs->border_color;
+		g_array_append_val(pd->panels, p);
+		st->panel = (int)pd->panels->len - 1;
+		st->pad = cs->padding;
+		B->await[B->n_await++] = (print_await){st->panel, B->pending_space,
+		                                       cs->padding + cs->border_top};
+		B->pending_space = 0;
+		/* padding at the sides only where the panel shows its sides */
+		if (cs->has_bg && !cs->bleed && c->w - 2 * cs->padding >= 36) {
+			c->x += cs->padding;
+			c->w -= 2 * cs->padding;
+		}
+	}
+	if (!leaf && cs->columns >= 2 && pd->building.colgroup < 0) {
+		double gap = cs->column_gap > 0 ? cs->column_gap : cs->size * 1.5;
+		double cw = (c->w - gap * (cs->columns - 1)) / cs->columns;
+		if (cw >= 60) {
+			print_colgroup g = {cs->columns, gap, cw};
+			g_array_append_val(pd->colgroups, g);
+			pd->building.colgroup = (int)pd->colgroups->len - 1;
+			B->col_x = c->x;
+			B->col_w = c->w;
+			c->w = cw;
+			st->cols = true;
+		}
+	}
+}
+
+/* Undoes print_container_open; true when a panel closed (its bottom
+ * padding is now pending). */
+static bool print_container_close(print_builder *B, const print_bctx *c,
+                                  const print_build_state *st)
+{
+	print_doc *pd = B->pd;
+	bool closed = false;
+	if (st->cols)
+		pd->building.colgroup = -1;
+	if (st->panel >= 0) {
+		print_panel *p = &g_array_index(pd->panels, print_panel, st->panel);
+		if (p->first < 0) { /* made no block: as if it were not there */
+			B->pending_space = MAX(B->pending_space, B->await[B->n_await - 1].outer);
+			B->n_await--;
+			g_array_set_size(pd->panels, (guint)st->n_panels);
+		} else {
+			p->last = (int)pd->n_blocks - 1;
+			p->bot_off = B->pending_space + st->pad;
+			B->pending_space = p->bot_off;
+			closed = true;
+		}
+	}
+	if (st->anchored) {
+		print_anchor_run *a = &g_array_index(pd->anchors, print_anchor_run,
+		                                     pd->building.anchor);
+		if (a->first < 0) {
+			g_array_set_size(pd->anchors, pd->anchors->len - 1);
+			B->anchor_wait = false;
+		} else {
+			a->last = (int)pd->n_blocks - 1;
+			a->trail = B->pending_space;
+		}
+		pd->building.anchor = st->anchor;
+	}
+	if (st->span) {
+		print_colgroup g = g_array_index(pd->colgroups, print_colgroup, st->colgroup);
+		g_array_append_val(pd->colgroups, g);
+		pd->building.colgroup = (int)pd->colgroups->len - 1;
+	}
+	pd->building.bare = st->bare;
+	(void)c;
+	return closed;
+}
+
 static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *pc)
 {
 	print_doc *pd = B->pd;
@@ -398,9 +580,13 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 		B->anc[B->n_anc++] = cls;
 		pushed = true;
 	}
+	bool leaf = !strcmp(tag, "img") || !strcmp(tag, "hr") || !strcmp(tag, "table") ||
+	            print_is_para(tag);
+	print_build_state saved;
+	print_container_open(B, &c, leaf, &saved);
 
 	if (!strcmp(tag, "img")) {
-		print_image_block(B, n, &c);
+		print_image_block(B, n, &c, true);
 	} else if (!strcmp(tag, "hr")) {
 		print_block *b = print_doc_add_block(pd, PB_RULE);
 		b->tag = g_intern_static_string("hr");
@@ -437,7 +623,7 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 	} else if (print_is_para(tag)) {
 		xmlNodePtr img = print_lone_img(n);
 		if (img && strcmp(tag, "pre"))
-			print_image_block(B, img, &c);
+			print_image_block(B, img, &c, false);
 		else
 			print_text_block(B, n, n->children, NULL, tag, &c, !strcmp(tag, "pre"));
 	} else if (!strcmp(tag, "ul") || !strcmp(tag, "ol")) {
@@ -467,7 +653,9 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 	if (c.cs.keep_together && pd->n_blocks > first_block + 1)
 		for (size_t i = first_block; i + 1 < pd->n_blocks; i++)
 			pd->blocks[i].keep_with_next = 1;
-	if (c.cs.space_after > B->pending_space)
+	if (print_container_close(B, &c, &saved))
+		B->pending_space += c.cs.space_after; /* after a panel: not collapsed */
+	else if (c.cs.space_after > B->pending_space)
 		B->pending_space = c.cs.space_after;
 	if (is_cover) {
 		B->in_cover = B->first_cover_block = false;
@@ -480,6 +668,10 @@ void print_build(print_doc *pd, xmlDocPtr doc)
 	print_builder B = {0};
 	B.pd = pd;
 	B.chapter = -1;
+	pd->colgroups = g_array_new(FALSE, FALSE, sizeof(print_colgroup));
+	pd->panels = g_array_new(FALSE, FALSE, sizeof(print_panel));
+	pd->anchors = g_array_new(FALSE, FALSE, sizeof(print_anchor_run));
+	pd->building.colgroup = pd->building.anchor = -1;
 	B.pending_ids = g_ptr_array_new_with_free_func(g_free);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	xmlNodePtr body = NULL;

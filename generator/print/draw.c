@@ -182,7 +182,8 @@ static void print_draw_text_box(print_drawer *D, const print_box *bx, print_bloc
 	}
 	if (b->bar_x >= 0) {
 		print_rgb(cr, st->accent);
-		cairo_rectangle(cr, st->m_left + b->bar_x - 1, bx->y, 2, bx->h);
+		/* the bar is placed like the block: in its column */
+		cairo_rectangle(cr, bx->x - b->x + b->bar_x - 1, bx->y, 2, bx->h);
 		cairo_fill(cr);
 	}
 	PangoLayout *l = bx->kind == PRINT_BOX_FOOTNOTE
@@ -277,16 +278,8 @@ static void print_draw_furniture(print_drawer *D, size_t pi, const print_page *p
 	print_doc *pd = D->pd;
 	const print_style *st = pd->st;
 	cairo_t *cr = D->cr;
-	if (pg->cover) {
-		/* a deep band at the top of the cover: the one strong colour */
-		print_rgb(cr, st->accent);
-		cairo_rectangle(cr, 0, 0, st->page_w, st->cover_top * 0.42);
-		cairo_fill(cr);
-		print_rgb(cr, st->accent_light);
-		cairo_rectangle(cr, 0, st->cover_top * 0.42, st->page_w, 3);
-		cairo_fill(cr);
+	if (pg->cover) /* the theme's panels make a cover's look */
 		return;
-	}
 	print_cstyle hs, fs;
 	print_style_compute(st, &pd->body_cs, "page-header", NULL, NULL, 0, &hs);
 	print_style_compute(st, &pd->body_cs, "page-footer", NULL, NULL, 0, &fs);
@@ -328,15 +321,36 @@ static void print_draw_furniture(print_drawer *D, size_t pi, const print_page *p
 	g_object_unref(l);
 }
 
+static void print_draw_panel(print_drawer *D, const print_box *bx)
+{
+	const print_panel *pn = &g_array_index(D->pd->panels, print_panel, bx->block);
+	cairo_t *cr = D->cr;
+	if (pn->has_bg) {
+		print_rgb(cr, pn->bg);
+		cairo_rectangle(cr, bx->x, bx->y, bx->w, bx->h);
+		cairo_fill(cr);
+	}
+	if (pn->border_top > 0 && bx->first_line) {
+		print_rgb(cr, pn->border_color);
+		cairo_rectangle(cr, bx->x, bx->y, bx->w, pn->border_top);
+		cairo_fill(cr);
+	}
+}
+
 static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 {
 	print_doc *pd = D->pd;
 	cairo_t *cr = D->cr;
+	/* panels first: they lie behind the blocks */
+	for (size_t i = 0; i < pg->n_boxes; i++)
+		if (pg->boxes[i].kind == PRINT_BOX_PANEL)
+			print_draw_panel(D, &pg->boxes[i]);
 	print_draw_furniture(D, pi, pg);
 	bool fn_rule = false;
 	for (size_t i = 0; i < pg->n_boxes; i++) {
 		const print_box *bx = &pg->boxes[i];
-		if (bx->kind == PRINT_BOX_HEADER || bx->kind == PRINT_BOX_FOOTER)
+		if (bx->kind == PRINT_BOX_HEADER || bx->kind == PRINT_BOX_FOOTER ||
+		    bx->kind == PRINT_BOX_PANEL)
 			continue;
 		if (bx->kind == PRINT_BOX_FOOTNOTE) {
 			if (!fn_rule) {
@@ -411,7 +425,7 @@ void print_draw(print_doc *pd, cairo_t *cr, cairo_surface_t *pdf,
 				const print_box *bx = &l->pages[pi].boxes[i];
 				if (bx->block < 0 || bx->block == next ||
 				    bx->kind == PRINT_BOX_FOOTNOTE || bx->kind == PRINT_BOX_HEADER ||
-				    bx->kind == PRINT_BOX_FOOTER)
+				    bx->kind == PRINT_BOX_FOOTER || bx->kind == PRINT_BOX_PANEL)
 					continue;
 				print_block *b = &pd->blocks[bx->block];
 				if (b->layout && b->kind != PB_TOC) {

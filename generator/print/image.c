@@ -105,9 +105,21 @@ void print_image_measure(print_doc *pd, print_block *b, double max_h)
 	}
 	w *= PX_TO_PT;
 	h *= PX_TO_PT;
-	double s = 1;
-	if (w * s > b->w)
-		s = b->w / w;
+	/* the style's width (which may enlarge), else the intrinsic size; then
+	 * max-width, the measure and max-height, which only reduce */
+	const print_cstyle *cs = &b->cs;
+	double s = 1, max_w = b->w;
+	if (cs->width > 0)
+		s = (cs->width_pct ? b->w * cs->width / 100 : cs->width) / w;
+	if (cs->max_width > 0) {
+		double mw = cs->max_width_pct ? b->w * cs->max_width / 100 : cs->max_width;
+		if (mw < max_w)
+			max_w = mw;
+	}
+	if (cs->max_height > 0 && cs->max_height < max_h)
+		max_h = cs->max_height;
+	if (w * s > max_w)
+		s = max_w / w;
 	if (h * s > max_h)
 		s = max_h / h;
 	b->img_w = w * s;

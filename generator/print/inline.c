@@ -42,6 +42,17 @@ const char *print_prop(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
+/* A label (style uppercase): capitals, letter-spaced. */
+void print_itext_upper(print_itext *t, const print_cstyle *cs)
+{
+	if (!cs->upper)
+		return;
+	PangoAttribute *a = pango_attr_letter_spacing_new((int)(cs->size * 0.08 * PANGO_SCALE));
+	pango_attr_list_insert_before(t->attrs, a);
+	a = pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE);
+	pango_attr_list_insert_before(t->attrs, a);
+}
+
 void print_itext_init(print_itext *t)
 {
 	t->text = g_string_new(NULL);

@@ -40,7 +40,8 @@ typedef enum {
 	PRINT_BOX_TOC,      /* one TOC entry */
 	PRINT_BOX_FOOTNOTE, /* a footnote at the foot of the page */
 	PRINT_BOX_HEADER,   /* running header */
-	PRINT_BOX_FOOTER    /* page label */
+	PRINT_BOX_FOOTER,   /* page label */
+	PRINT_BOX_PANEL     /* a container's background, behind its blocks */
 } print_box_kind;
 
 typedef struct {
@@ -53,12 +54,13 @@ typedef struct {
 	int footnote;       /* footnote boxes: the footnote's number */
 	const char *tag;    /* element name ("p", "h2", "tr", ...) */
 	const char *id;     /* element id or NULL; borrowed from the layout */
+	int column;         /* 0, or the column of a multi-column flow */
 } print_box;
 
 typedef struct {
 	print_box *boxes;
 	size_t n_boxes;
-	bool cover;         /* no header/footer */
+	bool cover;         /* no header/footer (a cover, or a bare page) */
 	int chapter;        /* running chapter index, -1 before the first */
 	double foot_top;    /* top of the footnote area (= body bottom if none) */
 } print_page;

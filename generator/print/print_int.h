@@ -33,6 +33,18 @@ typedef struct {
 	double border_left, border_bottom; /* widths, pt; 0 = none */
 	uint32_t border_color;
 	bool upper;         /* small caps-like label: letter spaced */
+	double border_top;  /* width, pt; 0 = none */
+	/* containers */
+	int columns;        /* >= 2: children flow in that many columns */
+	double column_gap;
+	bool column_span;   /* inside columns: this element spans them all */
+	bool bleed;         /* background reaches the paper's edges */
+	bool at_bottom;     /* position: bottom of the page (or column) */
+	bool bare;          /* pages that start here have no header/footer */
+	double min_height;
+	/* images: a length, or a percentage of the measure when *_pct */
+	double width, max_width, max_height;
+	bool width_pct, max_width_pct;
 } print_cstyle;
 
 /* One rule: "[.anc ]tag[.cls]" and the properties it sets. */
@@ -102,6 +114,7 @@ void print_inline_collect(struct print_doc *pd, xmlNodePtr node,
 void print_inline_range(struct print_doc *pd, xmlNodePtr first, xmlNodePtr stop,
                         const print_cstyle *cs, const char *lang, bool pre,
                         print_itext *t);
+void print_itext_upper(print_itext *t, const print_cstyle *cs);
 /* Finishes t: trims, marks Korean words keep-all. */
 void print_inline_finish(struct print_doc *pd, print_itext *t, const char *lang);
 char *print_inline_plain(xmlNodePtr node); /* text without footnotes */
@@ -124,6 +137,9 @@ typedef struct {
 	double x, w;           /* relative to the body's left edge */
 	double space_before;   /* collapsed with the previous block's after */
 	unsigned keep_with_next : 1, break_before : 1, cover : 1, keep_space : 1;
+	unsigned bare : 1;     /* no running header/footer on its page */
+	int colgroup;          /* print_colgroup index, -1 outside columns */
+	int anchor;            /* print_anchor_run index, -1 when not anchored */
 	int heading;           /* 1..6 for h1..h6, else 0 */
 	int chapter;           /* -1 before the first chapter */
 	double bar_x;          /* quote bar, relative to body left; <0 none */
@@ -167,6 +183,8 @@ typedef struct {
 	int n_cells;
 	bool head;
 	double height;         /* content height, without padding */
+	double border_top;     /* a rule above the row (tr style), pt */
+	uint32_t border_color;
 } print_row;
 
 typedef struct {
@@ -178,6 +196,35 @@ typedef struct {
 	int first_block;
 	uint32_t head_bg, rule;
 } print_table;
+
+/* Blocks that flow in columns: consecutive blocks with the same colgroup.
+ * Their x and w are those of the first column. */
+typedef struct {
+	int ncols;
+	double gap, col_w;
+} print_colgroup;
+
+/* A container drawn behind its blocks (background, top rule, padding):
+ * blocks first..last. top_off/bot_off: from the first block's top to the
+ * panel's top edge, from the last block's bottom to its bottom edge. */
+typedef struct {
+	int first, last;
+	int colgroup;          /* the column group it sits in, or -1 */
+	double x, w;           /* relative to the body's (or column's) left edge */
+	double top_off, bot_off, min_h, pad;
+	bool bleed;
+	uint32_t bg;
+	bool has_bg;
+	double border_top;
+	uint32_t border_color;
+} print_panel;
+
+/* Blocks first..last go to the bottom of the page: lead is the space above
+ * the first block that belongs to the run, trail the space below the last. */
+typedef struct {
+	int first, last;
+	double lead, trail;
+} print_anchor_run;
 
 typedef struct print_doc {
 	const print_style *st;
@@ -192,6 +239,13 @@ typedef struct print_doc {
 	size_t n_fnotes, cap_fnotes;
 	print_table *tables;
 	size_t n_tables, cap_tables;
+	GArray *colgroups;     /* print_colgroup */
+	GArray *panels;        /* print_panel, in the order they open */
+	GArray *anchors;       /* print_anchor_run */
+	struct {               /* while building: what new blocks join */
+		int colgroup, anchor;
+		bool bare;
+	} building;
 	GPtrArray *chapters;   /* char* titles */
 	GHashTable *ids;       /* id -> GINT_TO_POINTER(block + 1) */
 	char *title, *author, *subject, *keywords, *page_label, *lang;

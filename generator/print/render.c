@@ -68,6 +68,12 @@ static void print_doc_free(print_doc *pd)
 		print_table_free(&pd->tables[i]);
 	g_free(pd->blocks);
 	g_free(pd->fnotes);
+	if (pd->colgroups)
+		g_array_free(pd->colgroups, TRUE);
+	if (pd->panels)
+		g_array_free(pd->panels, TRUE);
+	if (pd->anchors)
+		g_array_free(pd->anchors, TRUE);
 	g_free(pd->tables);
 	if (pd->chapters)
 		g_ptr_array_free(pd->chapters, TRUE);
@@ -203,6 +209,11 @@ int print_render(xmlDocPtr doc, const char *base_dir, const print_style *style,
                  const char *pdf_path, diag_list *d)
 {
 	int errors = d->errors;
+	if (getenv("KITGEN_PRINT_DUMP")) { /* TEMP debug */
+		char *dump = g_strconcat(pdf_path, ".xhtml", NULL);
+		xmlSaveFile(dump, doc);
+		g_free(dump);
+	}
 	print_layout *l = print_layout_doc(doc, base_dir, style, d);
 	if (!l)
 		return -1;

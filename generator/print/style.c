@@ -7,13 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define P_BIT(n) ((uint64_t)1 << (n))
 enum {
-	P_ROLE = 1 << 0, P_SIZE = 1 << 1, P_WEIGHT = 1 << 2, P_ITALIC = 1 << 3,
-	P_COLOR = 1 << 4, P_LH = 1 << 5, P_ALIGN = 1 << 6, P_SB = 1 << 7,
-	P_SA = 1 << 8, P_INDENT = 1 << 9, P_ML = 1 << 10, P_MR = 1 << 11,
-	P_KWN = 1 << 12, P_BB = 1 << 13, P_KT = 1 << 14, P_BG = 1 << 15,
-	P_PAD = 1 << 16, P_BL = 1 << 17, P_BBOT = 1 << 18, P_BC = 1 << 19,
-	P_UPPER = 1 << 20
+	P_ROLE, P_SIZE, P_WEIGHT, P_ITALIC, P_COLOR, P_LH, P_ALIGN, P_SB, P_SA,
+	P_INDENT, P_ML, P_MR, P_KWN, P_BB, P_KT, P_BG, P_PAD, P_BL, P_BBOT, P_BC,
+	P_UPPER, P_BTOP, P_COLS, P_CGAP, P_CSPAN, P_BLEED, P_POS, P_BARE, P_MINH,
+	P_WIDTH, P_MAXW, P_MAXH
 };
 
 /* The structural minimum, so that a theme without a style still prints
@@ -132,12 +131,12 @@ static void print_rule_read(print_style *s, print_rule *r, const yt_node *m,
 			if (strcmp(v, "sans") && strcmp(v, "mono") && strcmp(v, "serif"))
 				print_bad(d, s, n, k, "use serif, sans or mono");
 			else
-				r->set |= P_ROLE;
+				r->set |= P_BIT(P_ROLE);
 		} else if (!strcmp(k, "size")) {
 			if (print_parse_len(v, &len, &em) && len > 0) {
 				c->size = len;
 				r->size_em = em;
-				r->set |= P_SIZE;
+				r->set |= P_BIT(P_SIZE);
 			} else
 				print_bad(d, s, n, k, "write e.g. 10.5pt or 0.9em");
 		} else if (!strcmp(k, "weight")) {
@@ -147,62 +146,101 @@ static void print_rule_read(print_style *s, print_rule *r, const yt_node *m,
 			      : !strcmp(v, "light") ? PANGO_WEIGHT_LIGHT : atoi(v);
 			if (w >= 100 && w <= 1000) {
 				c->weight = w;
-				r->set |= P_WEIGHT;
+				r->set |= P_BIT(P_WEIGHT);
 			} else
 				print_bad(d, s, n, k, "use normal, semibold, bold or 100..900");
 		} else if (!strcmp(k, "italic") || !strcmp(k, "style")) {
 			c->italic = yt_is_true(n) || !strcmp(v, "italic");
-			r->set |= P_ITALIC;
+			r->set |= P_BIT(P_ITALIC);
 		} else if (!strcmp(k, "color") || !strcmp(k, "colour")) {
 			if (print_parse_color(s, v, &c->color))
-				r->set |= P_COLOR;
+				r->set |= P_BIT(P_COLOR);
 			else
 				print_bad(d, s, n, k, "write \"#rrggbb\" (quoted) or a colour name");
 		} else if (!strcmp(k, "background")) {
 			if (print_parse_color(s, v, &c->bg)) {
 				c->has_bg = true;
-				r->set |= P_BG;
+				r->set |= P_BIT(P_BG);
 			} else
 				print_bad(d, s, n, k, "write \"#rrggbb\" (quoted) or a colour name");
 		} else if (!strcmp(k, "border-color")) {
 			if (print_parse_color(s, v, &c->border_color))
-				r->set |= P_BC;
+				r->set |= P_BIT(P_BC);
 			else
 				print_bad(d, s, n, k, "write \"#rrggbb\" (quoted) or a colour name");
 		} else if (!strcmp(k, "line-height")) {
 			double f = g_ascii_strtod(v, NULL);
 			if (f >= 0.8 && f <= 4) {
 				c->line_height = f;
-				r->set |= P_LH;
+				r->set |= P_BIT(P_LH);
 			} else
 				print_bad(d, s, n, k, "a factor between 0.8 and 4, e.g. 1.45");
 		} else if (!strcmp(k, "align")) {
 			c->align = !strcmp(v, "justify") ? PRINT_ALIGN_JUSTIFY
 			         : !strcmp(v, "center") ? PRINT_ALIGN_CENTER
 			         : !strcmp(v, "right") ? PRINT_ALIGN_RIGHT : PRINT_ALIGN_LEFT;
-			r->set |= P_ALIGN;
+			r->set |= P_BIT(P_ALIGN);
 		} else if (!strcmp(k, "keep-with-next")) {
 			c->keep_with_next = yt_is_true(n);
-			r->set |= P_KWN;
+			r->set |= P_BIT(P_KWN);
 		} else if (!strcmp(k, "break-before")) {
 			c->break_before = yt_is_true(n) || !strcmp(v, "page");
-			r->set |= P_BB;
+			r->set |= P_BIT(P_BB);
 		} else if (!strcmp(k, "keep-together")) {
 			c->keep_together = yt_is_true(n);
-			r->set |= P_KT;
+			r->set |= P_BIT(P_KT);
 		} else if (!strcmp(k, "uppercase") || !strcmp(k, "letter-spaced")) {
 			c->upper = yt_is_true(n);
-			r->set |= P_UPPER;
+			r->set |= P_BIT(P_UPPER);
+		} else if (!strcmp(k, "columns")) {
+			int nc = atoi(v);
+			if (nc >= 1 && nc <= 4) {
+				c->columns = nc;
+				r->set |= P_BIT(P_COLS);
+			} else
+				print_bad(d, s, n, k, "a number of columns from 1 to 4");
+		} else if (!strcmp(k, "column-span")) {
+			c->column_span = !strcmp(v, "all") || yt_is_true(n);
+			r->set |= P_BIT(P_CSPAN);
+		} else if (!strcmp(k, "bleed")) {
+			c->bleed = yt_is_true(n);
+			r->set |= P_BIT(P_BLEED);
+		} else if (!strcmp(k, "position")) {
+			c->at_bottom = !strcmp(v, "bottom");
+			if (strcmp(v, "bottom") && strcmp(v, "static"))
+				print_bad(d, s, n, k, "use bottom or static");
+			else
+				r->set |= P_BIT(P_POS);
+		} else if (!strcmp(k, "furniture")) {
+			c->bare = !strcmp(v, "none") || !strcmp(v, "false");
+			r->set |= P_BIT(P_BARE);
+		} else if (!strcmp(k, "width") || !strcmp(k, "max-width")) {
+			bool max = k[0] == 'm';
+			size_t vl = strlen(v);
+			bool pct = vl > 1 && v[vl - 1] == '%';
+			char *end = NULL;
+			double x = pct ? g_ascii_strtod(v, &end) : 0;
+			if (pct ? (end == v + vl - 1 && x > 0 && x <= 100)
+			        : (print_parse_len(v, &x, NULL) && x > 0)) {
+				*(max ? &c->max_width : &c->width) = x;
+				*(max ? &c->max_width_pct : &c->width_pct) = pct;
+				r->set |= P_BIT(max ? P_MAXW : P_WIDTH);
+			} else
+				print_bad(d, s, n, k, "a length such as 28mm, or a percentage such as 70%");
 		} else {
 			static const struct { const char *k; uint64_t bit; size_t off; } lens[] = {
-				{"space-before", P_SB, offsetof(print_cstyle, space_before)},
-				{"space-after", P_SA, offsetof(print_cstyle, space_after)},
-				{"indent", P_INDENT, offsetof(print_cstyle, indent)},
-				{"margin-left", P_ML, offsetof(print_cstyle, margin_left)},
-				{"margin-right", P_MR, offsetof(print_cstyle, margin_right)},
-				{"padding", P_PAD, offsetof(print_cstyle, padding)},
-				{"border-left", P_BL, offsetof(print_cstyle, border_left)},
-				{"border-bottom", P_BBOT, offsetof(print_cstyle, border_bottom)},
+				{"space-before", P_BIT(P_SB), offsetof(print_cstyle, space_before)},
+				{"space-after", P_BIT(P_SA), offsetof(print_cstyle, space_after)},
+				{"indent", P_BIT(P_INDENT), offsetof(print_cstyle, indent)},
+				{"margin-left", P_BIT(P_ML), offsetof(print_cstyle, margin_left)},
+				{"margin-right", P_BIT(P_MR), offsetof(print_cstyle, margin_right)},
+				{"padding", P_BIT(P_PAD), offsetof(print_cstyle, padding)},
+				{"border-left", P_BIT(P_BL), offsetof(print_cstyle, border_left)},
+				{"border-bottom", P_BIT(P_BBOT), offsetof(print_cstyle, border_bottom)},
+				{"border-top", P_BIT(P_BTOP), offsetof(print_cstyle, border_top)},
+				{"column-gap", P_BIT(P_CGAP), offsetof(print_cstyle, column_gap)},
+				{"min-height", P_BIT(P_MINH), offsetof(print_cstyle, min_height)},
+				{"max-height", P_BIT(P_MAXH), offsetof(print_cstyle, max_height)},
 			};
 			size_t j;
 			for (j = 0; j < G_N_ELEMENTS(lens); j++)
@@ -492,27 +530,38 @@ void print_style_compute(const print_style *s, const print_cstyle *parent,
 		}
 		const print_cstyle *v = &r->v;
 		uint64_t m = r->set;
-		if (m & P_ROLE) c.role = v->role;
-		if (m & P_SIZE) c.size = r->size_em ? psize * v->size : v->size;
-		if (m & P_WEIGHT) c.weight = v->weight;
-		if (m & P_ITALIC) c.italic = v->italic;
-		if (m & P_COLOR) c.color = v->color;
-		if (m & P_LH) c.line_height = v->line_height;
-		if (m & P_ALIGN) c.align = v->align;
-		if (m & P_SB) c.space_before = v->space_before;
-		if (m & P_SA) c.space_after = v->space_after;
-		if (m & P_INDENT) c.indent = v->indent;
-		if (m & P_ML) c.margin_left = v->margin_left;
-		if (m & P_MR) c.margin_right = v->margin_right;
-		if (m & P_KWN) c.keep_with_next = v->keep_with_next;
-		if (m & P_BB) c.break_before = v->break_before;
-		if (m & P_KT) c.keep_together = v->keep_together;
-		if (m & P_BG) { c.has_bg = v->has_bg; c.bg = v->bg; }
-		if (m & P_PAD) c.padding = v->padding;
-		if (m & P_BL) c.border_left = v->border_left;
-		if (m & P_BBOT) c.border_bottom = v->border_bottom;
-		if (m & P_BC) c.border_color = v->border_color;
-		if (m & P_UPPER) c.upper = v->upper;
+		if (m & P_BIT(P_ROLE)) c.role = v->role;
+		if (m & P_BIT(P_SIZE)) c.size = r->size_em ? psize * v->size : v->size;
+		if (m & P_BIT(P_WEIGHT)) c.weight = v->weight;
+		if (m & P_BIT(P_ITALIC)) c.italic = v->italic;
+		if (m & P_BIT(P_COLOR)) c.color = v->color;
+		if (m & P_BIT(P_LH)) c.line_height = v->line_height;
+		if (m & P_BIT(P_ALIGN)) c.align = v->align;
+		if (m & P_BIT(P_SB)) c.space_before = v->space_before;
+		if (m & P_BIT(P_SA)) c.space_after = v->space_after;
+		if (m & P_BIT(P_INDENT)) c.indent = v->indent;
+		if (m & P_BIT(P_ML)) c.margin_left = v->margin_left;
+		if (m & P_BIT(P_MR)) c.margin_right = v->margin_right;
+		if (m & P_BIT(P_KWN)) c.keep_with_next = v->keep_with_next;
+		if (m & P_BIT(P_BB)) c.break_before = v->break_before;
+		if (m & P_BIT(P_KT)) c.keep_together = v->keep_together;
+		if (m & P_BIT(P_BG)) { c.has_bg = v->has_bg; c.bg = v->bg; }
+		if (m & P_BIT(P_PAD)) c.padding = v->padding;
+		if (m & P_BIT(P_BL)) c.border_left = v->border_left;
+		if (m & P_BIT(P_BBOT)) c.border_bottom = v->border_bottom;
+		if (m & P_BIT(P_BC)) c.border_color = v->border_color;
+		if (m & P_BIT(P_UPPER)) c.upper = v->upper;
+		if (m & P_BIT(P_BTOP)) c.border_top = v->border_top;
+		if (m & P_BIT(P_COLS)) c.columns = v->columns;
+		if (m & P_BIT(P_CGAP)) c.column_gap = v->column_gap;
+		if (m & P_BIT(P_CSPAN)) c.column_span = v->column_span;
+		if (m & P_BIT(P_BLEED)) c.bleed = v->bleed;
+		if (m & P_BIT(P_POS)) c.at_bottom = v->at_bottom;
+		if (m & P_BIT(P_BARE)) c.bare = v->bare;
+		if (m & P_BIT(P_MINH)) c.min_height = v->min_height;
+		if (m & P_BIT(P_MAXH)) c.max_height = v->max_height;
+		if (m & P_BIT(P_WIDTH)) { c.width = v->width; c.width_pct = v->width_pct; }
+		if (m & P_BIT(P_MAXW)) { c.max_width = v->max_width; c.max_width_pct = v->max_width_pct; }
 	}
 	*out = c;
 }

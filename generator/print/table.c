@@ -17,6 +17,15 @@ static void print_table_row(print_doc *pd, print_table *t, xmlNodePtr tr,
 	print_style_compute(pd->st, tcs, "tr", tcls, anc, n_anc, &rcs);
 	print_row row = {0};
 	row.head = head;
+	row.border_top = rcs.border_top;
+	row.border_color = rcs.border_color;
+	/* cells see the row's class as an ancestor: ".total td" */
+	const char *canc[64];
+	size_t n_canc = 0;
+	for (size_t i = 0; i < n_anc && i < 63; i++)
+		canc[n_canc++] = anc[i];
+	if (tcls)
+		canc[n_canc++] = tcls;
 	int col = 0;
 	for (xmlNodePtr k = tr->children; k; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
@@ -31,7 +40,7 @@ static void print_table_row(print_doc *pd, print_table *t, xmlNodePtr tr,
 		const char *cl = print_prop(k, "lang");
 		c->lang = cl && *cl ? g_intern_string(cl) : lang;
 		print_style_compute(pd->st, &rcs, head ? "th" : tag, print_prop(k, "class"),
-		                    anc, n_anc, &c->cs);
+		                    canc, n_canc, &c->cs);
 		const char *span = print_prop(k, "colspan");
 		c->colspan = span ? atoi(span) : 1;
 		if (c->colspan < 1)
@@ -43,6 +52,7 @@ static void print_table_row(print_doc *pd, print_table *t, xmlNodePtr tr,
 		print_itext_init(&c->t);
 		print_inline_collect(pd, k, &c->cs, c->lang, false, &c->t);
 		print_inline_finish(pd, &c->t, c->lang);
+		print_itext_upper(&c->t, &c->cs);
 	}
 	if (col > t->ncols)
 		t->ncols = col;
@@ -294,7 +304,6 @@ void print_table_draw_row(print_doc *pd, cairo_t *cr, const print_table *t,
 	const print_row *r = &t->rows[row];
 	double pad = t->pad;
 	double h = end - start + 2 * pad;
-	(void)first_slice;
 	for (int i = 0; i < r->n_cells; i++) {
 		const print_cell *c = &r->cells[i];
 		double cx = x + t->col_x[c->col];
@@ -323,6 +332,11 @@ void print_table_draw_row(print_doc *pd, cairo_t *cr, const print_table *t,
 			g_object_unref(l);
 		}
 		cairo_restore(cr);
+	}
+	if (first_slice && r->border_top > 0) {
+		print_rgb(cr, r->border_color);
+		cairo_rectangle(cr, x, y, t->w, r->border_top);
+		cairo_fill(cr);
 	}
 	/* a hairline under each row, a stronger one under the header */
 	if (last_slice || r->head) {

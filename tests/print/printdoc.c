@@ -15,7 +15,7 @@ static double now(void)
 }
 
 static const char *kinds[] = {"text", "heading", "rule", "image", "row",
-                              "head-row", "toc", "footnote", "header", "footer"};
+                              "head-row", "toc", "footnote", "header", "footer", "panel"};
 
 int main(int argc, char **argv)
 {

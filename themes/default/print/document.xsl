@@ -9,6 +9,7 @@
   <xsl:import href="kit.xsl"/>
   <xsl:import href="report.xsl"/>
   <xsl:import href="flyer.xsl"/>
+  <xsl:import href="diagnostic.xsl"/>
   <xsl:output method="xml" encoding="utf-8" indent="no"/>
 
   <xsl:template match="/page">

@@ -9,14 +9,18 @@
     <xsl:variable name="kit" select="item"/>
     <xsl:variable name="city" select="related/item[@kind='city']"/>
     <section class="cover">
-      <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
-      <p class="kicker"><xsl:value-of select="$s[@k='print.kit']"/></p>
-      <h1><xsl:value-of select="$kit/title"/></h1>
-      <h2><xsl:value-of select="$kit/delegation"/></h2>
-      <p><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
-      <p class="date"><xsl:value-of select="$kit/date"/></p>
-      <p><xsl:value-of select="site/organisation"/></p>
+      <header class="band">
+        <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
+        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="$s[@k='print.kit']"/></p>
+        <h1><xsl:value-of select="$kit/title"/></h1>
+      </header>
+      <p class="subtitle"><xsl:value-of select="$kit/delegation"/></p>
+      <p class="place"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
       <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$kit"/></xsl:call-template>
+      <footer class="imprint">
+        <p class="date"><xsl:value-of select="$kit/date"/></p>
+        <p class="org"><xsl:value-of select="site/organisation"/></p>
+      </footer>
     </section>
     <nav class="toc" id="toc"><h2><xsl:value-of select="$s[@k='print.contents']"/></h2></nav>
 
@@ -55,7 +59,7 @@
         </p>
         <xsl:call-template name="sample-note"><xsl:with-param name="item" select="."/></xsl:call-template>
         <xsl:for-each select="image">
-          <figure>
+          <figure class="diagram">
             <img src="media/{@media}" alt="{../image_alt}"/>
             <figcaption><xsl:value-of select="$s[@k='print.figure']"/><xsl:text> </xsl:text>
               <xsl:number level="any" count="img[@media] | image | timeline"/>. <xsl:value-of select="../image_alt"/></figcaption>
@@ -91,10 +95,12 @@
     </xsl:if>
 
     <section class="cover back">
-      <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
-      <h2><xsl:value-of select="site/title"/></h2>
-      <p><xsl:value-of select="site/organisation"/></p>
-      <p><a href="{$base}{$lang}/"><xsl:value-of select="concat($base, $lang, '/')"/></a></p>
+      <footer class="colophon">
+        <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
+        <p class="site"><xsl:value-of select="site/title"/></p>
+        <p><xsl:value-of select="site/organisation"/></p>
+        <p><a href="{$base}{$lang}/"><xsl:value-of select="concat($base, $lang, '/')"/></a></p>
+      </footer>
     </section>
   </xsl:template>
 

@@ -11,13 +11,18 @@
     <xsl:variable name="city" select="related/item[@kind='city']"/>
     <xsl:variable name="nbody" select="count($st/body/h2)"/>
     <section class="cover">
-      <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
-      <p class="kicker"><xsl:value-of select="$s[@k='print.report']"/></p>
-      <h1><xsl:value-of select="$st/title"/></h1>
-      <h2><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></h2>
-      <p class="date"><xsl:value-of select="$st/year"/></p>
-      <p><xsl:value-of select="site/organisation"/></p>
+      <header class="band">
+        <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
+        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="$s[@k='print.report']"/></p>
+        <h1><xsl:value-of select="$st/title"/></h1>
+      </header>
+      <p class="subtitle"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
+      <xsl:if test="$st/problem"><p class="place"><xsl:value-of select="$st/problem"/></p></xsl:if>
       <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$st"/></xsl:call-template>
+      <footer class="imprint">
+        <p class="date"><xsl:value-of select="$st/year"/></p>
+        <p class="org"><xsl:value-of select="site/organisation"/></p>
+      </footer>
     </section>
     <nav class="toc" id="toc"><h2><xsl:value-of select="$s[@k='print.contents']"/></h2></nav>
 
@@ -50,7 +55,7 @@
         <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$st"/></xsl:call-template>
         <xsl:for-each select="$st/timeline">
           <h2><xsl:value-of select="$s[@k='study.timeline']"/></h2>
-          <figure>
+          <figure class="chart">
             <img src="media/{@media}" alt="{$s[@k='study.timeline']}"/>
             <figcaption><xsl:value-of select="$s[@k='print.figure']"/><xsl:text> </xsl:text>
               <xsl:number level="any" count="img[@media] | image | timeline"/>. <xsl:value-of select="$s[@k='study.timeline']"/></figcaption>
@@ -66,7 +71,7 @@
           <p class="caption"><xsl:value-of select="$s[@k='print.table']"/><xsl:text> </xsl:text>
             <xsl:number level="any" count="table | budget"/><xsl:text>. </xsl:text>
             <xsl:value-of select="$s[@k='study.costs']"/> (<xsl:value-of select="@currency"/>)</p>
-          <table>
+          <table class="costs">
             <thead><tr><th><xsl:value-of select="$s[@k='study.item']"/></th><th class="num"><xsl:value-of select="$s[@k='study.amount']"/></th></tr></thead>
             <tbody>
               <xsl:for-each select="phase">

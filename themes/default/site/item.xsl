@@ -35,6 +35,7 @@
         </xsl:if>
         <div class="prose">
           <xsl:apply-templates select="$it/body/node()[not(self::footnotes)]" mode="body"/>
+          <xsl:apply-templates select="$it/diagnosis" mode="dx"/>
           <xsl:apply-templates select="$it/timeline" mode="plan"/>
           <xsl:apply-templates select="$it/budget" mode="plan"/>
           <xsl:if test="$it/funding/v">
@@ -71,6 +72,7 @@
           <xsl:choose>
             <xsl:when test="$kind = 'system'">systems</xsl:when>
             <xsl:when test="$kind = 'city'">cities</xsl:when>
+            <xsl:when test="$kind = 'diagnostic'">self-assessment</xsl:when>
             <xsl:otherwise>studies</xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
@@ -166,6 +168,105 @@
         </xsl:with-param>
       </xsl:call-template>
     </dl>
+  </xsl:template>
+
+  <xsl:template match="item[@kind='diagnostic']" mode="facts">
+    <dl class="facts">
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'study.city'"/>
+        <xsl:with-param name="value"><a href="{$root}{city/@path}"><xsl:value-of select="city"/></a></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'dx.date'"/>
+        <xsl:with-param name="value"><time datetime="{date/@value}"><xsl:value-of select="date"/></time></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'dx.index'"/>
+        <xsl:with-param name="value" select="string(diagnosis/@index)"/>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="key" select="'dx.stage'"/>
+        <xsl:with-param name="value" select="string(diagnosis/@stage-name)"/>
+      </xsl:call-template>
+    </dl>
+  </xsl:template>
+
+  <!-- A diagnosis: radar of field scores, Seoul's stage ladder, the
+       recommended systems with their reasons, every indicator with its
+       source. All computed by kitgen from model.yaml. -->
+  <xsl:template match="diagnosis" mode="dx">
+    <section class="dx" aria-labelledby="dx-scores">
+      <h2 id="dx-scores"><xsl:value-of select="$s[@k='dx.scores']"/></h2>
+      <figure class="chart">
+        <img src="{$root}media/{../radar/@media}" width="{../radar/@width}" height="{../radar/@height}">
+          <xsl:attribute name="alt"><xsl:for-each select="field"><xsl:value-of select="@name"/>: <xsl:value-of select="@score"/><xsl:if test="position() != last()">; </xsl:if></xsl:for-each></xsl:attribute>
+        </img>
+        <figcaption><xsl:value-of select="$s[@k='dx.radar']"/></figcaption>
+      </figure>
+      <h3><xsl:value-of select="$s[@k='dx.ladder']"/></h3>
+      <ol class="ladder">
+        <xsl:for-each select="stages/stage">
+          <li>
+            <xsl:attribute name="class">stage<xsl:if test="@reached"> reached</xsl:if><xsl:if test="@current"> current</xsl:if></xsl:attribute>
+            <xsl:if test="@current"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>
+            <strong><xsl:value-of select="@name"/></strong>
+            <span class="small muted"> (≥ <xsl:value-of select="@min"/>)</span>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </section>
+    <section class="dx" aria-labelledby="dx-recommend">
+      <h2 id="dx-recommend"><xsl:value-of select="$s[@k='dx.recommend']"/></h2>
+      <ol class="recommend">
+        <xsl:for-each select="recommend/system">
+          <li>
+            <h3><a href="{$root}{@path}"><xsl:value-of select="@title"/></a></h3>
+            <p><xsl:value-of select="@summary"/></p>
+            <ul class="reasons">
+              <xsl:if test="problem"><li><xsl:value-of select="$s[@k='dx.addresses']"/>: <xsl:for-each select="problem"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+              <xsl:if test="met"><li><xsl:value-of select="$s[@k='dx.met']"/>: <xsl:for-each select="met"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+              <xsl:if test="missing"><li class="missing"><xsl:value-of select="$s[@k='dx.missing']"/>: <xsl:for-each select="missing"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+              <xsl:if test="unknown"><li class="muted"><xsl:value-of select="$s[@k='dx.unknown']"/>: <xsl:for-each select="unknown"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+              <xsl:if test="@foundation"><li><xsl:value-of select="$s[@k='dx.foundation']"/></li></xsl:if>
+            </ul>
+            <p class="small muted"><xsl:value-of select="concat($s[@k='dx.priority'], ': ', @priority, ' = ', $s[@k='dx.need'], ' ', @need, ' × ', $s[@k='dx.gap'], ' ', @gap, ' × (0.5 + 0.5 × ', $s[@k='dx.readiness'], ' ', @readiness, ')')"/><xsl:if test="@foundation"><xsl:value-of select="concat(' × (1 + 0.25 × ', @foundation, ')')"/></xsl:if></p>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </section>
+    <section class="dx" aria-labelledby="dx-indicators">
+      <h2 id="dx-indicators"><xsl:value-of select="$s[@k='dx.indicators']"/></h2>
+      <div class="table-wrap">
+        <table class="indicators">
+          <thead><tr>
+            <th scope="col"><xsl:value-of select="$s[@k='dx.indicator']"/></th>
+            <th scope="col" class="align-right"><xsl:value-of select="$s[@k='dx.value']"/></th>
+            <th scope="col" class="align-right"><xsl:value-of select="$s[@k='dx.score']"/></th>
+            <th scope="col"><xsl:value-of select="$s[@k='page.sources']"/></th>
+          </tr></thead>
+          <xsl:for-each select="field">
+            <tbody>
+              <tr class="phase"><th scope="rowgroup" colspan="2"><xsl:value-of select="@name"/></th>
+                <th class="align-right"><xsl:value-of select="@score"/></th><th></th></tr>
+              <xsl:for-each select="indicator">
+                <tr>
+                  <td><xsl:value-of select="@name"/></td>
+                  <td class="align-right">
+                    <xsl:choose>
+                      <xsl:when test="@method = 'yesno' and @value = '1'"><xsl:value-of select="$s[@k='dx.yes']"/></xsl:when>
+                      <xsl:when test="@method = 'yesno'"><xsl:value-of select="$s[@k='dx.no']"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td class="align-right"><xsl:value-of select="@score"/></td>
+                  <td class="small"><xsl:value-of select="@source"/></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </xsl:for-each>
+        </table>
+      </div>
+    </section>
   </xsl:template>
 
   <xsl:template match="item[@kind='study']" mode="facts">

@@ -94,6 +94,9 @@
             <xsl:call-template name="nav-link"><xsl:with-param name="to" select="'systems'"/></xsl:call-template>
             <xsl:call-template name="nav-link"><xsl:with-param name="to" select="'cities'"/></xsl:call-template>
             <xsl:call-template name="nav-link"><xsl:with-param name="to" select="'studies'"/></xsl:call-template>
+            <xsl:if test="site/@assess">
+              <xsl:call-template name="nav-link"><xsl:with-param name="to" select="'self-assessment'"/></xsl:call-template>
+            </xsl:if>
             <xsl:for-each select="site/menu/item">
               <li><a href="{$root}{@path}">
                 <xsl:if test="/page/item/@slug = @slug and /page/item/@kind = 'page'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
@@ -110,7 +113,7 @@
   <xsl:template name="nav-link">
     <xsl:param name="to"/>
     <li><a href="{$root}{/page/@lang}/{$to}/">
-      <xsl:if test="/page/@layout = $to or /page/item/@kind = substring($to, 1, string-length($to) - 1) or ($to = 'cities' and /page/item/@kind = 'city') or ($to = 'studies' and /page/item/@kind = 'study')">
+      <xsl:if test="/page/@layout = $to or /page/item/@kind = substring($to, 1, string-length($to) - 1) or ($to = 'cities' and /page/item/@kind = 'city') or ($to = 'studies' and /page/item/@kind = 'study') or ($to = 'self-assessment' and /page/item/@kind = 'diagnostic')">
         <xsl:attribute name="aria-current">page</xsl:attribute>
       </xsl:if>
       <xsl:value-of select="$s[@k=concat('nav.', $to)]"/></a></li>
