@@ -20,7 +20,9 @@ CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/
              generator/schema.c generator/markdown.c generator/rawhtml.c generator/media.c generator/out.c \
              generator/i18n.c generator/po.c generator/model.c generator/derive.c generator/diagnose.c \
              generator/diagnose_model.c generator/chart.c \
-             generator/fonts.c generator/xslt.c generator/site.c generator/publish.c
+             generator/fonts.c generator/xslt.c generator/site.c generator/publish.c \
+             generator/catalogue.c generator/cmd_build.c generator/cmd_check.c \
+             generator/cmd_document.c generator/cmd_i18n.c generator/cmd_new.c
 -include generator/print/sources.mk
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
 PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o)

@@ -17,6 +17,7 @@ for pdf in "$site"/pdf/*/*.pdf; do
 	kit) src=$content/kits/$slug.$lang.md ;;
 	report) src=$content/studies/$slug.$lang.md ;;
 	flyer) src=$content/systems/$slug/index.$lang.md ;;
+	diagnostic) src=$content/diagnostics/$slug.$lang.md ;;
 	*) echo "$pdf: unknown kind of document"; bad=$((bad + 1)); continue ;;
 	esac
 	# Front matter title (quotes removed), then the body's ## headings; a

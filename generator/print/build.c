@@ -650,9 +650,11 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 	if (pushed)
 		B->n_anc--;
 	/* ids of an element that made no block go to the next one */
-	if (c.cs.keep_together && pd->n_blocks > first_block + 1)
-		for (size_t i = first_block; i + 1 < pd->n_blocks; i++)
-			pd->blocks[i].keep_with_next = 1;
+	/* keep-together: the first block knows where the element ends (an
+	 * element taller than a page is split as if it were not kept) */
+	if (c.cs.keep_together && pd->n_blocks > first_block + 1 &&
+	    pd->blocks[first_block].keep_until <= (int)first_block)
+		pd->blocks[first_block].keep_until = (int)pd->n_blocks - 1;
 	if (print_container_close(B, &c, &saved))
 		B->pending_space += c.cs.space_after; /* after a panel: not collapsed */
 	else if (c.cs.space_after > B->pending_space)

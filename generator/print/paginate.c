@@ -266,7 +266,18 @@ static double print_start_height(const print_pager *P, size_t i)
 	return b->height;
 }
 
-/* keep-with-next: this block whole, then the start of the next ones. */
+/* Blocks i..last of a kept element, with the space between them. */
+static double print_kept_height(const print_pager *P, size_t i, size_t last)
+{
+	const print_doc *pd = P->pd;
+	double h = pd->blocks[i].height;
+	for (size_t j = i + 1; j <= last && j < pd->n_blocks; j++)
+		h += pd->blocks[j].space_before + pd->blocks[j].height;
+	return h;
+}
+
+/* keep-with-next: this block whole, then the start of the next ones (the
+ * whole of a kept element). */
 static double print_keep_need(const print_pager *P, size_t i, double gap)
 {
 	const print_doc *pd = P->pd;
@@ -276,6 +287,10 @@ static double print_keep_need(const print_pager *P, size_t i, double gap)
 		const print_block *n = &pd->blocks[++i];
 		if (n->break_before)
 			break;
+		if (n->keep_until > (int)i) {
+			need += n->space_before + print_kept_height(P, i, (size_t)n->keep_until);
+			break;
+		}
 		need += n->space_before + (n->keep_with_next ? n->height
 		                                             : print_start_height(P, i));
 	}
@@ -489,8 +504,10 @@ static void print_flow_block(print_pager *P, size_t i, bool no_gap)
 			}
 		}
 	}
-	if (b->keep_with_next && !print_frame_empty(P)) {
-		double need = print_keep_need(P, i, gap);
+	if ((b->keep_with_next || b->keep_until > (int)i) && !print_frame_empty(P)) {
+		double need = b->keep_until > (int)i
+		            ? gap + print_kept_height(P, i, (size_t)b->keep_until)
+		            : print_keep_need(P, i, gap);
 		if (P->y + need > print_limit(P, 0) + EPS && need <= P->body_h) {
 			print_next_frame(P);
 			gap = b->keep_space && print_page_empty(P) ? b->space_before : 0;

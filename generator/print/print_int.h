@@ -138,6 +138,7 @@ typedef struct {
 	double space_before;   /* collapsed with the previous block's after */
 	unsigned keep_with_next : 1, break_before : 1, cover : 1, keep_space : 1;
 	unsigned bare : 1;     /* no running header/footer on its page */
+	int keep_until;        /* keep-together: its last block, else 0 */
 	int colgroup;          /* print_colgroup index, -1 outside columns */
 	int anchor;            /* print_anchor_run index, -1 when not anchored */
 	int heading;           /* 1..6 for h1..h6, else 0 */
@@ -183,6 +184,7 @@ typedef struct {
 	int n_cells;
 	bool head;
 	double height;         /* content height, without padding */
+	bool keep;             /* keep-with-next (tr style) */
 	double border_top;     /* a rule above the row (tr style), pt */
 	uint32_t border_color;
 } print_row;

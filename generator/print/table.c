@@ -17,6 +17,7 @@ static void print_table_row(print_doc *pd, print_table *t, xmlNodePtr tr,
 	print_style_compute(pd->st, tcs, "tr", tcls, anc, n_anc, &rcs);
 	print_row row = {0};
 	row.head = head;
+	row.keep = rcs.keep_with_next;
 	row.border_top = rcs.border_top;
 	row.border_color = rcs.border_color;
 	/* cells see the row's class as an ancestor: ".total td" */
@@ -112,7 +113,7 @@ void print_table_build(print_doc *pd, xmlNodePtr tn, const print_cstyle *cs,
 		b->cs = *cs;
 		b->x = x;
 		b->w = w;
-		b->keep_with_next = t->rows[r].head;
+		b->keep_with_next = t->rows[r].head || t->rows[r].keep;
 	}
 	if (t->n_rows == 0) { /* nothing to show; keep the table valid */
 		t->ncols = 0;

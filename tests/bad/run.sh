@@ -167,7 +167,8 @@ run_case() {
 				fi ;;
 			out-not:*)
 				s=${line#out-not:}; s=${s# }
-				hit=$(grep -rlF -- "$s" "$t/out/site" 2>/dev/null | head -n 1)
+				# The theme's own assets (scripts, styles) are not content.
+				hit=$(grep -rlF --exclude-dir=assets -- "$s" "$t/out/site" 2>/dev/null | head -n 1)
 				if [ -n "$hit" ]; then problem="${hit#"$t"/} holds '$s'"; return; fi ;;
 			no-control-chars)
 				# Tab, LF and CR aside, no control byte (ESC above all).
