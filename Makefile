@@ -98,3 +98,7 @@ golden-update: kitgen
 	rm -rf $(B)/golden && ./kitgen build -q --content tests/golden/catalogue/content --out $(B)/golden
 	rm -rf tests/golden/catalogue/expected $(B)/golden/site/pdf
 	cp -r $(B)/golden/site tests/golden/catalogue/expected
+
+# Quality gates (sanitizers, fuzzing) and authoring targets live beside
+# their tests.
+-include tests/quality.mk
