@@ -102,3 +102,4 @@ golden-update: kitgen
 # Quality gates (sanitizers, fuzzing) and authoring targets live beside
 # their tests.
 -include tests/quality.mk
+-include tests/bench/bench.mk
