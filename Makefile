@@ -8,12 +8,13 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=gnu11 -Wall -Wextra -Werror
 PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt glib-2.0 gdk-pixbuf-2.0 \
            icu-uc icu-i18n pangocairo pangoft2 pangofc cairo cairo-svg cairo-pdf librsvg-2.0 \
-           fontconfig
+           fontconfig gio-2.0 libmicrohttpd
 # Debian 12 packages: build, run, test.
 DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
            libyaml-dev libxml2-dev libxslt1-dev libglib2.0-dev libgdk-pixbuf-2.0-dev \
            libicu-dev libcairo2-dev libpango1.0-dev librsvg2-dev libfontconfig-dev \
-           fonts-noto-core fonts-noto-cjk fonts-dejavu-core libcmocka-dev poppler-utils qpdf
+           fonts-noto-core fonts-noto-cjk fonts-dejavu-core libcmocka-dev poppler-utils qpdf \
+           libmicrohttpd-dev curl
 
 B := build
 CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/content.c \
@@ -21,13 +22,15 @@ CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/
              generator/i18n.c generator/po.c generator/model.c generator/derive.c generator/diagnose.c \
              generator/diagnose_model.c generator/chart.c \
              generator/fonts.c generator/xslt.c generator/site.c generator/publish.c \
+             generator/jobs.c generator/cache.c \
              generator/catalogue.c generator/cmd_build.c generator/cmd_check.c \
-             generator/cmd_document.c generator/cmd_i18n.c generator/cmd_new.c
+             generator/cmd_document.c generator/cmd_i18n.c generator/cmd_new.c \
+             generator/progress.c generator/serve.c generator/cmd_serve.c
 -include generator/print/sources.mk
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
 PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o)
 
-.PHONY: all deps site test test-unit test-golden test-bad test-site clean install bench
+.PHONY: all deps site test test-unit test-golden test-bad test-site clean install uninstall bench
 
 all: deps kitgen site
 
@@ -87,10 +90,21 @@ test: deps kitgen $(UNIT_TESTS) $(B)/sitecheck
 clean:
 	rm -rf $(B) kitgen out
 
+# The installed kitgen finds PREFIX/share/kitgen/{themes/default,fonts} from
+# its own place (PREFIX/bin), whatever PREFIX and DESTDIR were.
+KG_DATA := $(DESTDIR)$(PREFIX)/share/kitgen
 install: kitgen
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kitgen
+	install -d $(DESTDIR)$(PREFIX)/bin $(KG_DATA)/themes $(KG_DATA)/fonts \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 kitgen $(DESTDIR)$(PREFIX)/bin/kitgen
-	cp -r themes fonts $(DESTDIR)$(PREFIX)/share/kitgen/
+	rm -rf $(KG_DATA)/themes/default
+	cp -R themes/default $(KG_DATA)/themes/default
+	chmod -R u=rwX,go=rX $(KG_DATA)/themes/default
+	install -m 644 fonts/fonts.conf fonts/README.md $(KG_DATA)/fonts/
+	install -m 644 doc/kitgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/kitgen.1
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/kitgen $(KG_DATA) $(DESTDIR)$(PREFIX)/share/man/man1/kitgen.1
 
 # After a deliberate change to the theme or the model: regenerate the golden
 # pages, then read the diff before committing it.

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include "cli.h"
+#include "jobs.h"
 #include "derive.h"
 #include "fonts.h"
 #include "site.h"
@@ -88,7 +89,7 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 	g_free(i18n_dir);
 	k->media = media_new(o->content);
 	k->model = model_new(k->config, k->set, k->strings, k->media, d);
-	model_load_bodies(k->model);
+	model_load_bodies(k->model, o->jobs > 0 ? o->jobs : jobs_default());
 	return d->errors == 0;
 }
 

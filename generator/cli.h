@@ -14,7 +14,12 @@
 
 typedef struct {
 	const char *content, *theme, *out, *lang, *fonts, *output;
-	gboolean strict, quiet, verbose, version, translations, json;
+	const char *only; /* "site" or "pdf": build one half, keep the other */
+	int jobs;         /* threads; 0: one per core */
+	gboolean strict, quiet, verbose, version, translations, json, force;
+	const char *bind;       /* serve: address to listen on (default 127.0.0.1) */
+	int port;               /* serve: 0 picks a free port */
+	gboolean allow_remote;  /* serve: a non-loopback --bind is refused without it */
 } kg_options;
 
 typedef struct {
@@ -43,5 +48,6 @@ int cmd_check(const kg_options *o);
 int cmd_document(const kg_options *o, const char *layout, int argc, char **argv);
 int cmd_i18n(const kg_options *o, int argc, char **argv);
 int cmd_new(const kg_options *o, int argc, char **argv);
+int cmd_serve(const kg_options *o);
 
 #endif

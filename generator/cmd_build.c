@@ -5,8 +5,11 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
+#include "cache.h"
 #include "cli.h"
+#include "jobs.h"
 #include "out.h"
+#include "progress.h"
 #include "publish.h"
 #include "site.h"
 
@@ -30,6 +33,31 @@ static void kg_remove_stale(const char *target)
 	g_free(dir);
 }
 
+/* progress (authoring): how many pages and PDFs this build will report
+ * through on_output, counted as site_build and publish_all make them. */
+static int kg_count_outputs(const model *m, bool pdf, bool html)
+{
+	static const content_kind documents[] = {KIND_KIT, KIND_STUDY, KIND_SYSTEM,
+	                                         KIND_DIAGNOSTIC};
+	const site_config *c = m->config;
+	int n = html ? 2 : 0; /* the root's language chooser and 404 */
+	for (size_t l = 0; l < c->nlangs; l++) {
+		if (!c->langs[l].build)
+			continue;
+		if (html)
+			n += 6 + (m->dx ? 1 : 0); /* home, 4 lists, feed; self-assessment */
+		for (int k = 0; html && k < KIND_COUNT; k++)
+			if (model_kind_has_page(k))
+				n += (int)m->set->groups[k]->len;
+		for (size_t k = 0; pdf && k < G_N_ELEMENTS(documents); k++) {
+			GPtrArray *groups = m->set->groups[documents[k]];
+			for (guint i = 0; i < groups->len; i++)
+				n += content_group_item(groups->pdata[i], c->langs[l].code) != NULL;
+		}
+	}
+	return n;
+}
+
 int cmd_build(const kg_options *o)
 {
 	gint64 t0 = g_get_monotonic_time();
@@ -47,33 +75,69 @@ int cmd_build(const kg_options *o)
 	char *stage = out_stage_begin(target, &err);
 	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
+	int jobs = o->jobs > 0 ? o->jobs : jobs_default();
+	bool pdf = !o->only || !strcmp(o->only, "pdf"), html = !o->only || !strcmp(o->only, "site");
+	out_cache *outputs = o->force ? NULL
+	                              : cache_open(o->out, o->theme, conf, "kitgen " KITGEN_VERSION);
 	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
-	                   .fonts_cache = cache, .d = d};
+	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d};
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
-	                .generator = "kitgen " KITGEN_VERSION, .d = d};
-	ok = stage && kg_write_media(&k, o, stage, d) && publish_open(&pub) &&
-	     publish_all(&pub, stage);
+	                .generator = "kitgen " KITGEN_VERSION, .jobs = jobs, .cache = outputs,
+	                .d = d};
+	/* progress (authoring): a bar on a terminal, the outputs with --verbose */
+	progress *bar = progress_new(kg_count_outputs(k.model, pdf, html),
+	                             progress_mode_for(o->quiet, o->verbose));
+	pub.on_output = job.on_output = progress_on_output;
+	pub.on_output_ctx = job.on_output_ctx = bar;
+	if (o->only && !pdf && !html) {
+		diag_error(d, NULL, 0, 0, "write --only site or --only pdf", "unknown --only '%s'",
+		           o->only);
+		ok = false;
+	}
+	/* One half only: the other half of the previous build is kept as it was. */
+	static const char *const made_anyway[] = {"pdf", "assets", "media", NULL};
+	char *old_pdf = g_build_filename(target, "pdf", NULL), *new_pdf = g_build_filename(stage, "pdf", NULL);
+	if (ok && stage && o->only)
+		ok = html ? out_link_tree(old_pdf, new_pdf, NULL, &err)
+		          : out_link_tree(target, stage, made_anyway, &err);
+	g_free(old_pdf);
+	g_free(new_pdf);
+	ok = ok && stage && kg_write_media(&k, o, stage, d) && publish_open(&pub);
+	if (ok && pdf)
+		ok = publish_all(&pub, stage);
+	else if (ok)
+		publish_kept(&pub, stage);
 	job.downloads = pub.downloads;
-	ok = ok && site_build(&job);
+	ok = ok && (!html || site_build(&job));
 	publish_close(&pub);
 	if (ok)
 		ok = out_stage_commit(stage, target, &err);
 	else
 		out_stage_abort(stage);
+	if (ok && outputs && !cache_save(outputs, &err))
+		ok = false;
 	if (err) {
 		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
 		g_error_free(err);
 	}
+	progress_done(bar); /* progress (authoring): the bar goes before the messages */
 	diag_sort(d);
 	diag_print(d, stderr, kg_colour());
 	int status = ok && d->errors == 0 ? 0 : 1;
 	if (status)
 		fprintf(stderr, "kitgen: build failed; %s is unchanged\n", target);
-	else if (!o->quiet)
-		printf("kitgen: wrote %d pages (%zu KB of HTML) and %d PDFs to %s in %.2f s\n",
+	else if (!o->quiet) {
+		int reused = 0, made = 0;
+		if (outputs)
+			cache_counts(outputs, &reused, &made);
+		printf("kitgen: wrote %d pages (%zu KB of HTML) and %d PDFs to %s in %.2f s"
+		       " (%d made, %d unchanged, %d threads)\n",
 		       job.pages_written, job.bytes_written / 1024, pub.documents, target,
-		       (double)(g_get_monotonic_time() - t0) / 1e6);
+		       (double)(g_get_monotonic_time() - t0) / 1e6, outputs ? made : job.pages_written + pub.documents,
+		       reused, jobs);
+	}
+	cache_free(outputs);
 	if (pub.downloads)
 		g_ptr_array_free(pub.downloads, TRUE);
 	g_free(conf);

@@ -8,7 +8,9 @@
 
 diag_list *diag_new(void)
 {
-	return g_new0(diag_list, 1);
+	diag_list *d = g_new0(diag_list, 1);
+	g_mutex_init(&d->lock);
+	return d;
 }
 
 void diag_free(diag_list *d)
@@ -21,18 +23,20 @@ void diag_free(diag_list *d)
 		g_free(d->entries[i].hint);
 	}
 	g_free(d->entries);
+	g_mutex_clear(&d->lock);
 	g_free(d);
 }
 
 void diag_add(diag_list *d, diag_severity sev, const char *file, int line,
               int col, const char *hint, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
+	g_mutex_lock(&d->lock);
 	if (d->count == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->entries = g_renew(diag_entry, d->entries, d->cap);
 	}
-	va_list ap;
-	va_start(ap, fmt);
 	diag_entry *e = &d->entries[d->count++];
 	e->severity = sev;
 	e->file = g_strdup(file);
@@ -45,6 +49,7 @@ void diag_add(diag_list *d, diag_severity sev, const char *file, int line,
 		d->errors++;
 	else
 		d->warnings++;
+	g_mutex_unlock(&d->lock);
 }
 
 static int diag_cmp(const void *a, const void *b)

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <glib.h>
 
 typedef enum { DIAG_WARNING, DIAG_ERROR } diag_severity;
 
@@ -20,6 +21,7 @@ typedef struct {
 	diag_entry *entries;
 	size_t count, cap;
 	int errors, warnings;
+	GMutex lock; /* diag_add may be called from several build threads */
 } diag_list;
 
 diag_list *diag_new(void);

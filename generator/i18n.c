@@ -142,6 +142,31 @@ static char *i18n_icu_locale(const char *lang)
 	return l;
 }
 
+/* Opening an ICU formatter costs far more than formatting: one per thread
+ * and language, kept for the life of the thread. */
+static GPrivate i18n_date_formats = G_PRIVATE_INIT((GDestroyNotify)g_hash_table_destroy);
+
+static UDateFormat *i18n_date_format(const char *lang)
+{
+	GHashTable *t = g_private_get(&i18n_date_formats);
+	if (!t) {
+		t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)udat_close);
+		g_private_set(&i18n_date_formats, t);
+	}
+	UDateFormat *f = g_hash_table_lookup(t, lang);
+	if (!f) {
+		UErrorCode err = U_ZERO_ERROR;
+		char *loc = i18n_icu_locale(lang);
+		UChar tz[] = {'U', 'T', 'C', 0};
+		f = udat_open(UDAT_NONE, UDAT_LONG, loc, tz, -1, NULL, 0, &err);
+		g_free(loc);
+		if (U_FAILURE(err))
+			return NULL;
+		g_hash_table_insert(t, g_strdup(lang), f);
+	}
+	return f;
+}
+
 char *i18n_format_date(const char *lang, const char *iso)
 {
 	if (!iso || strlen(iso) != 10)
@@ -153,15 +178,10 @@ char *i18n_format_date(const char *lang, const char *iso)
 	UDate when = (UDate)g_date_time_to_unix(dt) * 1000.0;
 	g_date_time_unref(dt);
 	UErrorCode err = U_ZERO_ERROR;
-	char *loc = i18n_icu_locale(lang);
-	UChar tz[] = {'U', 'T', 'C', 0};
-	UDateFormat *f = udat_open(UDAT_NONE, UDAT_LONG, loc, tz, -1, NULL, 0, &err);
-	g_free(loc);
+	UDateFormat *f = i18n_date_format(lang);
 	UChar buf[128];
-	int32_t n = U_SUCCESS(err) ? udat_format(f, when, buf, 128, NULL, &err) : 0;
-	if (f)
-		udat_close(f);
-	if (U_FAILURE(err))
+	int32_t n = f ? udat_format(f, when, buf, 128, NULL, &err) : 0;
+	if (!f || U_FAILURE(err))
 		return g_strdup(iso);
 	char out[512];
 	int32_t len = 0;

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "model.h"
 #include "derive.h"
+#include "jobs.h"
 #include "schema.h"
 
 model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,
@@ -100,28 +101,48 @@ GPtrArray *model_recommended(model *m, const char *diagnosis, size_t max)
 	return out;
 }
 
-void model_load_bodies(model *m)
+typedef struct {
+	model *m;
+	GPtrArray *items; /* content_item* */
+	xmlDocPtr *docs;  /* one per item, filled by the workers */
+} model_load;
+
+/* Checks one page and renders its Markdown: independent of every other
+ * page, so pages are spread over threads. */
+static bool model_load_one(void *shared, int thread, size_t i)
 {
-	md_context ctx = {m->set, m->config, m->media, m->d};
+	(void)thread;
+	model_load *l = shared;
+	content_item *it = l->items->pdata[i];
+	md_context ctx = {l->m->set, l->m->config, l->m->media, l->m->d};
+	schema_check(it, l->m->set, l->m->config, l->m->d);
+	model_use_files(l->m, it);
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "content", NULL);
+	xmlDocSetRootElement(doc, root);
+	xmlNodePtr toc;
+	xmlAddChild(root, md_render(&ctx, it, doc, &toc));
+	xmlAddChild(root, toc);
+	l->docs[i] = doc;
+	return true;
+}
+
+void model_load_bodies(model *m, int jobs)
+{
 	model_diagnose(m);
-	for (int k = 0; k < KIND_COUNT; k++) {
-		GPtrArray *groups = m->set->groups[k];
-		for (guint i = 0; i < groups->len; i++) {
-			content_group *g = groups->pdata[i];
-			for (guint j = 0; j < g->items->len; j++) {
-				content_item *it = g->items->pdata[j];
-				schema_check(it, m->set, m->config, m->d);
-				model_use_files(m, it);
-				xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-				xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "content", NULL);
-				xmlDocSetRootElement(doc, root);
-				xmlNodePtr toc;
-				xmlAddChild(root, md_render(&ctx, it, doc, &toc));
-				xmlAddChild(root, toc);
-				g_hash_table_insert(m->bodies, it, doc);
-			}
+	model_load l = {m, g_ptr_array_new(), NULL};
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (guint i = 0; i < m->set->groups[k]->len; i++) {
+			content_group *g = m->set->groups[k]->pdata[i];
+			for (guint j = 0; j < g->items->len; j++)
+				g_ptr_array_add(l.items, g->items->pdata[j]);
 		}
-	}
+	l.docs = g_new0(xmlDocPtr, l.items->len + 1);
+	jobs_run(jobs, l.items->len, model_load_one, &l);
+	for (guint i = 0; i < l.items->len; i++)
+		g_hash_table_insert(m->bodies, l.items->pdata[i], l.docs[i]);
+	g_free(l.docs);
+	g_ptr_array_free(l.items, TRUE);
 }
 
 static const schema_key *model_key(content_kind k, const char *key)

@@ -28,8 +28,9 @@ void model_free(model *m);
 
 /* Renders every page's Markdown once, checking its links; also checks
  * every page's front matter and scores every diagnosis (with the model of
- * content/diagnostics/model.yaml). Errors go to the model's diag list. */
-void model_load_bodies(model *m);
+ * content/diagnostics/model.yaml), on jobs threads. Errors go to the
+ * model's diag list. */
+void model_load_bodies(model *m, int jobs);
 
 /* The address of a page in lang, inside the site: "en/systems/x/". */
 char *model_page_path(content_kind k, const char *slug, const char *lang);

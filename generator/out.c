@@ -69,6 +69,38 @@ void out_stage_abort(const char *staging)
 		out_remove_tree(staging);
 }
 
+static bool out_link_rec(const char *from, const char *to, const char *const *skip, int depth,
+                         GError **err)
+{
+	GDir *d = g_dir_open(from, 0, NULL);
+	if (!d)
+		return true;
+	bool ok = g_mkdir_with_parents(to, 0755) == 0;
+	const char *n;
+	while (ok && (n = g_dir_read_name(d))) {
+		if (depth == 0 && skip && g_strv_contains(skip, n))
+			continue;
+		char *a = g_build_filename(from, n, NULL), *b = g_build_filename(to, n, NULL);
+		struct stat st;
+		if (lstat(a, &st) == 0 && S_ISDIR(st.st_mode))
+			ok = out_link_rec(a, b, skip, depth + 1, err);
+		else if (S_ISREG(st.st_mode) && access(b, F_OK) != 0 && link(a, b) != 0) {
+			g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+			            "cannot link %s: %s", b, g_strerror(errno));
+			ok = false;
+		}
+		g_free(a);
+		g_free(b);
+	}
+	g_dir_close(d);
+	return ok;
+}
+
+bool out_link_tree(const char *from, const char *to, const char *const *skip, GError **err)
+{
+	return out_link_rec(from, to, skip, 0, err);
+}
+
 void out_remove_tree(const char *path)
 {
 	struct stat st;

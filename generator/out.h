@@ -17,6 +17,10 @@ bool out_stage_commit(const char *staging, const char *target, GError **err);
 /* Removes a staging folder after a failed build. */
 void out_stage_abort(const char *staging);
 
+/* Hard-links every regular file under from into to (same relative paths),
+ * except under the top-level folders named in skip (NULL-terminated). */
+bool out_link_tree(const char *from, const char *to, const char *const *skip, GError **err);
+
 /* Removes a folder tree (no symlinks followed). */
 void out_remove_tree(const char *path);
 

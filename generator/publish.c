@@ -1,6 +1,7 @@
 /* publish: compose, transform, paginate. */
 #include <string.h>
 #include <sys/stat.h>
+#include "jobs.h"
 #include "publish.h"
 
 void site_download_free(site_download *d)
@@ -17,23 +18,38 @@ bool publish_open(publish_job *job)
 {
 	char *xsl = g_build_filename(job->theme_dir, "print", "document.xsl", NULL);
 	char *yaml = g_build_filename(job->theme_dir, "print", "style.yaml", NULL);
-	job->sheet = xslt_load(xsl, job->d);
-	job->style = job->sheet ? print_style_load(yaml, job->d) : NULL;
-	if (job->style)
-		print_style_set_fonts(job->style, job->fonts_conf, job->fonts_cache);
+	if (job->jobs < 1)
+		job->jobs = 1;
+	job->sheet = g_new0(xslt_sheet *, job->jobs);
+	job->style = g_new0(print_style *, job->jobs);
+	g_mutex_init(&job->lock);
+	bool ok = true;
+	/* Each thread lays out with its own styles, fonts and stylesheet. */
+	for (int i = 0; i < job->jobs && ok; i++) {
+		job->sheet[i] = xslt_load(xsl, job->d);
+		job->style[i] = job->sheet[i] ? print_style_load(yaml, job->d) : NULL;
+		if (job->style[i])
+			print_style_set_fonts(job->style[i], job->fonts_conf, job->fonts_cache);
+		ok = job->sheet[i] && job->style[i];
+	}
 	g_free(xsl);
 	g_free(yaml);
 	if (!job->downloads)
 		job->downloads = g_ptr_array_new_with_free_func((GDestroyNotify)site_download_free);
-	return job->sheet && job->style;
+	return ok;
 }
 
 void publish_close(publish_job *job)
 {
-	xslt_free(job->sheet);
-	print_style_free(job->style);
+	for (int i = 0; job->sheet && i < job->jobs; i++) {
+		xslt_free(job->sheet[i]);
+		print_style_free(job->style[i]);
+	}
+	g_free(job->sheet);
+	g_free(job->style);
 	job->sheet = NULL;
 	job->style = NULL;
+	g_mutex_clear(&job->lock);
 }
 
 /* A full <item> of kind/slug as lang reads it, appended to parent. */
@@ -86,8 +102,10 @@ static content_kind publish_kind(const char *layout)
 	return KIND_SYSTEM;
 }
 
-bool publish_one(publish_job *job, const char *layout, const char *slug, const char *lang,
-                 const char *pdf_path)
+/* Makes one PDF on thread (its stylesheet and styles). rel: the PDF's
+ * path inside the site when the cache may reuse it, else NULL. */
+static bool publish_render(publish_job *job, int thread, const char *layout, const char *slug,
+                           const char *lang, const char *pdf_path, const char *rel)
 {
 	content_kind k = publish_kind(layout);
 	content_group *g = content_group_find(job->model->set, k, slug);
@@ -97,8 +115,17 @@ bool publish_one(publish_job *job, const char *layout, const char *slug, const c
 		return false;
 	}
 	xmlDocPtr in = publish_compose(job, layout, g, lang);
+	/* The input document and the theme decide the PDF: reuse it if so. */
+	char *key = rel && job->cache ? cache_key(job->cache, "pdf", in) : NULL;
+	if (key && cache_reuse(job->cache, rel, key, job->base_dir)) {
+		g_free(key);
+		xmlFreeDoc(in);
+		g_atomic_int_inc(&job->documents);
+		return true;
+	}
+	g_free(key);
 	char *what = g_strdup_printf("%s %s (%s)", layout, slug, lang);
-	xmlDocPtr print = xslt_apply_doc(job->sheet, in, what, job->d);
+	xmlDocPtr print = xslt_apply_doc(job->sheet[thread], in, what, job->d);
 	xmlFreeDoc(in);
 	g_free(what);
 	if (!print)
@@ -107,22 +134,31 @@ bool publish_one(publish_job *job, const char *layout, const char *slug, const c
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
 	int before = job->d->errors;
-	bool ok = print_render(print, job->base_dir, job->style, pdf_path, job->d) == 0 &&
+	bool ok = print_render(print, job->base_dir, job->style[thread], pdf_path, job->d) == 0 &&
 	          job->d->errors == before;
 	xmlFreeDoc(print);
-	job->documents += ok;
+	if (ok)
+		g_atomic_int_inc(&job->documents);
 	return ok;
 }
 
-static bool publish_group(publish_job *job, const char *out_dir, const char *layout,
-                          content_group *g, const char *lang)
+bool publish_one(publish_job *job, const char *layout, const char *slug, const char *lang,
+                 const char *pdf_path)
+{
+	return publish_render(job, 0, layout, slug, lang, pdf_path, NULL);
+}
+
+static bool publish_group(publish_job *job, int thread, const char *out_dir,
+                          const char *layout, content_group *g, const char *lang)
 {
 	content_item *it = content_group_item(g, lang);
 	if (!it)
 		return true; /* documents exist only in languages with the content */
 	char *href = g_strdup_printf("pdf/%s/%s-%s.pdf", lang, layout, g->slug);
 	char *path = g_build_filename(out_dir, href, NULL);
-	bool ok = publish_one(job, layout, g->slug, lang, path);
+	bool ok = publish_render(job, thread, layout, g->slug, lang, path, href);
+	if (job->on_output) /* progress (authoring): made, reused or failed */
+		job->on_output(job->on_output_ctx, href);
 	if (ok) {
 		site_download *dl = g_new0(site_download, 1);
 		struct stat st;
@@ -133,12 +169,87 @@ static bool publish_group(publish_job *job, const char *out_dir, const char *lay
 		dl->kind = g_strdup(layout);
 		dl->slug = g_strdup(g->slug);
 		dl->bytes = stat(path, &st) == 0 ? (long)st.st_size : 0;
+		g_mutex_lock(&job->lock);
 		g_ptr_array_add(job->downloads, dl);
+		g_mutex_unlock(&job->lock);
 	} else {
 		g_free(href);
 	}
 	g_free(path);
 	return ok;
+}
+
+typedef struct {
+	const char *layout, *lang;
+	content_group *g;
+} publish_task;
+
+typedef struct {
+	publish_job *job;
+	const char *out_dir;
+	GArray *tasks;
+} publish_run;
+
+static bool publish_run_task(void *shared, int thread, size_t i)
+{
+	publish_run *r = shared;
+	publish_task *t = &g_array_index(r->tasks, publish_task, i);
+	return publish_group(r->job, thread, r->out_dir, t->layout, t->g, t->lang);
+}
+
+static content_kind publish_kind(const char *layout);
+static gint publish_cmp_download(gconstpointer a, gconstpointer b, gpointer config);
+
+void publish_kept(publish_job *job, const char *out_dir)
+{
+	const site_config *c = job->model->config;
+	for (size_t l = 0; l < c->nlangs; l++) {
+		char *dir = g_build_filename(out_dir, "pdf", c->langs[l].code, NULL);
+		GDir *d = g_dir_open(dir, 0, NULL);
+		const char *n;
+		while (d && (n = g_dir_read_name(d))) {
+			char *name = g_strndup(n, strlen(n) - (g_str_has_suffix(n, ".pdf") ? 4 : 0));
+			char *dash = strchr(name, '-');
+			content_group *g = NULL;
+			if (dash && g_str_has_suffix(n, ".pdf")) {
+				*dash = '\0';
+				g = content_group_find(job->model->set, publish_kind(name), dash + 1);
+			}
+			content_item *it = g ? content_group_item(g, c->langs[l].code) : NULL;
+			if (it) {
+				site_download *dl = g_new0(site_download, 1);
+				char *path = g_build_filename(dir, n, NULL);
+				struct stat st;
+				const char *title = yt_str(it->fm, "title");
+				dl->href = g_strdup_printf("pdf/%s/%s", c->langs[l].code, n);
+				dl->title = g_strdup(title ? title : g->slug);
+				dl->lang = g_strdup(c->langs[l].code);
+				dl->kind = g_strdup(name);
+				dl->slug = g_strdup(g->slug);
+				dl->bytes = stat(path, &st) == 0 ? (long)st.st_size : 0;
+				g_ptr_array_add(job->downloads, dl);
+				g_free(path);
+			}
+			g_free(name);
+		}
+		if (d)
+			g_dir_close(d);
+		g_free(dir);
+	}
+	g_ptr_array_sort_with_data(job->downloads, publish_cmp_download, (gpointer)job->model->config);
+}
+
+/* Downloads are listed in a fixed order, whatever order threads finished:
+ * the site's languages in their order, then by file. */
+static gint publish_cmp_download(gconstpointer a, gconstpointer b, gpointer config)
+{
+	const site_download *x = *(site_download *const *)a, *y = *(site_download *const *)b;
+	const site_config *c = config;
+	if (strcmp(x->lang, y->lang)) {
+		const cfg_language *lx = config_language(c, x->lang), *ly = config_language(c, y->lang);
+		return (int)(lx - c->langs) - (int)(ly - c->langs);
+	}
+	return strcmp(x->href, y->href);
 }
 
 bool publish_all(publish_job *job, const char *out_dir)
@@ -151,16 +262,21 @@ bool publish_all(publish_job *job, const char *out_dir)
 	            {"flyer", KIND_SYSTEM},
 	            {"diagnostic", KIND_DIAGNOSTIC}};
 	const site_config *c = job->model->config;
-	bool ok = true;
+	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(publish_task));
 	for (size_t l = 0; l < c->nlangs; l++) {
 		if (!c->langs[l].build)
 			continue;
 		for (size_t k = 0; k < G_N_ELEMENTS(docs); k++) {
 			GPtrArray *groups = job->model->set->groups[docs[k].kind];
-			for (guint i = 0; i < groups->len; i++)
-				ok &= publish_group(job, out_dir, docs[k].layout, groups->pdata[i],
-				                    c->langs[l].code);
+			for (guint i = 0; i < groups->len; i++) {
+				publish_task t = {docs[k].layout, c->langs[l].code, groups->pdata[i]};
+				g_array_append_val(tasks, t);
+			}
 		}
 	}
+	publish_run run = {job, out_dir, tasks};
+	bool ok = jobs_run(job->jobs, tasks->len, publish_run_task, &run);
+	g_ptr_array_sort_with_data(job->downloads, publish_cmp_download, (gpointer)job->model->config);
+	g_array_free(tasks, TRUE);
 	return ok;
 }

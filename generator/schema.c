@@ -365,14 +365,38 @@ void schema_check(const content_item *it, const content_set *s, const site_confi
 		          "'image' without 'image_alt'");
 }
 
-char *schema_scaffold(content_kind k, const char *slug, const char *lang)
+/* Every key, commented; required keys get values that build: the hints
+ * where kitgen new found them, else the key's example, else a placeholder
+ * text starting with TODO (for text) — the page builds and shows it. Only
+ * a reference no hint resolved (a study's city) is left empty: a build
+ * then names the key, which is better than a city chosen at random. */
+char *schema_scaffold_with(content_kind k, const char *slug, const char *lang,
+                           const schema_hints *h)
 {
+	static const schema_hints none = {0};
+	if (!h)
+		h = &none;
 	GString *out = g_string_new("---\n");
 	for (const schema_key *p = schema_keys(k); p->key; p++) {
 		g_string_append_printf(out, "# %s%s\n", p->doc, p->required ? " (required)" : "");
 		const char *ex = p->example ? p->example : "";
 		if (!strcmp(p->key, "title"))
 			g_string_append_printf(out, "title: \"%s\"\n", slug);
+		else if (p->required && p->type == ST_FIELD && h->field)
+			g_string_append_printf(out, "%s: %s\n", p->key, h->field);
+		else if (p->required && p->type == ST_REF && p->ref == KIND_CITY && h->city)
+			g_string_append_printf(out, "%s: %s\n", p->key, h->city);
+		else if (p->required && p->type == ST_REF)
+			g_string_append_printf(out, "# TODO: the NAME of a file in content/%s/\n%s: \"\"\n",
+			                       content_kind_dir(p->ref), p->key);
+		else if (p->required && p->type == ST_YEAR && h->year)
+			g_string_append_printf(out, "%s: %s\n", p->key, h->year);
+		else if (p->required && p->type == ST_DATE)
+			g_string_append_printf(out, "%s: %s\n", p->key, h->date ? h->date : "\"\"");
+		else if (p->type == ST_NUMBERS && h->values)
+			g_string_append_printf(out, "%s:\n%s", p->key, h->values);
+		else if (p->required && p->type == ST_TEXT)
+			g_string_append_printf(out, "%s: \"TODO: %s\"\n", p->key, p->doc);
 		else if (p->required || p->example)
 			g_string_append_printf(out, "%s: %s\n", p->key, ex);
 		else
@@ -389,4 +413,9 @@ char *schema_scaffold(content_kind k, const char *slug, const char *lang)
 			g_string_append_printf(out, "## %s\n\n\n", !strcmp(lang, "ko") ? ko[i] : en[i]);
 	}
 	return g_string_free(out, FALSE);
+}
+
+char *schema_scaffold(content_kind k, const char *slug, const char *lang)
+{
+	return schema_scaffold_with(k, slug, lang, NULL);
 }

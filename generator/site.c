@@ -1,5 +1,6 @@
 /* site: compose one XML document per page and apply the theme to it. */
 #include <string.h>
+#include "jobs.h"
 #include "out.h"
 #include "site.h"
 
@@ -88,6 +89,18 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
 static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
 {
 	size_t len;
+	/* The page document is everything the theme sees: same document, same
+	 * theme, same page — link the previous one instead of making it. */
+	char *key = x->job->cache ? cache_key(x->job->cache, "page", doc) : NULL;
+	if (key && cache_reuse(x->job->cache, file, key, x->job->out_dir)) {
+		g_free(key);
+		xmlFreeDoc(doc);
+		g_atomic_int_inc(&x->job->pages_written);
+		if (x->job->on_output) /* progress (authoring) */
+			x->job->on_output(x->job->on_output_ctx, file);
+		return true;
+	}
+	g_free(key);
 	char *out = xslt_apply(sheet, doc, &len, file, x->job->d);
 	xmlFreeDoc(doc);
 	if (!out)
@@ -99,8 +112,10 @@ static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char 
 		diag_error(x->job->d, NULL, 0, 0, NULL, "%s", err->message);
 		g_error_free(err);
 	}
-	x->job->pages_written++;
-	x->job->bytes_written += len;
+	g_atomic_int_inc(&x->job->pages_written);
+	g_atomic_pointer_add(&x->job->bytes_written, (gssize)len);
+	if (x->job->on_output) /* progress (authoring) */
+		x->job->on_output(x->job->on_output_ctx, file);
 	g_free(path);
 	g_free(out);
 	return ok;
@@ -371,46 +386,88 @@ bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d)
 	return ok;
 }
 
+/* One page to make: a list page (layout set), or an item page (g set). */
+typedef struct {
+	const char *layout, *lang, *sub, *file;
+	const content_kind *kinds;
+	int nkinds;
+	bool feed;
+	const content_group *g;
+} site_task;
+
+typedef struct {
+	site_ctx *ctx; /* one per thread: each with its own stylesheets */
+	GArray *tasks;
+} site_run;
+
+static bool site_run_task(void *shared, int thread, size_t i)
+{
+	site_run *r = shared;
+	site_ctx *x = &r->ctx[thread];
+	const site_task *t = &g_array_index(r->tasks, site_task, i);
+	if (t->g)
+		return site_item_page(x, t->g, t->lang);
+	if (!strcmp(t->layout, "self-assessment"))
+		return site_self_assessment(x, t->lang);
+	return site_list_page(x, t->layout, t->lang, t->sub, t->kinds, t->nkinds,
+	                      t->feed ? x->feed : x->page, t->file);
+}
+
+static void site_add(GArray *tasks, site_task t)
+{
+	g_array_append_val(tasks, t);
+}
+
 bool site_build(site_job *job)
 {
-	site_ctx x = {.job = job, .c = job->model->config};
-	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
-	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
-	x.page = xslt_load(page_xsl, job->d);
-	x.feed = xslt_load(feed_xsl, job->d);
-	g_free(page_xsl);
-	g_free(feed_xsl);
-	bool ok = x.page && x.feed;
 	static const content_kind home_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY};
 	static const content_kind all_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY, KIND_PAGE};
-	for (size_t i = 0; ok && i < x.c->nlangs; i++) {
-		const char *lang = x.c->langs[i].code;
-		if (!x.c->langs[i].build)
+	const site_config *c = job->model->config;
+	int n = job->jobs > 0 ? job->jobs : 1;
+	site_ctx *ctx = g_new0(site_ctx, n);
+	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
+	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
+	bool ok = true;
+	/* Stylesheets are compiled here, in one thread, one set per worker. */
+	for (int i = 0; i < n && ok; i++) {
+		ctx[i] = (site_ctx){.job = job, .c = c};
+		ctx[i].page = xslt_load(page_xsl, job->d);
+		ctx[i].feed = ctx[i].page ? xslt_load(feed_xsl, job->d) : NULL;
+		ok = ctx[i].page && ctx[i].feed;
+	}
+	g_free(page_xsl);
+	g_free(feed_xsl);
+	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(site_task));
+	for (size_t i = 0; ok && i < c->nlangs; i++) {
+		const char *lang = c->langs[i].code;
+		if (!c->langs[i].build)
 			continue;
-		ok &= site_list_page(&x, "home", lang, "", home_kinds, 3, x.page, "index.html");
-		ok &= site_list_page(&x, "systems", lang, "systems/", home_kinds, 1, x.page,
-		                     "index.html");
-		ok &= site_list_page(&x, "cities", lang, "cities/", home_kinds + 1, 1, x.page,
-		                     "index.html");
-		ok &= site_list_page(&x, "studies", lang, "studies/", home_kinds + 2, 1, x.page,
-		                     "index.html");
-		ok &= site_list_page(&x, "downloads", lang, "downloads/", NULL, 0, x.page,
-		                     "index.html");
+		site_add(tasks, (site_task){.layout = "home", .lang = lang, .sub = "", .file = "index.html", .kinds = home_kinds, .nkinds = 3});
+		site_add(tasks, (site_task){.layout = "systems", .lang = lang, .sub = "systems/", .file = "index.html", .kinds = home_kinds, .nkinds = 1});
+		site_add(tasks, (site_task){.layout = "cities", .lang = lang, .sub = "cities/", .file = "index.html", .kinds = home_kinds + 1, .nkinds = 1});
+		site_add(tasks, (site_task){.layout = "studies", .lang = lang, .sub = "studies/", .file = "index.html", .kinds = home_kinds + 2, .nkinds = 1});
+		site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
 		if (job->model->dx)
-			ok &= site_self_assessment(&x, lang);
-		ok &= site_list_page(&x, "feed", lang, "", all_kinds, 4, x.feed, "feed.xml");
+			site_add(tasks, (site_task){.layout = "self-assessment", .lang = lang});
+		site_add(tasks, (site_task){.layout = "feed", .lang = lang, .sub = "", .file = "feed.xml", .kinds = all_kinds, .nkinds = 4, .feed = true});
 		for (int k = 0; k < KIND_COUNT; k++) {
 			if (!model_kind_has_page(k))
 				continue;
 			GPtrArray *groups = job->model->set->groups[k];
 			for (guint g = 0; g < groups->len; g++)
-				ok &= site_item_page(&x, groups->pdata[g], lang);
+				site_add(tasks, (site_task){.lang = lang, .g = groups->pdata[g]});
 		}
 	}
-	ok = ok && site_root_page(&x, "root", "index.html");
-	ok = ok && site_root_page(&x, "notfound", "404.html");
-	ok = ok && site_sitemap(&x);
-	xslt_free(x.page);
-	xslt_free(x.feed);
+	site_run run = {ctx, tasks};
+	ok = ok && jobs_run(n, tasks->len, site_run_task, &run);
+	ok = ok && site_root_page(&ctx[0], "root", "index.html");
+	ok = ok && site_root_page(&ctx[0], "notfound", "404.html");
+	ok = ok && site_sitemap(&ctx[0]);
+	for (int i = 0; i < n; i++) {
+		xslt_free(ctx[i].page);
+		xslt_free(ctx[i].feed);
+	}
+	g_free(ctx);
+	g_array_free(tasks, TRUE);
 	return ok;
 }

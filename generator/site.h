@@ -5,6 +5,7 @@
 #ifndef KITGEN_SITE_H
 #define KITGEN_SITE_H
 
+#include "cache.h"
 #include "model.h"
 #include "xslt.h"
 
@@ -24,8 +25,14 @@ typedef struct {
 	const char *out_dir; /* the staging folder */
 	GPtrArray *downloads; /* site_download*, may be empty */
 	const char *generator; /* "kitgen 0.1.0" */
-	int pages_written;
-	size_t bytes_written;
+	int jobs;              /* threads, 1 or more */
+	out_cache *cache;      /* previous outputs to reuse, or NULL */
+	gint pages_written;    /* updated atomically */
+	gsize bytes_written;
+	/* progress (authoring): called after each output is written or reused,
+	 * with its path inside the site, from any build thread. May be NULL. */
+	void (*on_output)(void *ctx, const char *path);
+	void *on_output_ctx;
 	diag_list *d;
 } site_job;
 

@@ -27,7 +27,7 @@ step "sitecheck fixtures" sh tests/tools/test_sitecheck.sh "$B/sitecheck"
 # Golden: a fixture catalogue must give exactly the committed pages.
 golden() {
 	"$KITGEN" build --content tests/golden/catalogue/content --out "$tmp/golden" -q &&
-	diff -r -x pdf tests/golden/catalogue/expected "$tmp/golden/site"
+	diff -rq -x pdf tests/golden/catalogue/expected "$tmp/golden/site"
 }
 step "golden catalogue" golden
 
@@ -57,9 +57,23 @@ step "paginator tests and script fixtures" make -s print-test
 
 # Same inputs, same bytes.
 twice() {
-	"$KITGEN" build --out "$tmp/b" -q && diff -r "$tmp/a/site" "$tmp/b/site"
+	"$KITGEN" build --out "$tmp/b" -q && diff -rq "$tmp/a/site" "$tmp/b/site"
 }
 step "two builds are byte-identical" twice
+
+# An incremental build (outputs reused from the cache) gives exactly what a
+# full build gives, and makes again only what the change touches.
+incremental() {
+	cp -r content "$tmp/inc" &&
+	"$KITGEN" build --content "$tmp/inc" --out "$tmp/i" -q &&
+	sed -i 's/^summary: .*/summary: "An edited summary."/' "$tmp/inc/systems/cio/index.en.md" &&
+	"$KITGEN" build --content "$tmp/inc" --out "$tmp/i" > "$tmp/inc.log" &&
+	grep -Eq '\([0-9]+ made, [1-9][0-9]* unchanged' "$tmp/inc.log" &&
+	"$KITGEN" build --content "$tmp/inc" --out "$tmp/f" --force -q &&
+	diff -rq "$tmp/i/site" "$tmp/f/site" &&
+	grep -q 'An edited summary.' "$tmp/i/site/en/systems/index.html"
+}
+step "incremental build equals a full build" incremental
 
 # A failed build leaves the previous output exactly as it was.
 keep() {
@@ -69,7 +83,7 @@ keep() {
 		echo "build of broken content succeeded"; return 1
 	fi
 	grep -q 'cities/zz.en.md:3:1: error: .*flow sequence that starts at line 2, column 8' "$tmp/err" &&
-	diff -r "$tmp/a/site" "$tmp/b/site"
+	diff -rq "$tmp/a/site" "$tmp/b/site"
 }
 step "failed build keeps previous out/" keep
 

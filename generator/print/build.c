@@ -385,10 +385,16 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 	int num = start ? atoi(start) : 1;
 	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x97\xa6"};
 	B->list_depth++;
+	/* first blocks of the first two and the last item */
+	size_t second = 0, last = 0;
+	int items = 0;
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
 		if (!strcmp((const char *)k->name, "li")) {
+			if (++items == 2)
+				second = B->pd->n_blocks;
+			last = B->pd->n_blocks;
 			const char *v = print_prop(k, "value");
 			if (v)
 				num = atoi(v);
@@ -401,6 +407,13 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 		B->pending_marker = NULL;
 	}
 	B->list_depth--;
+	/* like orphans and widows: a list leaves no lone item at either end of
+	 * a page */
+	if (items >= 2 && second > 0 && second < B->pd->n_blocks) {
+		B->pd->blocks[second - 1].keep_with_next = 1;
+		if (last > 0 && last < B->pd->n_blocks)
+			B->pd->blocks[last - 1].keep_with_next = 1;
+	}
 }
 
 /* What a container changes for its subtree, to put back when it closes. */

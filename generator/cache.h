@@ -1,0 +1,34 @@
+/* cache: incremental builds. Every output is remembered with a key — a
+ * hash of everything that made it: the XML document handed to the theme,
+ * the theme's files, fonts setup, kitgen's version and SOURCE_DATE_EPOCH.
+ * When the next build computes the same key for the same output, the
+ * previous file is hard-linked into the new site instead of made again. */
+#ifndef KITGEN_CACHE_H
+#define KITGEN_CACHE_H
+
+#include <stdbool.h>
+#include <libxml/tree.h>
+#include <glib.h>
+
+typedef struct out_cache out_cache;
+
+/* Reads OUT/.cache/outputs.tsv (if any) and fingerprints the theme and
+ * fonts. previous_site: the live OUT/site the reused files come from. */
+out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fonts_conf,
+                      const char *extra_salt);
+void cache_free(out_cache *c);
+
+/* The key of an output made from doc (owned). */
+char *cache_key(const out_cache *c, const char *kind, xmlDocPtr doc);
+
+/* Links the previous build's rel into staging when its key matches; true
+ * then. Either way, remembers key for rel in this build. Thread-safe. */
+bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *staging);
+
+/* After the new site is in place: write the keys of this build. */
+bool cache_save(out_cache *c, GError **err);
+
+/* How many outputs were reused and made in this build. */
+void cache_counts(const out_cache *c, int *reused, int *made);
+
+#endif
