@@ -14,6 +14,7 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            libyaml-dev libxml2-dev libxslt1-dev libglib2.0-dev libgdk-pixbuf-2.0-dev \
            libicu-dev libcairo2-dev libpango1.0-dev librsvg2-dev libfontconfig-dev \
            fonts-noto-core fonts-noto-cjk fonts-dejavu-core libcmocka-dev poppler-utils qpdf \
+           chromium \
            libmicrohttpd-dev curl
 
 B := build

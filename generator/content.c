@@ -221,20 +221,36 @@ out:
 content_item *content_add_file(content_set *s, const site_config *c, content_kind k,
                                const char *path, diag_list *d)
 {
+	/* Read into a set of its own first: the file must not join a page of
+	 * the catalogue that happens to have the same name. */
+	content_set *tmp = g_new0(content_set, 1);
+	tmp->root = g_strdup(s->root);
+	tmp->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (int i = 0; i < KIND_COUNT; i++)
+		tmp->groups[i] = g_ptr_array_new_with_free_func((GDestroyNotify)content_group_free);
 	char *base = g_path_get_basename(path);
 	char *rel = g_build_filename(content_kind_dir(k), base, NULL);
-	int errors = d->errors;
-	content_read(s, c, k, rel, path, NULL, d);
-	content_item *found = NULL;
-	for (guint i = 0; d->errors == errors && i < s->groups[k]->len; i++) {
-		content_group *g = s->groups[k]->pdata[i];
-		for (guint j = 0; j < g->items->len; j++)
-			if (!strcmp(((content_item *)g->items->pdata[j])->path, path))
-				found = g->items->pdata[j];
+	content_read(tmp, c, k, rel, path, NULL, d);
+	content_item *it = NULL;
+	if (tmp->groups[k]->len) {
+		content_group *g = tmp->groups[k]->pdata[0];
+		it = g_ptr_array_steal_index(g->items, 0);
+		char *orig = g_strdup(it->slug);
+		for (int n = 2; content_group_find(s, k, it->slug); n++) {
+			g_free(it->slug);
+			it->slug = g_strdup_printf("%s-%d", orig, n);
+		}
+		g_free(orig);
+		content_add(s, it);
 	}
+	g_hash_table_destroy(tmp->by_key);
+	for (int i = 0; i < KIND_COUNT; i++)
+		g_ptr_array_free(tmp->groups[i], TRUE);
+	g_free(tmp->root);
+	g_free(tmp);
 	g_free(rel);
 	g_free(base);
-	return found;
+	return it;
 }
 
 static int content_cmp_str(const void *a, const void *b)

@@ -102,7 +102,9 @@ static void dx_score(const dx_model *m, dx_result *r)
 	r->stage = 0;
 	for (size_t i = 0; i < m->nstages; i++) {
 		const dx_stage *st = &m->stages[i];
-		bool ok = r->index >= st->min;
+		/* The index is a sum of products: 55 may come out as 54.999…; a
+		 * city exactly at a stage's minimum reaches it. */
+		bool ok = r->index + 1e-9 >= st->min;
 		bool any = st->any->len == 0;
 		for (guint j = 0; j < st->any->len; j++)
 			any |= dx_cond_holds(m, r, &g_array_index(st->any, dx_cond, j));
@@ -112,6 +114,7 @@ static void dx_score(const dx_model *m, dx_result *r)
 			break; /* stages are climbed in order */
 		r->stage = i;
 	}
+	r->stage_id = m->nstages ? m->stages[r->stage].id : NULL;
 }
 
 static bool dx_in(const yt_node *list, const char *id)
@@ -209,7 +212,10 @@ dx_result *dx_evaluate(const dx_model *m, const content_item *it, const content_
 	return r;
 }
 
-const char *dx_result_stage_of(const dx_model *m, const dx_result *r);
+const char *dx_result_stage(const dx_result *r)
+{
+	return r->stage_id;
+}
 
 const char *dx_result_system(const dx_result *r, size_t n)
 {
@@ -310,15 +316,6 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 		dx_ids(e, "missing", rec->missing, "requirement.", strings, lang);
 		dx_ids(e, "unknown", rec->unknown, "requirement.", strings, lang);
 	}
-}
-
-size_t dx_result_fields(const dx_model *m, const dx_result *r, const char *lang,
-                        const char ***names, const double **scores)
-{
-	(void)lang;
-	*scores = r->field;
-	*names = NULL;
-	return m->nfields;
 }
 
 char *dx_result_json(const dx_model *m, const dx_result *r)

@@ -27,6 +27,7 @@ dx_result *dx_evaluate(const dx_model *m, const content_item *it, const content_
 void dx_result_free(dx_result *r);
 
 double dx_result_index(const dx_result *r);
+/* Id of the highest stage reached ("e-gov", "joined-up", …). */
 const char *dx_result_stage(const dx_result *r);
 /* Slug of the n-th recommended system, NULL past the end. */
 const char *dx_result_system(const dx_result *r, size_t n);
@@ -45,9 +46,5 @@ void dx_model_xml(const dx_model *m, const content_set *s, const site_config *c,
 /* The scores as JSON (stable key order, fixed decimals), for tests and for
  * comparing with the browser scorer. */
 char *dx_result_json(const dx_model *m, const dx_result *r);
-
-/* Values of the radar chart: field names in lang and scores 0–100. */
-size_t dx_result_fields(const dx_model *m, const dx_result *r, const char *lang,
-                        const char ***names, const double **scores);
 
 #endif

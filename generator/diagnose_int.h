@@ -68,6 +68,7 @@ struct dx_result {
 	double *field;        /* per field, 0–100 */
 	double index;
 	size_t stage;         /* highest reached */
+	const char *stage_id; /* its id, borrowed from the model */
 	dx_rec *recs;
 	size_t nrecs;
 };

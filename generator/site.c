@@ -368,6 +368,13 @@ static bool site_self_assessment(site_ctx *x, const char *lang)
 	for (guint i = 0; i < groups->len; i++)
 		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
 	g_ptr_array_free(groups, TRUE);
+	/* The form matches a typed city name to the catalogue's cities. */
+	list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
+	site_set(list, "kind", "city");
+	groups = model_sorted_groups(m, KIND_CITY, lang);
+	for (guint i = 0; i < groups->len; i++)
+		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
+	g_ptr_array_free(groups, TRUE);
 	char *file = g_strconcat(path, "index.html", NULL);
 	bool ok = site_emit(x, x->page, doc, file);
 	g_free(file);

@@ -120,6 +120,9 @@ one() {
 }
 step "kit/report/flyer commands write one PDF" one
 
+# The self-assessment page scores in the browser exactly as kitgen does.
+step "browser scorer agrees with kitgen diagnose" sh tests/diagnose/run.sh "$KITGEN"
+
 if [ -x tests/bad/run.sh ]; then
 	step "bad-input corpus" sh tests/bad/run.sh "$KITGEN"
 fi

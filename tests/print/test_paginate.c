@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib.h>
@@ -36,7 +37,8 @@ static print_layout *lay(xmlDocPtr doc, diag_list *d)
 
 static bool furniture(const print_box *b)
 {
-	return b->kind == PRINT_BOX_HEADER || b->kind == PRINT_BOX_FOOTER;
+	return b->kind == PRINT_BOX_HEADER || b->kind == PRINT_BOX_FOOTER ||
+	       b->kind == PRINT_BOX_PANEL; /* panels may bleed to the paper's edge */
 }
 
 /* Nothing below the bottom margin or outside the side margins. */
@@ -303,6 +305,298 @@ static void test_korean_keep_all(void **state)
 	diag_free(d);
 }
 
+/* ---- columns ------------------------------------------------------- */
+
+static void lorem(GString *g, int words, int seed)
+{
+	static const char *w[] = {"city", "report", "citizens", "department", "system",
+	                          "follow", "status", "administration", "phone", "trust"};
+	for (int i = 0; i < words; i++) {
+		g_string_append(g, w[(i * 7 + seed) % 10]);
+		g_string_append_c(g, i % 11 == 10 ? '.' : ' ');
+	}
+}
+
+/* Sections of a heading and a few paragraphs or list items. */
+static GString *column_doc(int sections, const char *before, const char *after)
+{
+	GString *g = g_string_new(before);
+	g_string_append(g, "<section class=\"columns\">");
+	for (int s = 0; s < sections; s++) {
+		g_string_append_printf(g, "<h2>Section %d</h2><p>", s + 1);
+		lorem(g, 30 + (s * 23) % 70, s);
+		g_string_append(g, "</p><ul>");
+		for (int i = 0; i < 1 + s % 4; i++) {
+			g_string_append(g, "<li>");
+			lorem(g, 6 + i * 3, s + i);
+			g_string_append(g, "</li>");
+		}
+		g_string_append(g, "</ul>");
+	}
+	g_string_append(g, "</section>");
+	g_string_append(g, after);
+	return g;
+}
+
+typedef struct {
+	double col_w, gap;
+	int ncols;
+} colgeom;
+
+static colgeom geometry(const print_layout *l)
+{
+	print_doc *pd = l->doc;
+	assert_true(pd->colgroups->len >= 1);
+	const print_colgroup *g = &g_array_index(pd->colgroups, print_colgroup, 0);
+	return (colgeom){g->col_w, g->gap, g->ncols};
+}
+
+/* Column boxes sit inside their column, inside the body; in document
+ * order a page's boxes go down column 0, then down column 1. */
+static void assert_columns(const print_layout *l)
+{
+	colgeom c = geometry(l);
+	assert_int_equal(c.ncols, 2);
+	assert_true(2 * c.col_w + c.gap <= l->body_right - l->body_left + 0.5);
+	print_doc *pd = l->doc;
+	for (size_t p = 0; p < l->n_pages; p++) {
+		const print_page *pg = &l->pages[p];
+		int col = 0;
+		double y = -1;
+		for (size_t i = 0; i < pg->n_boxes; i++) {
+			const print_box *b = &pg->boxes[i];
+			if (furniture(b) || b->kind == PRINT_BOX_FOOTNOTE ||
+			    pd->blocks[b->block].colgroup < 0)
+				continue;
+			double left = l->body_left + b->column * (c.col_w + c.gap);
+			if (b->x < left - 0.5 || b->x + b->w > left + c.col_w + 0.5)
+				fail_msg("page %zu box %zu (%s) x=%.1f w=%.1f outside column %d "
+				         "[%.1f, %.1f]", p + 1, i, b->tag, b->x, b->w, b->column,
+				         left, left + c.col_w);
+			if (b->column < col)
+				fail_msg("page %zu box %zu goes back to column %d", p + 1, i, b->column);
+			if (b->column > col)
+				y = -1;
+			col = b->column;
+			if (b->y < y - 0.5)
+				fail_msg("page %zu box %zu goes up in column %d", p + 1, i, col);
+			y = b->y + b->h;
+		}
+	}
+}
+
+/* Bottom of the column boxes on page p, per column. */
+static void column_bottoms(const print_layout *l, size_t p, double bottom[2], int n[2])
+{
+	print_doc *pd = l->doc;
+	bottom[0] = bottom[1] = 0;
+	n[0] = n[1] = 0;
+	for (size_t i = 0; i < l->pages[p].n_boxes; i++) {
+		const print_box *b = &l->pages[p].boxes[i];
+		if (furniture(b) || b->kind == PRINT_BOX_FOOTNOTE || b->block < 0 ||
+		    pd->blocks[b->block].colgroup < 0 || b->column > 1)
+			continue;
+		n[b->column]++;
+		if (b->y + b->h > bottom[b->column])
+			bottom[b->column] = b->y + b->h;
+	}
+}
+
+static void test_columns_alternate(void **state)
+{
+	(void)state;
+	GString *g = column_doc(3, "<h1>Flyer</h1><p class=\"lead\">A lead that spans the "
+	                           "page, above the columns.</p>", "<p>After the columns.</p>");
+	diag_list *d = diag_new();
+	xmlDocPtr doc = doc_from("en", g->str);
+	print_layout *l = lay(doc, d);
+	print_doc *pd = l->doc;
+	assert_int_equal(l->n_pages, 1);
+	assert_inside(l);
+	assert_columns(l);
+	double bottom[2];
+	int n[2];
+	column_bottoms(l, 0, bottom, n);
+	assert_true(n[0] > 0 && n[1] > 0);
+	/* full width above and below: the lead ends above both columns; the
+	 * paragraph after them starts below both */
+	double lead_bottom = 0, after_top = 0, col_top = 1e9;
+	for (size_t i = 0; i < l->pages[0].n_boxes; i++) {
+		const print_box *b = &l->pages[0].boxes[i];
+		if (furniture(b) || b->block < 0)
+			continue;
+		const print_block *bl = &pd->blocks[b->block];
+		if (bl->colgroup >= 0) {
+			if (b->y < col_top)
+				col_top = b->y;
+			continue;
+		}
+		assert_true(b->w > geometry(l).col_w * 1.5); /* full width */
+		if (b->block == 1)
+			lead_bottom = b->y + b->h;
+		else if (b->block == (int)pd->n_blocks - 1)
+			after_top = b->y;
+	}
+	assert_true(lead_bottom > 0 && lead_bottom <= col_top + 0.5);
+	assert_true(after_top >= MAX(bottom[0], bottom[1]) - 0.5);
+	print_layout_free(l);
+	xmlFreeDoc(doc);
+	g_string_free(g, TRUE);
+	diag_free(d);
+}
+
+/* The last page's columns end close together; earlier pages are full. */
+static void test_columns_balanced(void **state)
+{
+	(void)state;
+	for (int sections = 2; sections <= 22; sections += 5) {
+		GString *g = column_doc(sections, "<p>Before.</p>", "");
+		diag_list *d = diag_new();
+		xmlDocPtr doc = doc_from("en", g->str);
+		print_layout *l = lay(doc, d);
+		assert_inside(l);
+		assert_columns(l);
+		double line = 10.5 * 1.6; /* body size and line height of the theme */
+		for (size_t p = 0; p < l->n_pages; p++) {
+			double bottom[2];
+			int n[2];
+			column_bottoms(l, p, bottom, n);
+			if (p + 1 < l->n_pages) {
+				if (n[1] == 0 || bottom[0] < l->body_bottom - 5 * line)
+					fail_msg("%d sections: page %zu of %zu is not full (%.1f, %.1f)",
+					         sections, p + 1, l->n_pages, bottom[0], bottom[1]);
+			} else if (n[1] > 0 && fabs(bottom[0] - bottom[1]) > 3 * line) {
+				fail_msg("%d sections: last page unbalanced: %.1f and %.1f",
+				         sections, bottom[0], bottom[1]);
+			}
+		}
+		assert_true(sections < 12 || l->n_pages > 1);
+		print_layout_free(l);
+		xmlFreeDoc(doc);
+		g_string_free(g, TRUE);
+		diag_free(d);
+	}
+}
+
+/* A heading never ends a column: it goes with what follows. */
+static void test_columns_keep_headings(void **state)
+{
+	(void)state;
+	GString *g = column_doc(30, "", "");
+	diag_list *d = diag_new();
+	xmlDocPtr doc = doc_from("en", g->str);
+	print_layout *l = lay(doc, d);
+	assert_true(l->n_pages > 1);
+	for (size_t p = 0; p < l->n_pages; p++) {
+		const print_page *pg = &l->pages[p];
+		const print_box *last[2] = {NULL, NULL};
+		for (size_t i = 0; i < pg->n_boxes; i++) {
+			const print_box *b = &pg->boxes[i];
+			if (!furniture(b) && b->kind != PRINT_BOX_FOOTNOTE && b->column < 2)
+				last[b->column] = b;
+		}
+		for (int c = 0; c < 2; c++)
+			if (last[c] && last[c]->kind == PRINT_BOX_HEADING)
+				fail_msg("page %zu: column %d ends with a heading", p + 1, c);
+	}
+	assert_inside(l);
+	assert_columns(l);
+	print_layout_free(l);
+	xmlFreeDoc(doc);
+	g_string_free(g, TRUE);
+	diag_free(d);
+}
+
+/* .span-all inside the columns: across both, the columns before it end
+ * above it and those after it start below it. */
+static void test_columns_span_all(void **state)
+{
+	(void)state;
+	GString *g = g_string_new("<section class=\"columns\"><h2>One</h2><p>");
+	lorem(g, 120, 1);
+	g_string_append(g, "</p><p class=\"span-all\">Across the page.</p><h2>Two</h2><p>");
+	lorem(g, 120, 2);
+	g_string_append(g, "</p></section>");
+	diag_list *d = diag_new();
+	xmlDocPtr doc = doc_from("en", g->str);
+	print_layout *l = lay(doc, d);
+	print_doc *pd = l->doc;
+	assert_int_equal(l->n_pages, 1);
+	assert_int_equal(pd->colgroups->len, 2);
+	double span_top = -1, span_bottom = -1, above = 0, below = 1e9;
+	int cols_above = 0, cols_below = 0;
+	for (size_t i = 0; i < l->pages[0].n_boxes; i++) {
+		const print_box *b = &l->pages[0].boxes[i];
+		if (furniture(b))
+			continue;
+		const print_block *bl = &pd->blocks[b->block];
+		if (bl->colgroup < 0) {
+			span_top = b->y;
+			span_bottom = b->y + b->h;
+			assert_true(b->w > 400);
+		} else if (span_top < 0) {
+			above = MAX(above, b->y + b->h);
+			cols_above |= 1 << b->column;
+		} else {
+			below = MIN(below, b->y);
+			cols_below |= 1 << b->column;
+		}
+	}
+	assert_int_equal(cols_above, 3); /* both columns, above and below */
+	assert_int_equal(cols_below, 3);
+	assert_true(above <= span_top + 0.5);
+	assert_true(below >= span_bottom - 0.5);
+	assert_inside(l);
+	print_layout_free(l);
+	xmlFreeDoc(doc);
+	g_string_free(g, TRUE);
+	diag_free(d);
+}
+
+/* position: bottom puts a run at the foot of the body, footnotes above
+ * it; a panel's min-height and an image's style width are honoured. */
+static void test_bottom_panel_image(void **state)
+{
+	(void)state;
+	GString *g = g_string_new("<section class=\"cover\"><header class=\"band\">"
+	                          "<figure class=\"emblem\"><img src=\"path-chart.svg\" alt=\"\"/>"
+	                          "</figure><h1>Title</h1></header>"
+	                          "<footer class=\"imprint\"><p>Date</p><p>Org</p></footer>"
+	                          "</section><p>Text<span class=\"fn\">A note.</span></p>"
+	                          "<footer class=\"imprint\"><p>Address</p></footer>");
+	diag_list *d = diag_new();
+	xmlDocPtr doc = doc_from("en", g->str);
+	print_layout *l = lay(doc, d);
+	print_doc *pd = l->doc;
+	assert_int_equal(l->n_pages, 2);
+	double mm = 72 / 25.4, band_bottom = 0, img_w = 0, last_bottom[2] = {0, 0};
+	double fn_bottom = 0, addr_top = 0;
+	for (size_t p = 0; p < 2; p++)
+		for (size_t i = 0; i < l->pages[p].n_boxes; i++) {
+			const print_box *b = &l->pages[p].boxes[i];
+			if (b->kind == PRINT_BOX_PANEL && p == 0 && b->y < 1)
+				band_bottom = b->y + b->h;
+			if (b->kind == PRINT_BOX_IMAGE)
+				img_w = b->w;
+			if (b->kind == PRINT_BOX_FOOTNOTE)
+				fn_bottom = b->y + b->h;
+			if (b->kind == PRINT_BOX_TEXT && b->block >= 0 &&
+			    !strcmp(pd->blocks[b->block].t.text->str, "Address"))
+				addr_top = b->y;
+			if (b->kind == PRINT_BOX_TEXT)
+				last_bottom[p] = MAX(last_bottom[p], b->y + b->h);
+		}
+	assert_true(fabs(img_w - 20 * mm) < 0.5);           /* .emblem img width */
+	assert_true(band_bottom >= 140 * mm - 0.5);          /* .cover header.band */
+	assert_true(last_bottom[0] > l->body_bottom - 30);   /* imprint at the foot */
+	assert_true(last_bottom[1] > l->body_bottom - 30);
+	assert_true(fn_bottom > 0 && fn_bottom <= addr_top); /* the note above it */
+	print_layout_free(l);
+	xmlFreeDoc(doc);
+	g_string_free(g, TRUE);
+	diag_free(d);
+}
+
 static char *slurp(const char *path, gsize *len)
 {
 	char *s = NULL;
@@ -370,6 +664,11 @@ int main(void)
 		cmocka_unit_test(test_korean_keep_all),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_broken_link_and_unknown),
+		cmocka_unit_test(test_columns_alternate),
+		cmocka_unit_test(test_columns_balanced),
+		cmocka_unit_test(test_columns_keep_headings),
+		cmocka_unit_test(test_columns_span_all),
+		cmocka_unit_test(test_bottom_panel_image),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	print_style_free(style);

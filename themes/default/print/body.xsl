@@ -55,10 +55,14 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A report's key facts are its table 1: body tables count on from 2. -->
+  <xsl:variable name="table-offset" select="number(/page/@layout = 'report')"/>
+
   <xsl:template match="table" mode="p">
+    <xsl:variable name="n"><xsl:number level="any" count="table | budget"/></xsl:variable>
     <p class="caption">
       <xsl:value-of select="$s[@k='print.table']"/><xsl:text> </xsl:text>
-      <xsl:number level="any" count="table | budget"/>
+      <xsl:value-of select="$n + $table-offset"/>
     </p>
     <table><xsl:apply-templates mode="p"/></table>
   </xsl:template>

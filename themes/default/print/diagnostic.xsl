@@ -10,13 +10,17 @@
     <xsl:variable name="dx" select="item/diagnosis"/>
     <xsl:variable name="city" select="related/item[@kind='city']"/>
     <section class="cover">
-      <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
-      <p class="kicker"><xsl:value-of select="$s[@k='downloads.kind.diagnostic']"/></p>
-      <h1><xsl:value-of select="$it/title"/></h1>
-      <h2><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></h2>
-      <p class="date"><xsl:value-of select="$it/date"/></p>
-      <p><xsl:value-of select="site/organisation"/></p>
+      <header class="band">
+        <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
+        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="$s[@k='downloads.kind.diagnostic']"/></p>
+        <h1><xsl:value-of select="$it/title"/></h1>
+      </header>
+      <p class="subtitle"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
       <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$it"/></xsl:call-template>
+      <footer class="imprint">
+        <p class="date"><xsl:value-of select="$it/date"/></p>
+        <p class="org"><xsl:value-of select="site/organisation"/></p>
+      </footer>
     </section>
     <nav class="toc" id="toc"><h2><xsl:value-of select="$s[@k='print.contents']"/></h2></nav>
 
@@ -24,7 +28,7 @@
       <h1 id="summary">1. <xsl:value-of select="$s[@k='print.summary']"/></h1>
       <p class="lead"><xsl:value-of select="$it/summary"/></p>
       <p class="caption"><xsl:value-of select="$s[@k='print.table']"/> 1. <xsl:value-of select="$s[@k='print.key_facts']"/></p>
-      <table>
+      <table class="keyfacts">
         <tbody>
           <tr><th><xsl:value-of select="$s[@k='dx.index']"/></th><td class="num"><xsl:value-of select="$dx/@index"/></td></tr>
           <tr><th><xsl:value-of select="$s[@k='dx.stage']"/></th><td class="num"><xsl:value-of select="$dx/@stage-name"/></td></tr>

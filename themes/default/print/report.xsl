@@ -17,7 +17,6 @@
         <h1><xsl:value-of select="$st/title"/></h1>
       </header>
       <p class="subtitle"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
-      <xsl:if test="$st/problem"><p class="place"><xsl:value-of select="$st/problem"/></p></xsl:if>
       <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$st"/></xsl:call-template>
       <footer class="imprint">
         <p class="date"><xsl:value-of select="$st/year"/></p>
@@ -30,7 +29,7 @@
       <h1 id="summary">1. <xsl:value-of select="$s[@k='print.summary']"/></h1>
       <p class="lead"><xsl:value-of select="$st/summary"/></p>
       <p class="caption"><xsl:value-of select="$s[@k='print.table']"/> 1. <xsl:value-of select="$s[@k='print.key_facts']"/></p>
-      <table>
+      <table class="keyfacts">
         <tbody>
           <tr><th><xsl:value-of select="$s[@k='study.city']"/></th><td><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></td></tr>
           <tr><th><xsl:value-of select="$s[@k='study.year']"/></th><td><xsl:value-of select="$st/year"/></td></tr>
@@ -68,8 +67,9 @@
         </xsl:for-each>
         <xsl:for-each select="$st/budget">
           <h2><xsl:value-of select="$s[@k='study.costs']"/></h2>
+          <xsl:variable name="n"><xsl:number level="any" count="table | budget"/></xsl:variable>
           <p class="caption"><xsl:value-of select="$s[@k='print.table']"/><xsl:text> </xsl:text>
-            <xsl:number level="any" count="table | budget"/><xsl:text>. </xsl:text>
+            <xsl:value-of select="$n + $table-offset"/><xsl:text>. </xsl:text>
             <xsl:value-of select="$s[@k='study.costs']"/> (<xsl:value-of select="@currency"/>)</p>
           <table class="costs">
             <thead><tr><th><xsl:value-of select="$s[@k='study.item']"/></th><th class="num"><xsl:value-of select="$s[@k='study.amount']"/></th></tr></thead>

@@ -6,6 +6,7 @@
   <xsl:import href="body.xsl"/>
   <xsl:import href="lists.xsl"/>
   <xsl:import href="item.xsl"/>
+  <xsl:import href="assess.xsl"/>
   <xsl:output method="html" encoding="utf-8" indent="no"/>
 
   <xsl:template match="/page">
