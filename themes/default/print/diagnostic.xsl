@@ -27,7 +27,7 @@
     <section class="chapter" data-title="{$s[@k='print.summary']}">
       <h1 id="summary">1. <xsl:value-of select="$s[@k='print.summary']"/></h1>
       <p class="lead"><xsl:value-of select="$it/summary"/></p>
-      <p class="caption"><xsl:value-of select="$s[@k='print.table']"/> 1. <xsl:value-of select="$s[@k='print.key_facts']"/></p>
+      <p class="caption"><xsl:value-of select="$s[@k='print.key_facts']"/></p>
       <table class="keyfacts">
         <tbody>
           <tr><th><xsl:value-of select="$s[@k='dx.index']"/></th><td class="num"><xsl:value-of select="$dx/@index"/></td></tr>
@@ -80,7 +80,7 @@
 
     <section class="chapter" data-title="{$s[@k='dx.indicators']}">
       <h1 id="indicators"><xsl:value-of select="count($it/body/h2) + 3"/>. <xsl:value-of select="$s[@k='dx.indicators']"/></h1>
-      <p class="caption"><xsl:value-of select="$s[@k='print.table']"/> 2. <xsl:value-of select="$s[@k='dx.indicators']"/></p>
+      <p class="caption"><xsl:value-of select="$s[@k='dx.indicators']"/></p>
       <table>
         <thead><tr><th><xsl:value-of select="$s[@k='dx.indicator']"/></th><th class="num"><xsl:value-of select="$s[@k='dx.value']"/></th><th class="num"><xsl:value-of select="$s[@k='dx.score']"/></th><th><xsl:value-of select="$s[@k='page.sources']"/></th></tr></thead>
         <tbody>

@@ -28,7 +28,7 @@
     <section class="chapter" data-title="{$s[@k='print.summary']}">
       <h1 id="summary">1. <xsl:value-of select="$s[@k='print.summary']"/></h1>
       <p class="lead"><xsl:value-of select="$st/summary"/></p>
-      <p class="caption"><xsl:value-of select="$s[@k='print.table']"/> 1. <xsl:value-of select="$s[@k='print.key_facts']"/></p>
+      <p class="caption"><xsl:value-of select="$s[@k='print.key_facts']"/></p>
       <table class="keyfacts">
         <tbody>
           <tr><th><xsl:value-of select="$s[@k='study.city']"/></th><td><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></td></tr>
