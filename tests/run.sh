@@ -123,6 +123,34 @@ step "kit/report/flyer commands write one PDF" one
 # The self-assessment page scores in the browser exactly as kitgen does.
 step "browser scorer agrees with kitgen diagnose" sh tests/diagnose/run.sh "$KITGEN"
 
+# Authoring: kitgen serve (HTTP, live reload, errors in the browser),
+# kitgen new, what a terminal sees, help and man page, make install.
+step "authoring: serve answers, reloads, shows errors" sh tests/authoring/serve.sh "$KITGEN"
+step "authoring: new pages of every kind build --strict" sh tests/authoring/new.sh "$KITGEN"
+step "authoring: colour and progress only on a terminal" sh tests/authoring/tty.sh "$KITGEN"
+step "authoring: help and the man page agree" sh tests/authoring/help.sh "$KITGEN"
+step "authoring: installed kitgen works from anywhere" sh tests/authoring/install.sh
+
+# Same inputs, same bytes on any machine: another time zone (UTC+14, a
+# different date most of the day) and another language for libc, GLib and
+# ICU's default locale than the build above.
+elsewhere() {
+	env -u LC_ALL -u LC_MESSAGES -u LC_CTYPE -u LC_NUMERIC -u LC_TIME TZ=Pacific/Kiritimati \
+		LANG=tr_TR.UTF-8 LANGUAGE=tr:ko "$KITGEN" build --out "$tmp/tz" -q &&
+	diff -rq "$tmp/a/site" "$tmp/tz/site"
+}
+step "builds in another time zone and language are byte-identical" elsewhere
+
+# Ctrl-C or a kill at any moment of a build leaves out/site whole, and the
+# next build cleans up after it.
+step "interrupted builds leave out/site whole" sh tests/interrupt/run.sh "$KITGEN"
+
+# Website quality gates on the catalogue built above: key pages in ko, en
+# and am in headless Chromium at phone and desktop width (no console error,
+# no failed or outside request, the language switcher, screenshots in
+# out/screenshots), axe-core, the Nu HTML Checker on every page, sitecheck.
+step "site gates: browser, axe-core, Nu HTML Checker, links" sh tests/site-gates/run.sh "$tmp/a/site"
+
 if [ -x tests/bad/run.sh ]; then
 	step "bad-input corpus" sh tests/bad/run.sh "$KITGEN"
 fi

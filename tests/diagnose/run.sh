@@ -32,7 +32,7 @@ if [ ! -x /usr/bin/chromium ]; then
 	fi
 fi
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
-	(cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) >"$tmp/npm.log" 2>&1 ||
+	(cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund) >"$tmp/npm.log" 2>&1 ||
 		{ cat "$tmp/npm.log"; fail "npm ci in tests/browser failed"; }
 fi
 

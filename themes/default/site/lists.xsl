@@ -3,9 +3,11 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- A card for one item of a list. -->
+  <!-- h: the card's heading level, one below the section it sits in. -->
   <xsl:template match="item" mode="card">
+    <xsl:param name="h" select="'h3'"/>
     <li class="card" data-field="{field/@id}">
-      <h3><a href="{$root}{@path}"><xsl:value-of select="title"/></a></h3>
+      <xsl:element name="{$h}"><a href="{$root}{@path}"><xsl:value-of select="title"/></a></xsl:element>
       <xsl:if test="field"><p class="tag"><xsl:value-of select="field"/></p></xsl:if>
       <xsl:if test="country"><p class="tag"><xsl:value-of select="country"/>
         <xsl:if test="mou"> · MOU <xsl:value-of select="mou"/></xsl:if></p></xsl:if>
@@ -74,7 +76,7 @@
       <nav class="filter">
         <xsl:attribute name="aria-label"><xsl:value-of select="$s[@k='systems.filter']"/></xsl:attribute>
         <ul>
-          <li><a href="#all" data-filter="" aria-pressed="true"><xsl:value-of select="$s[@k='systems.all']"/></a></li>
+          <li><a href="#all" data-filter="" aria-current="true"><xsl:value-of select="$s[@k='systems.all']"/></a></li>
           <xsl:for-each select="site/fields/field[@id = /page/list/item/field/@id]">
             <li><a href="#field-{@id}" data-filter="{@id}"><xsl:value-of select="."/></a></li>
           </xsl:for-each>
@@ -103,9 +105,14 @@
           <xsl:when test="@layout = 'studies'">
             <xsl:apply-templates select="list/item" mode="card">
               <xsl:sort select="year" data-type="number"/>
+              <xsl:with-param name="h" select="'h2'"/>
             </xsl:apply-templates>
           </xsl:when>
-          <xsl:otherwise><xsl:apply-templates select="list/item" mode="card"/></xsl:otherwise>
+          <xsl:otherwise>
+            <xsl:apply-templates select="list/item" mode="card">
+              <xsl:with-param name="h" select="'h2'"/>
+            </xsl:apply-templates>
+          </xsl:otherwise>
         </xsl:choose>
       </ul>
     </div>

@@ -9,7 +9,9 @@
       s.hidden = field !== "" && s.getAttribute("data-field") !== field;
     });
     links.forEach(function (a) {
-      a.setAttribute("aria-pressed", String(a.getAttribute("data-filter") === field));
+      // Links, not buttons: the chosen one is marked current.
+      if (a.getAttribute("data-filter") === field) a.setAttribute("aria-current", "true");
+      else a.removeAttribute("aria-current");
     });
   }
   links.forEach(function (a) {
