@@ -14,8 +14,8 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            libyaml-dev libxml2-dev libxslt1-dev libglib2.0-dev libgdk-pixbuf-2.0-dev \
            libicu-dev libcairo2-dev libpango1.0-dev librsvg2-dev libfontconfig-dev \
            fonts-noto-core fonts-noto-cjk fonts-dejavu-core libcmocka-dev poppler-utils qpdf \
-           chromium \
-           libmicrohttpd-dev curl
+           chromium openjdk-17-jre-headless \
+           libmicrohttpd-dev curl time
 
 B := build
 CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/content.c \
