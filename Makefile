@@ -102,7 +102,7 @@ install: kitgen
 	cp -R themes/default $(KG_DATA)/themes/default
 	chmod -R u=rwX,go=rX $(KG_DATA)/themes/default
 	install -m 644 fonts/fonts.conf fonts/README.md $(KG_DATA)/fonts/
-	install -m 644 doc/kitgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/kitgen.1
+	install -m 644 docs/kitgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/kitgen.1
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/kitgen $(KG_DATA) $(DESTDIR)$(PREFIX)/share/man/man1/kitgen.1

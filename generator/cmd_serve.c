@@ -31,6 +31,7 @@ typedef struct {
 	GMainLoop *loop;
 	int inotify;
 	GHashTable *watches; /* wd -> folder (owned) */
+	char *out_abs;       /* OUT, never watched: a build must not start a build */
 	GSubprocess *child;  /* the build running, or NULL */
 	guint debounce;      /* timeout source, or 0 */
 	bool pending;        /* changes came during the build */
@@ -52,6 +53,11 @@ static bool kg_ignored(const char *name)
 /* Watches dir and every folder below it (symlinks not followed). */
 static void kg_watch_tree(kg_server *s, const char *dir)
 {
+	char *abs = g_canonicalize_filename(dir, NULL);
+	bool is_out = !strcmp(abs, s->out_abs);
+	g_free(abs);
+	if (is_out)
+		return;
 	const uint32_t mask = IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM |
 	                      IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_ONLYDIR |
 	                      IN_DONT_FOLLOW | IN_EXCL_UNLINK;
@@ -156,6 +162,14 @@ static gboolean kg_on_inotify(gint fd, GIOCondition cond, gpointer data)
 			if (!dir || (e->len && kg_ignored(e->name)))
 				continue;
 			char *path = e->len ? g_build_filename(dir, e->name, NULL) : g_strdup(dir);
+			char *abs = g_canonicalize_filename(path, NULL);
+			bool in_out = g_str_has_prefix(abs, s->out_abs) &&
+			              (!abs[strlen(s->out_abs)] || abs[strlen(s->out_abs)] == '/');
+			g_free(abs);
+			if (in_out) { /* OUT inside a watched folder: its own writes */
+				g_free(path);
+				continue;
+			}
 			/* A new folder (mkdir, or moved in): watch it and all in it. */
 			if ((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO)))
 				kg_watch_tree(s, path);
@@ -302,6 +316,7 @@ int cmd_serve(const kg_options *o)
 		return 1;
 	}
 	s.site_dir = g_build_filename(o->out, "site", NULL);
+	s.out_abs = g_canonicalize_filename(o->out, NULL);
 	s.watches = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	s.inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (s.inotify < 0) {
@@ -317,6 +332,7 @@ int cmd_serve(const kg_options *o)
 		g_error_free(err);
 		close(s.inotify);
 		g_hash_table_destroy(s.watches);
+		g_free(s.out_abs);
 		g_free(s.site_dir);
 		g_free(s.self);
 		return 1;
@@ -350,6 +366,7 @@ int cmd_serve(const kg_options *o)
 	g_main_loop_unref(s.loop);
 	g_hash_table_destroy(s.watches);
 	g_free(s.changed);
+	g_free(s.out_abs);
 	g_free(s.site_dir);
 	g_free(s.self);
 	if (!o->quiet)

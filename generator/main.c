@@ -1,6 +1,6 @@
 /* main: the kitgen command line — options, help, dispatch to cmd_*.c. The
  * commands print diagnostics and decide the exit status; nothing below
- * them does. The help texts come from the two tables below (doc/kitgen.1
+ * them does. The help texts come from the two tables below (docs/kitgen.1
  * says the same at length). */
 #include <stddef.h>
 #include <stdio.h>
@@ -196,11 +196,11 @@ static int kg_help(const char *topic)
  * from the repository), else the installed one, PREFIX/share/kitgen/REL,
  * PREFIX found from where this executable is (PREFIX/bin/kitgen), so an
  * installed kitgen works from any folder and any PREFIX or DESTDIR. A
- * build with -DKITGEN_DATADIR=DIR looks there last. */
-static const char *kg_default_dir(const char *rel)
+ * build with -DKITGEN_DATADIR=DIR looks there last. Owned. */
+static char *kg_default_dir(const char *rel)
 {
 	if (g_file_test(rel, G_FILE_TEST_IS_DIR))
-		return rel;
+		return g_strdup(rel);
 	char *exe = g_file_read_link("/proc/self/exe", NULL);
 	if (exe) {
 		char *bin = g_path_get_dirname(exe);
@@ -210,7 +210,7 @@ static const char *kg_default_dir(const char *rel)
 		g_free(bin);
 		g_free(exe);
 		if (g_file_test(canon, G_FILE_TEST_IS_DIR))
-			return canon; /* kept for the run */
+			return canon;
 		g_free(canon);
 	}
 #ifdef KITGEN_DATADIR
@@ -219,16 +219,49 @@ static const char *kg_default_dir(const char *rel)
 		return dir;
 	g_free(dir);
 #endif
-	return rel; /* the error will name it */
+	return g_strdup(rel); /* the error will name it */
+}
+
+static int kg_run(kg_options *o, int argc, char **argv)
+{
+	if (o->version) {
+		printf("kitgen %s\n", KITGEN_VERSION);
+		return 0;
+	}
+	const char *cmd = argc > 1 ? argv[1] : "help";
+	if (!strcmp(cmd, "help"))
+		return kg_help(argc > 2 ? argv[2] : NULL);
+	xslt_init();
+	if (!strcmp(cmd, "build"))
+		return cmd_build(o);
+	if (!strcmp(cmd, "serve"))
+		return cmd_serve(o);
+	if (!strcmp(cmd, "check"))
+		return cmd_check(o);
+	if (!strcmp(cmd, "new"))
+		return cmd_new(o, argc, argv);
+	if (!strcmp(cmd, "i18n"))
+		return cmd_i18n(o, argc, argv);
+	if (!strcmp(cmd, "kit") || !strcmp(cmd, "report") || !strcmp(cmd, "flyer"))
+		return cmd_document(o, cmd, argc, argv);
+	if (!strcmp(cmd, "diagnose"))
+		return cmd_document(o, "diagnostic", argc, argv);
+	fprintf(stderr, "kitgen: unknown command '%s'\n", cmd);
+	kg_usage(stderr);
+	return 2;
 }
 
 int main(int argc, char **argv)
 {
 	kg_options o = {.content = "content", .out = "out", .port = 8080};
 	GOptionEntry entries[G_N_ELEMENTS(options) + 1];
-	for (size_t i = 0; i < G_N_ELEMENTS(options); i++)
+	const char *defaults[G_N_ELEMENTS(options)];
+	for (size_t i = 0; i < G_N_ELEMENTS(options); i++) {
+		void *field = (char *)&o + options[i].offset;
 		entries[i] = (GOptionEntry){options[i].name, options[i].short_name, 0, options[i].arg,
-		                            (char *)&o + options[i].offset, NULL, NULL};
+		                            field, NULL, NULL};
+		defaults[i] = options[i].arg == G_OPTION_ARG_STRING ? *(const char **)field : NULL;
+	}
 	entries[G_N_ELEMENTS(options)] = (GOptionEntry){NULL, 0, 0, 0, NULL, NULL, NULL};
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
@@ -245,33 +278,20 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	g_option_context_free(ctx);
-	if (o.version) {
-		printf("kitgen %s\n", KITGEN_VERSION);
-		return 0;
+	/* The strings GOption set are ours to free; so are the defaults found. */
+	GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+	for (size_t i = 0; i < G_N_ELEMENTS(options); i++) {
+		const char *v = options[i].arg == G_OPTION_ARG_STRING
+		                        ? *(const char **)((char *)&o + options[i].offset)
+		                        : NULL;
+		if (v && v != defaults[i])
+			g_ptr_array_add(owned, (char *)v);
 	}
 	if (!o.theme)
-		o.theme = kg_default_dir("themes/default");
+		g_ptr_array_add(owned, (char *)(o.theme = kg_default_dir("themes/default")));
 	if (!o.fonts)
-		o.fonts = kg_default_dir("fonts");
-	const char *cmd = argc > 1 ? argv[1] : "help";
-	if (!strcmp(cmd, "help"))
-		return kg_help(argc > 2 ? argv[2] : NULL);
-	xslt_init();
-	if (!strcmp(cmd, "build"))
-		return cmd_build(&o);
-	if (!strcmp(cmd, "serve"))
-		return cmd_serve(&o);
-	if (!strcmp(cmd, "check"))
-		return cmd_check(&o);
-	if (!strcmp(cmd, "new"))
-		return cmd_new(&o, argc, argv);
-	if (!strcmp(cmd, "i18n"))
-		return cmd_i18n(&o, argc, argv);
-	if (!strcmp(cmd, "kit") || !strcmp(cmd, "report") || !strcmp(cmd, "flyer"))
-		return cmd_document(&o, cmd, argc, argv);
-	if (!strcmp(cmd, "diagnose"))
-		return cmd_document(&o, "diagnostic", argc, argv);
-	fprintf(stderr, "kitgen: unknown command '%s'\n", cmd);
-	kg_usage(stderr);
-	return 2;
+		g_ptr_array_add(owned, (char *)(o.fonts = kg_default_dir("fonts")));
+	int status = kg_run(&o, argc, argv);
+	g_ptr_array_free(owned, TRUE);
+	return status;
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # kitgen help and the man page say the same: every command and option of
-# main.c's tables is in doc/kitgen.1, `kitgen help COMMAND` prints that
+# main.c's tables is in docs/kitgen.1, `kitgen help COMMAND` prints that
 # command's options, and the page is clean roff.
 #   sh tests/authoring/help.sh [KITGEN]     (from the repository root)
 set -u
@@ -26,9 +26,9 @@ fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
 
 # The page: no roff warnings; every command and option of the tables in it.
 if command -v groff >/dev/null; then
-	groff -man -Tutf8 -ww -z doc/kitgen.1 2>"$tmp/w" && [ ! -s "$tmp/w" ] &&
-		ok "doc/kitgen.1 is clean roff" || { fail "roff warnings"; cat "$tmp/w"; }
-	MANWIDTH=200 man -l doc/kitgen.1 2>/dev/null >"$tmp/man" || groff -man -Tascii doc/kitgen.1 >"$tmp/man"
+	groff -man -Tutf8 -ww -z docs/kitgen.1 2>"$tmp/w" && [ ! -s "$tmp/w" ] &&
+		ok "docs/kitgen.1 is clean roff" || { fail "roff warnings"; cat "$tmp/w"; }
+	MANWIDTH=200 man -l docs/kitgen.1 2>/dev/null >"$tmp/man" || groff -man -Tascii docs/kitgen.1 >"$tmp/man"
 	missing=
 	for c in $(sed -n '/^commands:/,/^$/s/^  \([a-z0-9]*\) .*/\1/p' "$tmp/help"); do
 		grep -Eq "^       $c( |$)" "$tmp/man" || missing="$missing $c"

@@ -16,13 +16,15 @@ const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-function option(name) {
+function option(name, fallback) {
   const i = process.argv.indexOf(name);
-  if (i < 0 || !process.argv[i + 1]) throw new Error("missing " + name);
-  return process.argv[i + 1];
+  if (i > 0 && process.argv[i + 1]) return process.argv[i + 1];
+  if (fallback === undefined) throw new Error("missing " + name);
+  return fallback;
 }
 const url = option("--url");
 const content = option("--content");
+const timeout = Number(option("--timeout", "40")); // seconds for each change
 const file = path.join(content, "systems", "map-portal", "index.en.md");
 const broken = path.join(content, "cities", "zz-browser.en.md");
 
@@ -50,7 +52,7 @@ async function until(page, what, fn, arg, seconds) {
 
     let t0 = Date.now();
     fs.appendFileSync(file, "\n" + marker + " paragraph.\n");
-    await until(page, "the edit", (m) => document.body.innerText.includes(m), marker, 40);
+    await until(page, "the edit", (m) => document.body.innerText.includes(m), marker, timeout);
     console.log(`ok   the open page reloaded by itself ${(Date.now() - t0) / 1000} s after the edit`);
 
     t0 = Date.now();
@@ -59,13 +61,13 @@ async function until(page, what, fn, arg, seconds) {
       const h = document.getElementById("kitgen-status");
       const pre = document.getElementById("kitgen-diagnostics");
       return h && pre && pre.textContent.includes("zz-browser.en.md:3:1: error");
-    }, null, 40);
+    }, null, timeout);
     console.log(`ok   the diagnostics replaced it ${(Date.now() - t0) / 1000} s after the break`);
 
     t0 = Date.now();
     fs.unlinkSync(broken);
     await until(page, "the page again", (m) => !document.getElementById("kitgen-status") &&
-      document.body.innerText.includes(m), marker, 40);
+      document.body.innerText.includes(m), marker, timeout);
     console.log(`ok   the page came back ${(Date.now() - t0) / 1000} s after the fix`);
     if (loads < 4) throw new Error("expected 3 reloads after the first load, saw " + (loads - 1));
   } catch (e) {

@@ -15,6 +15,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 fails=0
+# Waits are in seconds on an ordinary build; a sanitized kitgen (make
+# test-sanitize sets ASAN_OPTIONS) builds ten times slower.
+slow=1
+[ -n "${ASAN_OPTIONS:-}" ] && slow=10
 ok() { printf "ok   %s\n" "$1"; }
 fail() { printf "FAIL %s\n" "$1"; fails=$((fails + 1)); }
 now() { date +%s.%N; }
@@ -22,7 +26,7 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # until SECONDS COMMAND...: true as soon as the command is, false after
 until_true() {
-	limit=$(($1 * 10)); shift
+	limit=$(($1 * 10 * slow)); shift
 	i=0
 	while [ $i -lt $limit ]; do
 		"$@" && return 0
@@ -143,7 +147,8 @@ until_true 30 shows NEW-FOLDER-MARKER && ok "a new folder is watched" ||
 # The live reload: in Chromium when tests/browser has playwright-core.
 if command -v node >/dev/null && [ -x /usr/bin/chromium ] &&
 	[ -d tests/browser/node_modules/playwright-core ]; then
-	if node tests/authoring/reload-test.js --url "$url" --content "$tmp/content" >"$tmp/browser" 2>&1; then
+	if node tests/authoring/reload-test.js --url "$url" --content "$tmp/content" \
+		--timeout $((40 * slow)) >"$tmp/browser" 2>&1; then
 		sed 's/^/     /' "$tmp/browser"; ok "live reload in chromium"
 	else
 		sed 's/^/     | /' "$tmp/browser"; fail "live reload in chromium"
