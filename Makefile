@@ -39,17 +39,7 @@ all: deps kitgen site
 # names them and stops.
 deps: $(B)/.deps
 $(B)/.deps: Makefile
-	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
-	   | grep -q '^install ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing: $$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else \
-	    echo "missing Debian packages: $$missing"; \
-	    echo "run 'make' as root, or: sudo apt-get install $$missing"; exit 1; \
-	  fi; \
-	fi
+	@sh tests/install-debs.sh $(DEBS)
 	@mkdir -p $(B) && touch $@
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PRINT_PKGS))
@@ -111,7 +101,7 @@ uninstall:
 # pages, then read the diff before committing it.
 golden-update: kitgen
 	rm -rf $(B)/golden && ./kitgen build -q --content tests/golden/catalogue/content --out $(B)/golden
-	rm -rf tests/golden/catalogue/expected $(B)/golden/site/pdf
+	rm -rf tests/golden/catalogue/expected $(B)/golden/site/pdf $(B)/golden/site/assets
 	cp -r $(B)/golden/site tests/golden/catalogue/expected
 
 # Quality gates (sanitizers, fuzzing) and authoring targets live beside

@@ -169,19 +169,26 @@ void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const cha
 	cairo_restore(cr);
 }
 
-bool chart_radar_svg(const char *path, PangoFontMap *fm, const char *lang,
-                     const char *const *labels, const double *values, size_t n, GError **err)
+/* A cairo context drawing into a new SVG file (folders created). */
+static cairo_t *chart_svg_begin(const char *path, double w, double h)
 {
 	char *dir = g_path_get_dirname(path);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
-	cairo_surface_t *s = cairo_svg_surface_create(path, RADAR_W, RADAR_H);
+	cairo_surface_t *s = cairo_svg_surface_create(path, w, h);
+	cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
 	cairo_t *cr = cairo_create(s);
-	chart_radar_draw(cr, fm, lang, labels, values, n);
-	cairo_destroy(cr);
+	cairo_surface_destroy(s); /* the context keeps it */
+	return cr;
+}
+
+/* Finishes the file; false (err set) when cairo could not write it. */
+static bool chart_svg_end(cairo_t *cr, const char *path, GError **err)
+{
+	cairo_surface_t *s = cairo_get_target(cr);
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
-	cairo_surface_destroy(s);
+	cairo_destroy(cr);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot write %s: %s", path,
 		            cairo_status_to_string(st));
@@ -190,26 +197,20 @@ bool chart_radar_svg(const char *path, PangoFontMap *fm, const char *lang,
 	return true;
 }
 
+bool chart_radar_svg(const char *path, PangoFontMap *fm, const char *lang,
+                     const char *const *labels, const double *values, size_t n, GError **err)
+{
+	cairo_t *cr = chart_svg_begin(path, RADAR_W, RADAR_H);
+	chart_radar_draw(cr, fm, lang, labels, values, n);
+	return chart_svg_end(cr, path, err);
+}
+
 bool chart_timeline_svg(const char *path, PangoFontMap *fm, const char *lang,
                         const chart_phase *p, size_t n, GError **err)
 {
 	double w, h;
 	chart_timeline_size(n, &w, &h);
-	char *dir = g_path_get_dirname(path);
-	g_mkdir_with_parents(dir, 0755);
-	g_free(dir);
-	cairo_surface_t *s = cairo_svg_surface_create(path, w, h);
-	cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-	cairo_t *cr = cairo_create(s);
+	cairo_t *cr = chart_svg_begin(path, w, h);
 	chart_timeline_draw(cr, fm, lang, p, n);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_status_t st = cairo_surface_status(s);
-	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot write %s: %s", path,
-		            cairo_status_to_string(st));
-		return false;
-	}
-	return true;
+	return chart_svg_end(cr, path, err);
 }

@@ -13,25 +13,6 @@
 #include "publish.h"
 #include "site.h"
 
-/* Leftover staging folders of interrupted builds are removed first. */
-static void kg_remove_stale(const char *target)
-{
-	char *dir = g_path_get_dirname(target), *base = g_path_get_basename(target);
-	char *prefix = g_strconcat(base, ".tmp-", NULL);
-	GDir *gd = g_dir_open(dir, 0, NULL);
-	const char *n;
-	while (gd && (n = g_dir_read_name(gd)))
-		if (g_str_has_prefix(n, prefix)) {
-			char *p = g_build_filename(dir, n, NULL);
-			out_remove_tree(p);
-			g_free(p);
-		}
-	if (gd)
-		g_dir_close(gd);
-	g_free(prefix);
-	g_free(base);
-	g_free(dir);
-}
 
 /* progress (authoring): how many pages and PDFs this build will report
  * through on_output, counted as site_build and publish_all make them. */
@@ -70,7 +51,7 @@ int cmd_build(const kg_options *o)
 		return 1;
 	}
 	char *target = g_build_filename(o->out, "site", NULL);
-	kg_remove_stale(target);
+	out_stage_clean(target);
 	GError *err = NULL;
 	char *stage = out_stage_begin(target, &err);
 	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);

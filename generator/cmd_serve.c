@@ -82,25 +82,6 @@ static void kg_watch_tree(kg_server *s, const char *dir)
 		g_dir_close(d);
 }
 
-/* Leftover staging folders of a build stopped by Ctrl-C. */
-static void kg_remove_staging(const char *site_dir)
-{
-	char *dir = g_path_get_dirname(site_dir), *base = g_path_get_basename(site_dir);
-	char *prefix = g_strconcat(base, ".tmp-", NULL);
-	GDir *gd = g_dir_open(dir, 0, NULL);
-	const char *n;
-	while (gd && (n = g_dir_read_name(gd)))
-		if (g_str_has_prefix(n, prefix)) {
-			char *p = g_build_filename(dir, n, NULL);
-			out_remove_tree(p);
-			g_free(p);
-		}
-	if (gd)
-		g_dir_close(gd);
-	g_free(prefix);
-	g_free(base);
-	g_free(dir);
-}
 
 /* The 404 page links through base_url: tell the server which it is. */
 static void kg_read_base_url(kg_server *s)
@@ -361,7 +342,7 @@ int cmd_serve(const kg_options *o)
 	if (s.debounce)
 		g_source_remove(s.debounce);
 	serve_free(s.server);
-	kg_remove_staging(s.site_dir);
+	out_stage_clean(s.site_dir);
 	close(s.inotify);
 	g_main_loop_unref(s.loop);
 	g_hash_table_destroy(s.watches);

@@ -63,6 +63,25 @@ bool out_stage_commit(const char *staging, const char *target, GError **err)
 	return false;
 }
 
+void out_stage_clean(const char *target)
+{
+	char *dir = g_path_get_dirname(target), *base = g_path_get_basename(target);
+	char *prefix = g_strconcat(base, ".tmp-", NULL);
+	GDir *gd = g_dir_open(dir, 0, NULL);
+	const char *n;
+	while (gd && (n = g_dir_read_name(gd)))
+		if (g_str_has_prefix(n, prefix)) {
+			char *p = g_build_filename(dir, n, NULL);
+			out_remove_tree(p);
+			g_free(p);
+		}
+	if (gd)
+		g_dir_close(gd);
+	g_free(prefix);
+	g_free(base);
+	g_free(dir);
+}
+
 void out_stage_abort(const char *staging)
 {
 	if (staging)

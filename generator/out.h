@@ -14,6 +14,8 @@ bool out_write_file(const char *path, const char *data, size_t len, GError **err
 char *out_stage_begin(const char *target, GError **err);
 /* Puts staging in place of target atomically, then removes the old output. */
 bool out_stage_commit(const char *staging, const char *target, GError **err);
+/* Removes staging folders left by interrupted builds (TARGET.tmp-*). */
+void out_stage_clean(const char *target);
 /* Removes a staging folder after a failed build. */
 void out_stage_abort(const char *staging);
 
