@@ -117,7 +117,12 @@ one() {
 	"$KITGEN" report maputo-2013 --lang en -o "$tmp/r.pdf" > "$tmp/path" &&
 	grep -qx "$tmp/r.pdf" "$tmp/path" &&
 	pdfinfo "$tmp/r.pdf" | grep -q '^Title: *Maputo e-government feasibility study (2013)$' &&
-	! "$KITGEN" kit no-such-kit --lang en -o "$tmp/x.pdf" 2>/dev/null && [ ! -e "$tmp/x.pdf" ]
+	! "$KITGEN" kit no-such-kit --lang en -o "$tmp/x.pdf" 2>/dev/null && [ ! -e "$tmp/x.pdf" ] &&
+	# The Maputo kit presents what the Maputo diagnosis recommends.
+	"$KITGEN" kit maputo-2026 --lang en -o "$tmp/k.pdf" >/dev/null &&
+	pdftotext "$tmp/k.pdf" - | tr -s ' \n' ' ' > "$tmp/k.txt" &&
+	grep -q 'Citizen Inconvenience Reporting' "$tmp/k.txt" &&
+	grep -q '120 Dasan Call Center' "$tmp/k.txt"
 }
 step "kit/report/flyer commands write one PDF" one
 
