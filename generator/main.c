@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
+#include <libxml/parser.h>
 #include "cli.h"
 #include "xslt.h"
 
@@ -231,6 +232,8 @@ static int kg_run(kg_options *o, int argc, char **argv)
 	const char *cmd = argc > 1 ? argv[1] : "help";
 	if (!strcmp(cmd, "help"))
 		return kg_help(argc > 2 ? argv[2] : NULL);
+	/* libxml2 must be initialised once, here, before any build thread uses it. */
+	xmlInitParser();
 	xslt_init();
 	if (!strcmp(cmd, "build"))
 		return cmd_build(o);
