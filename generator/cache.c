@@ -14,6 +14,7 @@ struct out_cache {
 	GHashTable *now; /* rel -> key, this build */
 	GMutex lock;
 	int reused, made;
+	bool force; /* reuse nothing (the keys are still saved) */
 };
 
 static gint cache_cmp(gconstpointer a, gconstpointer b)
@@ -97,6 +98,11 @@ void cache_free(out_cache *c)
 	g_free(c);
 }
 
+void cache_set_force(out_cache *c)
+{
+	c->force = true;
+}
+
 char *cache_key(const out_cache *c, const char *kind, xmlDocPtr doc)
 {
 	xmlChar *mem = NULL;
@@ -116,7 +122,7 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
 {
 	g_mutex_lock(&c->lock);
 	const char *old = g_hash_table_lookup(c->old, rel);
-	bool same = old && !strcmp(old, key);
+	bool same = !c->force && old && !strcmp(old, key);
 	g_hash_table_replace(c->now, g_strdup(rel), g_strdup(key));
 	g_mutex_unlock(&c->lock);
 	bool ok = false;

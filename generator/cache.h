@@ -18,6 +18,9 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
                       const char *extra_salt);
 void cache_free(out_cache *c);
 
+/* --force: remember every key, but reuse nothing. */
+void cache_set_force(out_cache *c);
+
 /* The key of an output made from doc (owned). */
 char *cache_key(const out_cache *c, const char *kind, xmlDocPtr doc);
 

@@ -58,8 +58,9 @@ int cmd_build(const kg_options *o)
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
 	int jobs = o->jobs > 0 ? o->jobs : jobs_default();
 	bool pdf = !o->only || !strcmp(o->only, "pdf"), html = !o->only || !strcmp(o->only, "site");
-	out_cache *outputs = o->force ? NULL
-	                              : cache_open(o->out, o->theme, conf, "kitgen " KITGEN_VERSION);
+	out_cache *outputs = cache_open(o->out, o->theme, conf, "kitgen " KITGEN_VERSION);
+	if (o->force)
+		cache_set_force(outputs);
 	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
 	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d};
@@ -115,7 +116,7 @@ int cmd_build(const kg_options *o)
 		printf("kitgen: wrote %d pages (%zu KB of HTML) and %d PDFs to %s in %.2f s"
 		       " (%d made, %d unchanged, %d threads)\n",
 		       job.pages_written, job.bytes_written / 1024, pub.documents, target,
-		       (double)(g_get_monotonic_time() - t0) / 1e6, outputs ? made : job.pages_written + pub.documents,
+		       (double)(g_get_monotonic_time() - t0) / 1e6, made,
 		       reused, jobs);
 	}
 	cache_free(outputs);

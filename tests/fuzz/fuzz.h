@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include "content.h"
 #include "media.h"
 #include "diag.h"
@@ -44,7 +45,7 @@ static inline char *fz_path(const char *rel)
 static char *fz_scratch_dir;
 static void fz_rmtree(const char *path)
 {
-	GDir *d = g_dir_open(path, 0, NULL);
+	GDir *d = g_file_test(path, G_FILE_TEST_IS_SYMLINK) ? NULL : g_dir_open(path, 0, NULL);
 	if (d) {
 		const char *n;
 		while ((n = g_dir_read_name(d))) {
@@ -282,6 +283,24 @@ static inline bool fz_xml_bad_chars(const char *text, size_t len)
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
 		    (c == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBF &&
 		     ((unsigned char)text[i + 2] == 0xBE || (unsigned char)text[i + 2] == 0xBF)))
+			return true;
+	}
+	return false;
+}
+
+/* Whether a tree has an element or attribute whose name is not an XML
+ * Name (libxml2's HTML parser, behind trusted raw HTML, makes any). */
+static inline bool fz_xml_bad_names(xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlValidateName(n->name, 0))
+			return true;
+		for (xmlAttrPtr a = n->properties; a; a = a->next)
+			if (xmlValidateName(a->name, 0))
+				return true;
+		if (fz_xml_bad_names(n->children))
 			return true;
 	}
 	return false;

@@ -1,7 +1,9 @@
 /* fuzz_frontmatter: arbitrary bytes as a whole YAML file (yt_parse), then as
  * a content page: the UTF-8 check, content_split, the front matter parsed
  * from line 2 and held to every kind's schema (schema_check) against a tiny
- * catalogue, and the diagnostics printed with their source lines. */
+ * catalogue, and the diagnostics printed with their source lines. Every key
+ * and value accepted must be text that XML can carry: they all end up in
+ * pages, feeds and PDFs. */
 #include "fuzz.h"
 #include "schema.h"
 

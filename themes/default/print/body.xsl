@@ -5,6 +5,7 @@
     xmlns="http://www.w3.org/1999/xhtml">
   <xsl:variable name="lang" select="/page/@lang"/>
   <xsl:variable name="s" select="/page/strings/s"/>
+  <xsl:key name="s" match="/page/strings/s" use="@k"/>
   <xsl:variable name="base" select="/page/site/base-url"/>
 
   <xsl:template name="fill">
@@ -61,7 +62,7 @@
   <xsl:template match="table" mode="p">
     <xsl:variable name="n"><xsl:number level="any" count="table | budget"/></xsl:variable>
     <p class="caption">
-      <xsl:value-of select="$s[@k='print.table']"/><xsl:text> </xsl:text>
+      <xsl:value-of select="key('s', 'print.table')"/><xsl:text> </xsl:text>
       <xsl:value-of select="$n + $table-offset"/>
     </p>
     <table><xsl:apply-templates mode="p"/></table>
@@ -71,7 +72,7 @@
     <figure>
       <img src="media/{@media}" alt="{@alt}"/>
       <figcaption>
-        <xsl:value-of select="$s[@k='print.figure']"/><xsl:text> </xsl:text>
+        <xsl:value-of select="key('s', 'print.figure')"/><xsl:text> </xsl:text>
         <xsl:number level="any" count="img[@media] | image | timeline"/>
         <xsl:if test="string(@alt)">. <xsl:value-of select="@alt"/></xsl:if>
       </figcaption>
@@ -122,10 +123,10 @@
   <xsl:template name="sample-note">
     <xsl:param name="item"/>
     <xsl:if test="$item/sample = 'true'">
-      <p class="note"><xsl:value-of select="$s[@k='notice.sample']"/></p>
+      <p class="note"><xsl:value-of select="key('s', 'notice.sample')"/></p>
     </xsl:if>
     <xsl:if test="$item/@fallback">
-      <p class="note"><xsl:value-of select="$s[@k='print.fallback']"/></p>
+      <p class="note"><xsl:value-of select="key('s', 'print.fallback')"/></p>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

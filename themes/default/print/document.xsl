@@ -19,7 +19,7 @@
         <meta name="author" content="{site/organisation}"/>
         <meta name="subject" content="{item/summary}"/>
         <meta name="keywords" content="{site/title}"/>
-        <meta name="page-label" content="{$s[@k='print.page_label']}"/>
+        <meta name="page-label" content="{key('s', 'print.page_label')}"/>
       </head>
       <body>
         <xsl:apply-templates select="." mode="document"/>

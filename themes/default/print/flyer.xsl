@@ -9,7 +9,7 @@
     <xsl:variable name="sys" select="item"/>
     <section class="flyer" data-title="{$sys/title}">
       <header class="band">
-        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="$s[@k='print.flyer']"/></p>
+        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="key('s', 'print.flyer')"/></p>
         <h1 id="top"><xsl:value-of select="$sys/title"/></h1>
       </header>
       <p class="lead"><xsl:value-of select="$sys/summary"/></p>
@@ -18,10 +18,10 @@
         <table>
           <tbody>
             <tr class="label">
-              <td><xsl:value-of select="$s[@k='system.field']"/></td>
-              <xsl:if test="$sys/launched"><td><xsl:value-of select="$s[@k='system.launched']"/></td></xsl:if>
-              <xsl:if test="$sys/problems/v"><td><xsl:value-of select="$s[@k='system.problems']"/></td></xsl:if>
-              <xsl:if test="$sys/studies/v"><td><xsl:value-of select="$s[@k='system.studies']"/></td></xsl:if>
+              <td><xsl:value-of select="key('s', 'system.field')"/></td>
+              <xsl:if test="$sys/launched"><td><xsl:value-of select="key('s', 'system.launched')"/></td></xsl:if>
+              <xsl:if test="$sys/problems/v"><td><xsl:value-of select="key('s', 'system.problems')"/></td></xsl:if>
+              <xsl:if test="$sys/studies/v"><td><xsl:value-of select="key('s', 'system.studies')"/></td></xsl:if>
             </tr>
             <tr class="value">
               <!-- short facts stay on one line -->
@@ -31,7 +31,7 @@
                 <td>
                   <xsl:for-each select="$sys/problems/v">
                     <xsl:if test="position() &gt; 1">, </xsl:if>
-                    <xsl:variable name="label" select="$s[@k=concat('problem.', current())]"/>
+                    <xsl:variable name="label" select="key('s', concat('problem.', current()))"/>
                     <xsl:choose>
                       <xsl:when test="$label"><xsl:value-of select="$label"/></xsl:when>
                       <xsl:otherwise><xsl:value-of select="translate(., '-', ' ')"/></xsl:otherwise>
@@ -59,7 +59,7 @@
         </xsl:for-each>
       </section>
       <footer class="imprint">
-        <p class="more"><xsl:value-of select="$s[@k='print.online']"/><xsl:text> </xsl:text>
+        <p class="more"><xsl:value-of select="key('s', 'print.online')"/><xsl:text> </xsl:text>
           <a href="{$base}{$sys/@path}"><xsl:value-of select="concat($base, $sys/@path)"/></a></p>
         <p class="org"><xsl:value-of select="site/organisation"/> · <xsl:value-of select="site/title"/></p>
       </footer>

@@ -76,15 +76,15 @@
 
   <xsl:template match="footnotes" mode="body">
     <section class="footnotes">
-      <xsl:attribute name="aria-label"><xsl:value-of select="$s[@k='page.notes']"/></xsl:attribute>
-      <h2><xsl:value-of select="$s[@k='page.notes']"/></h2>
+      <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'page.notes')"/></xsl:attribute>
+      <h2><xsl:value-of select="key('s', 'page.notes')"/></h2>
       <ol>
         <xsl:for-each select="fn">
           <li id="fn-{@n}">
             <xsl:apply-templates mode="body"/>
             <xsl:text> </xsl:text>
             <a href="#fnref-{@n}" class="back">
-              <xsl:attribute name="aria-label"><xsl:value-of select="$s[@k='page.back_to_text']"/></xsl:attribute>↩</a>
+              <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'page.back_to_text')"/></xsl:attribute>↩</a>
           </li>
         </xsl:for-each>
       </ol>

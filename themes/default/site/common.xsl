@@ -4,6 +4,8 @@
   <xsl:variable name="root" select="/page/@root"/>
   <xsl:variable name="lang" select="/page/@lang"/>
   <xsl:variable name="s" select="/page/strings/s"/>
+  <!-- UI strings by key: an index, not a scan of every string per lookup. -->
+  <xsl:key name="s" match="/page/strings/s" use="@k"/>
 
   <!-- A string with {name} replaced by value. -->
   <xsl:template name="fill">
