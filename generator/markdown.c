@@ -227,6 +227,33 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 	return ok;
 }
 
+/* Text as XML 1.0 can hold it: C0 controls other than tab and newlines
+ * (raw, or written as &#8; in Markdown) are dropped, not passed on to make
+ * pages that do not parse. Owned. */
+static char *md_xml_text(const char *s)
+{
+	GString *out = g_string_sized_new(strlen(s ? s : ""));
+	for (const char *p = s ? s : ""; *p; p++)
+		if ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
+			g_string_append_c(out, *p);
+	return g_string_free(out, FALSE);
+}
+
+static xmlNodePtr md_text_child(xmlNodePtr parent, const char *name, const char *text)
+{
+	char *clean = md_xml_text(text);
+	xmlNodePtr e = xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST clean);
+	g_free(clean);
+	return e;
+}
+
+static void md_add_text(md_state *st, xmlNodePtr parent, const char *text)
+{
+	char *clean = md_xml_text(text);
+	xmlAddChild(parent, xmlNewDocText(st->doc, BAD_CAST clean));
+	g_free(clean);
+}
+
 static xmlNodePtr md_el(xmlNodePtr parent, const char *name)
 {
 	return xmlNewChild(parent, NULL, BAD_CAST name, NULL);
@@ -357,7 +384,7 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 		char *id = md_heading_id(st, text->str);
 		md_attr(e, "id", id);
 		if (level == 2 || level == 3) {
-			xmlNodePtr h = xmlNewTextChild(st->toc, NULL, BAD_CAST "h", BAD_CAST text->str);
+			xmlNodePtr h = md_text_child(st->toc, "h", text->str);
 			md_attr(h, "id", id);
 			md_attr(h, "level", level == 2 ? "2" : "3");
 		}
@@ -382,8 +409,7 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 		}
 	} else if (t == CMARK_NODE_CODE_BLOCK) {
 		e = md_el(parent, "pre");
-		xmlNodePtr code = xmlNewTextChild(e, NULL, BAD_CAST "code",
-		                                  BAD_CAST cmark_node_get_literal(n));
+		xmlNodePtr code = md_text_child(e, "code", cmark_node_get_literal(n));
 		const char *info = cmark_node_get_fence_info(n);
 		if (info && *info) {
 			char *lang = g_strndup(info, strcspn(info, " \t"));
@@ -401,7 +427,7 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 		md_el(parent, "hr");
 		return NULL;
 	} else if (t == CMARK_NODE_TEXT) {
-		xmlAddChild(parent, xmlNewDocText(st->doc, BAD_CAST cmark_node_get_literal(n)));
+		md_add_text(st, parent, cmark_node_get_literal(n));
 		return NULL;
 	} else if (t == CMARK_NODE_SOFTBREAK) {
 		xmlAddChild(parent, xmlNewDocText(st->doc, BAD_CAST "\n"));
@@ -410,7 +436,7 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 		md_el(parent, "br");
 		return NULL;
 	} else if (t == CMARK_NODE_CODE) {
-		xmlNewTextChild(parent, NULL, BAD_CAST "code", BAD_CAST cmark_node_get_literal(n));
+		md_text_child(parent, "code", cmark_node_get_literal(n));
 		return NULL;
 	} else if (t == CMARK_NODE_EMPH) {
 		e = md_el(parent, "em");
@@ -501,7 +527,7 @@ static void md_walk(md_state *st, cmark_node *n, xmlNodePtr parent, int depth)
 		if (depth >= MD_MAX_DEPTH) {
 			GString *text = g_string_new(NULL);
 			md_text_of(c, text);
-			xmlAddChild(parent, xmlNewDocText(st->doc, BAD_CAST text->str));
+			md_add_text(st, parent, text->str);
 			g_string_free(text, TRUE);
 			continue;
 		}

@@ -2,6 +2,7 @@
 #include <string.h>
 #include <glib.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/valid.h>
 #include "rawhtml.h"
 
 static const char *const rawhtml_drop_elements[] = {
@@ -51,7 +52,10 @@ static void rawhtml_clean(xmlNodePtr n)
 			const char *name = (const char *)a->name;
 			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 			const char *val = v ? (const char *)v : "";
-			if (g_str_has_prefix(val, RAWHTML_REF) || g_str_has_prefix(val, RAWHTML_MEDIA)) {
+			if (xmlValidateNameValue(a->name) != 1) {
+				/* <div ..="x"> parses as HTML but cannot be written as XML. */
+				xmlRemoveProp(a);
+			} else if (g_str_has_prefix(val, RAWHTML_REF) || g_str_has_prefix(val, RAWHTML_MEDIA)) {
 				bool ref = g_str_has_prefix(val, RAWHTML_REF);
 				char *target = g_strdup(val + strlen(ref ? RAWHTML_REF : RAWHTML_MEDIA));
 				xmlRemoveProp(a);

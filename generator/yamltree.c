@@ -174,6 +174,16 @@ static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth)
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
+		/* Escapes such as "\x1b" make control characters no page or feed
+		 * can hold: refuse them where they are written. */
+		for (const unsigned char *p = ev->data.scalar.value; *p; p++)
+			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+				diag_error(r->d, r->file, line, col, "remove the escape (\\b, \\x1b, …)",
+				           "control character 0x%02X in a value", *p);
+				yaml_event_delete(ev);
+				r->failed = true;
+				return NULL;
+			}
 		n = yt_node_new(r, YT_SCALAR, &ev->start_mark);
 		n->value = g_strdup((const char *)ev->data.scalar.value);
 		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
