@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <glib/gstdio.h>
 #include "cache.h"
 #include "out.h"
 
@@ -142,6 +143,11 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
 	ok ? c->reused++ : c->made++;
 	g_mutex_unlock(&c->lock);
 	return ok;
+}
+
+void cache_forget(out_cache *c)
+{
+	g_unlink(c->file);
 }
 
 bool cache_save(out_cache *c, GError **err)

@@ -28,6 +28,11 @@ char *cache_key(const out_cache *c, const char *kind, xmlDocPtr doc);
  * then. Either way, remembers key for rel in this build. Thread-safe. */
 bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *staging);
 
+/* Just before the new site replaces OUT/site: forgets the previous build's
+ * keys, so that a build killed between the swap and cache_save leaves no
+ * keys naming files the swap replaced (the next build remakes everything). */
+void cache_forget(out_cache *c);
+
 /* After the new site is in place: write the keys of this build. */
 bool cache_save(out_cache *c, GError **err);
 

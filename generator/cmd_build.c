@@ -93,6 +93,8 @@ int cmd_build(const kg_options *o)
 	job.downloads = pub.downloads;
 	ok = ok && (!html || site_build(&job));
 	publish_close(&pub);
+	if (ok && outputs)
+		cache_forget(outputs);
 	if (ok)
 		ok = out_stage_commit(stage, target, &err);
 	else

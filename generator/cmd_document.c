@@ -67,12 +67,11 @@ int cmd_document(const kg_options *o, const char *layout, int argc, char **argv)
 		if (pub.downloads)
 			g_ptr_array_free(pub.downloads, TRUE);
 		if (ok) {
-			char *text;
+			char *text = NULL;
 			gsize len;
 			ok = g_file_get_contents(tmp_pdf, &text, &len, &err) &&
 			     out_write_file(file, text, len, &err);
-			if (ok)
-				g_free(text);
+			g_free(text);
 			if (err) {
 				diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
 				g_error_free(err);

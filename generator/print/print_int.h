@@ -297,6 +297,9 @@ void print_toc_insert(print_doc *pd, xmlNodePtr nav, const print_cstyle *cs,
 void print_toc_link(print_doc *pd);
 bool print_toc_resolve(print_doc *pd, const print_layout *l);
 void print_outline(print_doc *pd, cairo_surface_t *pdf, const print_layout *l);
+/* render.c: held while Pango and cairo work (fonts made and freed too) */
+void print_lock(void);
+void print_unlock(void);
 /* draw.c */
 void print_draw(print_doc *pd, cairo_t *cr, cairo_surface_t *pdf,
                 const print_layout *l);

@@ -12,6 +12,25 @@
 
 #define PRINT_MAX_PASSES 4
 
+/* One document at a time goes through Pango and cairo. cairo 1.16 opens
+ * FreeType faces (FT_New_Face) on one FT_Library shared by every thread,
+ * outside its own lock, and closes the least used face whenever more than
+ * ten are open: two documents laid out or drawn in two threads crash in
+ * FreeType now and then (two threads, about one document in 600). Worker
+ * processes, or a cairo that locks FT_New_Face, would allow PDFs in
+ * parallel again. Recursive: print_render lays out with print_layout_doc. */
+static GRecMutex print_cairo_lock;
+
+void print_lock(void)
+{
+	g_rec_mutex_lock(&print_cairo_lock);
+}
+
+void print_unlock(void)
+{
+	g_rec_mutex_unlock(&print_cairo_lock);
+}
+
 static char *print_meta(xmlNodePtr head, const char *name)
 {
 	for (xmlNodePtr k = head ? head->children : NULL; k; k = k->next)
@@ -33,7 +52,8 @@ static void print_read_head(print_doc *pd, xmlDocPtr doc)
 		if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "head"))
 			head = k;
 	for (xmlNodePtr k = head ? head->children : NULL; k; k = k->next)
-		if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "title"))
+		if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "title") &&
+		    !pd->title) /* the first, as print_meta takes the first <meta> */
 			pd->title = print_inline_plain(k);
 	pd->author = print_meta(head, "author");
 	pd->subject = print_meta(head, "subject");
@@ -111,9 +131,11 @@ void print_layout_free(print_layout *l)
 {
 	if (!l)
 		return;
+	print_lock();
 	print_layout_pages_free(l);
 	print_doc_free(l->doc);
 	g_free(l);
+	print_unlock();
 }
 
 /* Build and measure: everything up to the first pagination. */
@@ -184,10 +206,11 @@ static print_layout *print_layout_passes(print_doc *pd)
 print_layout *print_layout_doc(xmlDocPtr doc, const char *base_dir,
                                const print_style *style, diag_list *d)
 {
+	print_lock();
 	print_doc *pd = print_doc_new(doc, base_dir, style, d);
-	if (!pd)
-		return NULL;
-	return print_layout_passes(pd);
+	print_layout *l = pd ? print_layout_passes(pd) : NULL;
+	print_unlock();
+	return l;
 }
 
 static void print_date(char *buf, size_t n)
@@ -205,15 +228,11 @@ static void print_date(char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-int print_render(xmlDocPtr doc, const char *base_dir, const print_style *style,
-                 const char *pdf_path, diag_list *d)
+static int print_render_locked(xmlDocPtr doc, const char *base_dir,
+                               const print_style *style, const char *pdf_path,
+                               diag_list *d)
 {
 	int errors = d->errors;
-	if (getenv("KITGEN_PRINT_DUMP")) { /* TEMP debug */
-		char *dump = g_strconcat(pdf_path, ".xhtml", NULL);
-		xmlSaveFile(dump, doc);
-		g_free(dump);
-	}
 	print_layout *l = print_layout_doc(doc, base_dir, style, d);
 	if (!l)
 		return -1;
@@ -257,4 +276,13 @@ int print_render(xmlDocPtr doc, const char *base_dir, const print_style *style,
 	g_free(tmp);
 	print_layout_free(l);
 	return d->errors > errors ? -1 : 0;
+}
+
+int print_render(xmlDocPtr doc, const char *base_dir, const print_style *style,
+                 const char *pdf_path, diag_list *d)
+{
+	print_lock();
+	int rc = print_render_locked(doc, base_dir, style, pdf_path, d);
+	print_unlock();
+	return rc;
 }

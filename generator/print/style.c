@@ -437,15 +437,19 @@ void print_style_set_fonts(print_style *s, const char *conf, const char *cache)
 	g_free(s->font_cache);
 	s->fonts_conf = g_strdup(conf);
 	s->font_cache = g_strdup(cache);
+	print_lock();
 	fonts_free(s->fonts);
+	print_unlock();
 	s->fonts = NULL;
 }
 
 fonts_ctx *print_style_fonts(const print_style *cs, diag_list *d)
 {
 	print_style *s = (print_style *)cs; /* a cache, not the style */
+	print_lock();
 	if (!s->fonts)
 		s->fonts = fonts_new(s->fonts_conf, s->font_cache, d);
+	print_unlock();
 	return s->fonts;
 }
 
@@ -468,7 +472,9 @@ void print_style_free(print_style *s)
 	g_free(s->fonts_conf);
 	g_free(s->font_cache);
 	g_free(s->file);
+	print_lock();
 	fonts_free(s->fonts);
+	print_unlock();
 	g_free(s);
 }
 

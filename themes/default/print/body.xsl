@@ -6,6 +6,11 @@
   <xsl:variable name="lang" select="/page/@lang"/>
   <xsl:variable name="s" select="/page/strings/s"/>
   <xsl:key name="s" match="/page/strings/s" use="@k"/>
+  <!-- Keys, not scans: a long report has thousands of footnotes and
+       blocks, and a scan per footnote or chapter grows as their square. -->
+  <xsl:key name="fn" match="body/footnotes/fn" use="concat(generate-id(../..), ' ', @n)"/>
+  <xsl:key name="part" match="body/*[not(self::h2) and not(self::footnotes)]"
+           use="generate-id(preceding-sibling::h2[1])"/>
   <xsl:variable name="base" select="/page/site/base-url"/>
 
   <xsl:template name="fill">
@@ -89,7 +94,7 @@
        at the foot of the page where the reference falls. -->
   <xsl:template match="fnref" mode="p">
     <xsl:variable name="n" select="@n"/>
-    <span class="fn"><xsl:apply-templates select="ancestor::body[1]/footnotes/fn[@n = $n]/node()" mode="fn"/></span>
+    <span class="fn"><xsl:apply-templates select="key('fn', concat(generate-id(ancestor::body[1]), ' ', $n))/node()" mode="fn"/></span>
   </xsl:template>
   <xsl:template match="p" mode="fn"><xsl:apply-templates mode="p"/><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="*" mode="fn"><xsl:apply-templates select="." mode="p"/></xsl:template>
@@ -109,7 +114,7 @@
           <xsl:if test="$number"><xsl:value-of select="$first + position() - 1"/>. </xsl:if>
           <xsl:apply-templates mode="p"/>
         </h1>
-        <xsl:apply-templates select="following-sibling::*[not(self::h2) and not(self::footnotes)][generate-id(preceding-sibling::h2[1]) = $h]" mode="p"/>
+        <xsl:apply-templates select="key('part', $h)" mode="p"/>
       </section>
     </xsl:for-each>
   </xsl:template>
@@ -117,7 +122,14 @@
   <!-- What stands before a body's first h2. -->
   <xsl:template name="preamble">
     <xsl:param name="body"/>
-    <xsl:apply-templates select="$body/*[not(self::footnotes)][not(preceding-sibling::h2) and not(self::h2)]" mode="p"/>
+    <xsl:choose>
+      <xsl:when test="$body/h2">
+        <xsl:apply-templates select="$body/h2[1]/preceding-sibling::*[not(self::footnotes)]" mode="p"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$body/*[not(self::footnotes)]" mode="p"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="sample-note">

@@ -55,7 +55,7 @@
         <xsl:for-each select="$sys/body/h2[position() = 1 or position() = 3 or position() = last()]">
           <xsl:variable name="h" select="generate-id()"/>
           <h2><xsl:apply-templates mode="p"/></h2>
-          <xsl:apply-templates select="following-sibling::*[not(self::h2) and not(self::footnotes) and not(self::table)][generate-id(preceding-sibling::h2[1]) = $h]" mode="p"/>
+          <xsl:apply-templates select="key('part', $h)[not(self::table)]" mode="p"/>
         </xsl:for-each>
       </section>
       <footer class="imprint">
