@@ -119,6 +119,18 @@ char *cache_key(const out_cache *c, const char *kind, xmlDocPtr doc)
 	return key;
 }
 
+char *cache_key_sum(const out_cache *c, const char *kind, GChecksum *sum)
+{
+	GChecksum *key = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(key, (const guchar *)c->salt, -1);
+	g_checksum_update(key, (const guchar *)kind, -1);
+	g_checksum_update(key, (const guchar *)g_checksum_get_string(sum), -1);
+	char *out = g_strdup(g_checksum_get_string(key));
+	g_checksum_free(key);
+	g_checksum_free(sum);
+	return out;
+}
+
 bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *staging)
 {
 	g_mutex_lock(&c->lock);

@@ -24,6 +24,11 @@ void cache_set_force(out_cache *c);
 /* The key of an output made from doc (owned). */
 char *cache_key(const out_cache *c, const char *kind, xmlDocPtr doc);
 
+/* The key of an output of this kind made from inputs summed into sum (a
+ * caller's checksum of everything the output reads): lets a caller know an
+ * output is unchanged without building its document. Frees sum. */
+char *cache_key_sum(const out_cache *c, const char *kind, GChecksum *sum);
+
 /* Links the previous build's rel into staging when its key matches; true
  * then. Either way, remembers key for rel in this build. Thread-safe. */
 bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *staging);

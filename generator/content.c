@@ -127,6 +127,15 @@ static void content_add(content_set *s, content_item *it)
 	g_ptr_array_add(g->items, it);
 }
 
+static void content_sum(const char *text, size_t len, guint8 out[20])
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA1);
+	g_checksum_update(sum, (const guchar *)text, (gssize)len);
+	gsize n = 20;
+	g_checksum_get_digest(sum, out, &n);
+	g_checksum_free(sum);
+}
+
 /* Reads one Markdown file: NAME.LANG.md (or index.LANG.md in a system's
  * folder, where the folder is the name). */
 static void content_read(content_set *s, const site_config *c, content_kind kind,
@@ -209,6 +218,8 @@ static void content_read(content_set *s, const site_config *c, content_kind kind
 		it->body_len = len - boff;
 		it->body_line = bline;
 		it->mtime = stat(path, &st) == 0 ? (gint64)st.st_mtime : 0;
+		content_sum(text, boff, it->head_sum);
+		content_sum(it->body, it->body_len, it->body_sum);
 		slug = lang = NULL;
 		content_add(s, it);
 	}

@@ -29,6 +29,9 @@ typedef struct {
 	size_t body_len;
 	int body_line; /* line of the body's first line in the file */
 	gint64 mtime;  /* file modification time, for outdated translations */
+	/* SHA-1 of the file up to the body, and of the body: what the build
+	 * cache keys pages on without building them (site.c). */
+	guint8 head_sum[20], body_sum[20];
 } content_item;
 
 /* All translations of one page. */

@@ -19,6 +19,9 @@ model *model_new(const site_config *c, const content_set *s, const i18n_set *str
 	                                  (GDestroyNotify)xmlFreeDoc);
 	m->dx_results = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 	                                      (GDestroyNotify)dx_result_free);
+	m->studies_by_lang = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                           (GDestroyNotify)g_hash_table_destroy);
+	g_mutex_init(&m->lock);
 	return m;
 }
 
@@ -28,6 +31,8 @@ void model_free(model *m)
 		return;
 	g_hash_table_destroy(m->bodies);
 	g_hash_table_destroy(m->dx_results);
+	g_hash_table_destroy(m->studies_by_lang);
+	g_mutex_clear(&m->lock);
 	dx_model_free(m->dx);
 	g_free(m);
 }
@@ -265,26 +270,57 @@ static int model_year_cmp(const void *a, const void *b)
 	return c ? c : strcmp(x->slug, y->slug);
 }
 
+/* The studies index of lang: "city/SLUG" or "system/SLUG" -> the studies
+ * (content_item*) that name the city or propose the system, oldest first.
+ * Made once per language, so a page finds its studies without scanning
+ * them all (the scan grew as pages x studies). */
+static GHashTable *model_studies_index(model *m, const char *lang)
+{
+	g_mutex_lock(&m->lock);
+	GHashTable *index = g_hash_table_lookup(m->studies_by_lang, lang);
+	if (!index) {
+		index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		                              (GDestroyNotify)g_ptr_array_unref);
+		GPtrArray *studies = m->set->groups[KIND_STUDY];
+		for (guint i = 0; i < studies->len; i++) {
+			content_item *s = content_group_pick(studies->pdata[i], m->config, lang);
+			GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+			if (yt_str(s->fm, "city"))
+				g_ptr_array_add(keys, g_strconcat("city/", yt_str(s->fm, "city"), NULL));
+			yt_node *prop = yt_get(s->fm, "proposed");
+			for (size_t j = 0; prop && j < prop->count; j++)
+				if (prop->items[j]->value)
+					g_ptr_array_add(keys, g_strconcat("system/", prop->items[j]->value, NULL));
+			for (guint k = 0; k < keys->len; k++) {
+				GPtrArray *list = g_hash_table_lookup(index, keys->pdata[k]);
+				if (!list) {
+					list = g_ptr_array_new();
+					g_hash_table_insert(index, g_strdup(keys->pdata[k]), list);
+				}
+				if (!list->len || list->pdata[list->len - 1] != s) /* named twice */
+					g_ptr_array_add(list, s);
+			}
+			g_ptr_array_free(keys, TRUE);
+		}
+		GHashTableIter it;
+		gpointer list;
+		g_hash_table_iter_init(&it, index);
+		while (g_hash_table_iter_next(&it, NULL, &list))
+			g_ptr_array_sort(list, model_year_cmp);
+		g_hash_table_insert(m->studies_by_lang, g_strdup(lang), index);
+	}
+	g_mutex_unlock(&m->lock);
+	return index;
+}
+
 /* Studies that name this city (or propose this system), oldest first. */
 static void model_related_studies(model *m, const content_group *g, const char *lang,
                                   xmlNodePtr item)
 {
-	GPtrArray *found = g_ptr_array_new();
-	GPtrArray *studies = m->set->groups[KIND_STUDY];
-	for (guint i = 0; i < studies->len; i++) {
-		content_group *sg = studies->pdata[i];
-		content_item *s = content_group_pick(sg, m->config, lang);
-		bool hit = false;
-		if (g->kind == KIND_CITY)
-			hit = !g_strcmp0(yt_str(s->fm, "city"), g->slug);
-		yt_node *prop = yt_get(s->fm, "proposed");
-		for (size_t j = 0; g->kind == KIND_SYSTEM && prop && j < prop->count; j++)
-			hit |= !g_strcmp0(prop->items[j]->value, g->slug);
-		if (hit)
-			g_ptr_array_add(found, s);
-	}
-	g_ptr_array_sort(found, model_year_cmp);
-	if (found->len) {
+	char *key = g_strconcat(g->kind == KIND_CITY ? "city/" : "system/", g->slug, NULL);
+	GPtrArray *found = g_hash_table_lookup(model_studies_index(m, lang), key);
+	g_free(key);
+	if (found && found->len) {
 		xmlNodePtr list = xmlNewChild(item, NULL, BAD_CAST "studies", NULL);
 		for (guint i = 0; i < found->len; i++) {
 			content_item *s = found->pdata[i];
@@ -292,7 +328,6 @@ static void model_related_studies(model *m, const content_group *g, const char *
 			model_set(e, "year", yt_str(s->fm, "year"));
 		}
 	}
-	g_ptr_array_free(found, TRUE);
 }
 
 xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,

@@ -20,6 +20,8 @@ typedef struct {
 	GHashTable *bodies; /* content_item* -> xmlDoc* holding <body> and <toc> */
 	dx_model *dx;       /* the diagnosis model, NULL without diagnostics */
 	GHashTable *dx_results; /* content_item* -> dx_result* */
+	GHashTable *studies_by_lang; /* lang -> studies index (model.c), made on first use */
+	GMutex lock;                 /* guards studies_by_lang */
 } model;
 
 model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,

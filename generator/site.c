@@ -1,5 +1,6 @@
 /* site: compose one XML document per page and apply the theme to it. */
 #include <string.h>
+#include <sys/stat.h>
 #include "jobs.h"
 #include "out.h"
 #include "site.h"
@@ -8,6 +9,7 @@ typedef struct {
 	site_job *job;
 	xslt_sheet *page, *feed;
 	const site_config *c;
+	const char *world; /* site_world_sum: every input but the page bodies */
 } site_ctx;
 
 /* "../../" for a page at "en/systems/"; "" at the root. */
@@ -86,21 +88,18 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
 	return doc;
 }
 
-static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
+/* A page kept from the previous build (already linked by cache_reuse). */
+static void site_kept(site_ctx *x, const char *file)
+{
+	g_atomic_int_inc(&x->job->pages_written);
+	if (x->job->on_output) /* progress (authoring) */
+		x->job->on_output(x->job->on_output_ctx, file);
+}
+
+/* Applies the theme to doc (freed) and writes the page. */
+static bool site_write(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
 {
 	size_t len;
-	/* The page document is everything the theme sees: same document, same
-	 * theme, same page — link the previous one instead of making it. */
-	char *key = x->job->cache ? cache_key(x->job->cache, "page", doc) : NULL;
-	if (key && cache_reuse(x->job->cache, file, key, x->job->out_dir)) {
-		g_free(key);
-		xmlFreeDoc(doc);
-		g_atomic_int_inc(&x->job->pages_written);
-		if (x->job->on_output) /* progress (authoring) */
-			x->job->on_output(x->job->on_output_ctx, file);
-		return true;
-	}
-	g_free(key);
 	char *out = xslt_apply(sheet, doc, &len, file, x->job->d);
 	xmlFreeDoc(doc);
 	if (!out)
@@ -120,6 +119,22 @@ static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char 
 	g_free(out);
 	return ok;
 }
+
+static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
+{
+	/* The page document is everything the theme sees: same document, same
+	 * theme, same page — link the previous one instead of making it. */
+	char *key = x->job->cache ? cache_key(x->job->cache, "page", doc) : NULL;
+	if (key && cache_reuse(x->job->cache, file, key, x->job->out_dir)) {
+		g_free(key);
+		xmlFreeDoc(doc);
+		site_kept(x, file);
+		return true;
+	}
+	g_free(key);
+	return site_write(x, sheet, doc, file);
+}
+
 
 static char *site_index_of(const char *path)
 {
@@ -151,10 +166,40 @@ static const char *site_same_alt_fn(const char *lang, void *data)
 	return p;
 }
 
+/* An item page reads the world (every front matter, file and setting) and
+ * the bodies of its own group only: its key sums those, so an unchanged
+ * page is known without building its document. */
+static char *site_item_key(site_ctx *x, const content_group *g, const char *lang)
+{
+	if (!x->job->cache)
+		return NULL;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, (const guchar *)x->world, -1);
+	g_checksum_update(sum, (const guchar *)lang, (gssize)strlen(lang) + 1);
+	g_checksum_update(sum, (const guchar *)content_kind_name(g->kind), -1);
+	g_checksum_update(sum, (const guchar *)g->slug, (gssize)strlen(g->slug) + 1);
+	for (guint i = 0; i < g->items->len; i++) {
+		const content_item *it = g->items->pdata[i];
+		g_checksum_update(sum, (const guchar *)it->lang, (gssize)strlen(it->lang) + 1);
+		g_checksum_update(sum, it->body_sum, sizeof it->body_sum);
+	}
+	return cache_key_sum(x->job->cache, "item-page", sum);
+}
+
 static bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 {
-	site_item_alt alt = {g, g_ptr_array_new_with_free_func(g_free)};
 	char *path = model_page_path(g->kind, g->slug, lang);
+	char *file = site_index_of(path);
+	char *key = site_item_key(x, g, lang);
+	bool kept = key && cache_reuse(x->job->cache, file, key, x->job->out_dir);
+	g_free(key);
+	if (kept) {
+		site_kept(x, file);
+		g_free(file);
+		g_free(path);
+		return true;
+	}
+	site_item_alt alt = {g, g_ptr_array_new_with_free_func(g_free)};
 	xmlNodePtr page;
 	xmlDocPtr doc = site_page_doc(x, content_kind_name(g->kind), lang, path,
 	                              site_item_alt_fn, &alt, &page);
@@ -169,8 +214,7 @@ static bool site_item_page(site_ctx *x, const content_group *g, const char *lang
 			site_set(e, "kind", d->kind);
 		}
 	}
-	char *file = site_index_of(path);
-	bool ok = site_emit(x, x->page, doc, file);
+	bool ok = site_write(x, x->page, doc, file);
 	g_free(file);
 	g_free(path);
 	g_ptr_array_free(alt.paths, TRUE);
@@ -425,6 +469,58 @@ static void site_add(GArray *tasks, site_task t)
 	g_array_append_val(tasks, t);
 }
 
+/* Everything an item page reads besides its own bodies: every file's front
+ * matter, site.yaml, the other files under content/ (media, the diagnosis
+ * model) by size and time, the PDFs listed for download. Any change here
+ * makes every item page again; a body edit makes only its own pages. */
+static char *site_world_sum(const site_job *job)
+{
+	const content_set *set = job->model->set;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (guint i = 0; i < set->groups[k]->len; i++) {
+			const content_group *g = set->groups[k]->pdata[i];
+			for (guint j = 0; j < g->items->len; j++) {
+				const content_item *it = g->items->pdata[j];
+				g_checksum_update(sum, (const guchar *)it->relpath, (gssize)strlen(it->relpath) + 1);
+				g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
+			}
+		}
+	char *config = g_build_filename(set->root, "site.yaml", NULL), *text;
+	gsize len;
+	if (g_file_get_contents(config, &text, &len, NULL)) {
+		g_checksum_update(sum, (const guchar *)text, (gssize)len);
+		g_free(text);
+	}
+	g_free(config);
+	const site_config *c = job->model->config;
+	for (size_t i = 0; i < c->nlangs; i++) /* --lang picks the languages built */
+		g_checksum_update(sum, (const guchar *)(c->langs[i].build ? "+" : "-"), 1);
+	GList *files = g_list_sort(g_hash_table_get_keys(set->files), (GCompareFunc)strcmp);
+	for (GList *f = files; f; f = f->next) {
+		struct stat st;
+		char *path = g_build_filename(set->root, f->data, NULL);
+		if (!g_str_has_suffix(f->data, ".md") && stat(path, &st) == 0) {
+			char buf[96];
+			snprintf(buf, sizeof buf, "%lld %lld.%09ld", (long long)st.st_size,
+			         (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+			g_checksum_update(sum, (const guchar *)f->data, (gssize)strlen(f->data) + 1);
+			g_checksum_update(sum, (const guchar *)buf, (gssize)strlen(buf) + 1);
+		}
+		g_free(path);
+	}
+	g_list_free(files);
+	for (guint i = 0; job->downloads && i < job->downloads->len; i++) {
+		const site_download *d = job->downloads->pdata[i];
+		const char *v[] = {d->href, d->title, d->lang, d->kind, d->slug};
+		for (size_t k = 0; k < G_N_ELEMENTS(v); k++)
+			g_checksum_update(sum, (const guchar *)(v[k] ? v[k] : ""), (gssize)strlen(v[k] ? v[k] : "") + 1);
+	}
+	char *out = g_strdup(g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	return out;
+}
+
 bool site_build(site_job *job)
 {
 	static const content_kind home_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY};
@@ -435,9 +531,10 @@ bool site_build(site_job *job)
 	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
 	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
 	bool ok = true;
+	char *world = job->cache ? site_world_sum(job) : NULL;
 	/* Stylesheets are compiled here, in one thread, one set per worker. */
 	for (int i = 0; i < n && ok; i++) {
-		ctx[i] = (site_ctx){.job = job, .c = c};
+		ctx[i] = (site_ctx){.job = job, .c = c, .world = world};
 		ctx[i].page = xslt_load(page_xsl, job->d);
 		ctx[i].feed = ctx[i].page ? xslt_load(feed_xsl, job->d) : NULL;
 		ok = ctx[i].page && ctx[i].feed;
@@ -475,6 +572,7 @@ bool site_build(site_job *job)
 		xslt_free(ctx[i].feed);
 	}
 	g_free(ctx);
+	g_free(world);
 	g_array_free(tasks, TRUE);
 	return ok;
 }

@@ -76,6 +76,21 @@ incremental() {
 }
 step "incremental build equals a full build" incremental
 
+# Editing one page's text remakes that page (in every language that falls
+# back to it), the lists and the PDFs that quote it: not the whole site.
+incremental_body() {
+	echo "One more sentence for the incremental test." >> "$tmp/inc/systems/cio/index.en.md" &&
+	echo "A study's extra sentence." >> "$tmp/inc/studies/maputo-2013.en.md" &&
+	"$KITGEN" build --content "$tmp/inc" --out "$tmp/i" > "$tmp/inc2.log" &&
+	made=$(sed -n 's/.*(\([0-9]*\) made, \([0-9]*\) unchanged.*/\1/p' "$tmp/inc2.log") &&
+	kept=$(sed -n 's/.*(\([0-9]*\) made, \([0-9]*\) unchanged.*/\2/p' "$tmp/inc2.log") &&
+	test -n "$made" && test "$((made * 4))" -lt "$kept" &&
+	rm -rf "$tmp/f" && "$KITGEN" build --content "$tmp/inc" --out "$tmp/f" --force -q &&
+	diff -rq "$tmp/i/site" "$tmp/f/site" &&
+	grep -q 'One more sentence' "$tmp/i/site/en/systems/cio/index.html"
+}
+step "incremental build after a text edit remakes only what reads it" incremental_body
+
 # A failed build leaves the previous output exactly as it was.
 keep() {
 	cp -r content "$tmp/broken" &&
