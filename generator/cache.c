@@ -1,4 +1,5 @@
 /* cache: keys in a TSV file, outputs reused by hard link. */
+#include <dirent.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +11,10 @@
 struct out_cache {
 	char *file;      /* OUT/.cache/outputs.tsv */
 	char *site;      /* OUT/site */
+	char *spare_dir; /* OUT/.cache/site-spare: the site before OUT/site */
+	char *spare_file; /* OUT/.cache/site-spare.tsv: its keys */
+	GHashTable *spare; /* rel -> key of the recycled staging folder, or NULL */
+	bool old_valid;  /* outputs.tsv was read: old names OUT/site's keys */
 	char *salt;      /* fingerprint of everything outside the documents */
 	GHashTable *old; /* rel -> key, from the previous build */
 	GHashTable *now; /* rel -> key, this build */
@@ -54,12 +59,31 @@ static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 	g_free(path);
 }
 
+/* Reads a keys file (REL TAB KEY lines) into keys. */
+static bool cache_read_keys(const char *file, GHashTable *keys)
+{
+	char *text;
+	if (!g_file_get_contents(file, &text, NULL, NULL))
+		return false;
+	char **lines = g_strsplit(text, "\n", -1);
+	for (char **l = lines; *l; l++) {
+		char *tab = strchr(*l, '\t');
+		if (tab)
+			g_hash_table_insert(keys, g_strndup(*l, (gsize)(tab - *l)), g_strdup(tab + 1));
+	}
+	g_strfreev(lines);
+	g_free(text);
+	return true;
+}
+
 out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fonts_conf,
                       const char *extra_salt)
 {
 	out_cache *c = g_new0(out_cache, 1);
 	c->file = g_build_filename(out_dir, ".cache", "outputs.tsv", NULL);
 	c->site = g_build_filename(out_dir, "site", NULL);
+	c->spare_dir = g_build_filename(out_dir, ".cache", "site-spare", NULL);
+	c->spare_file = g_build_filename(out_dir, ".cache", "site-spare.tsv", NULL);
 	c->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	c->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g_mutex_init(&c->lock);
@@ -72,17 +96,7 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 		cache_hash_tree(sum, fonts_conf, "");
 	c->salt = g_strdup(g_checksum_get_string(sum));
 	g_checksum_free(sum);
-	char *text;
-	if (g_file_get_contents(c->file, &text, NULL, NULL)) {
-		char **lines = g_strsplit(text, "\n", -1);
-		for (char **l = lines; *l; l++) {
-			char *tab = strchr(*l, '\t');
-			if (tab)
-				g_hash_table_insert(c->old, g_strndup(*l, (gsize)(tab - *l)), g_strdup(tab + 1));
-		}
-		g_strfreev(lines);
-		g_free(text);
-	}
+	c->old_valid = cache_read_keys(c->file, c->old);
 	return c;
 }
 
@@ -92,7 +106,11 @@ void cache_free(out_cache *c)
 		return;
 	g_hash_table_destroy(c->old);
 	g_hash_table_destroy(c->now);
+	if (c->spare)
+		g_hash_table_destroy(c->spare);
 	g_mutex_clear(&c->lock);
+	g_free(c->spare_dir);
+	g_free(c->spare_file);
 	g_free(c->file);
 	g_free(c->site);
 	g_free(c->salt);
@@ -135,26 +153,153 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
 {
 	g_mutex_lock(&c->lock);
 	const char *old = g_hash_table_lookup(c->old, rel);
+	const char *spare = c->spare ? g_hash_table_lookup(c->spare, rel) : NULL;
 	bool same = !c->force && old && !strcmp(old, key);
+	bool in_place = !c->force && spare && !strcmp(spare, key);
 	g_hash_table_replace(c->now, g_strdup(rel), g_strdup(key));
 	g_mutex_unlock(&c->lock);
+	char *to = g_build_filename(staging, rel, NULL);
+	struct stat st;
 	bool ok = false;
-	if (same) {
-		char *from = g_build_filename(c->site, rel, NULL);
-		char *to = g_build_filename(staging, rel, NULL);
-		char *dir = g_path_get_dirname(to);
-		struct stat st;
-		/* Only a regular file the previous build wrote: never a link. */
-		ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
-		     g_mkdir_with_parents(dir, 0755) == 0 && link(from, to) == 0;
-		g_free(dir);
-		g_free(to);
-		g_free(from);
+	if (in_place && lstat(to, &st) == 0 && S_ISREG(st.st_mode)) {
+		ok = true; /* the recycled folder has it already */
+	} else {
+		/* Never write through a name the live site shares: a recycled
+		 * folder's files are hard links into OUT/site. */
+		if (spare)
+			g_unlink(to);
+		if (same) {
+			char *from = g_build_filename(c->site, rel, NULL);
+			char *dir = g_path_get_dirname(to);
+			/* Only a regular file the previous build wrote: never a link. */
+			ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
+			     g_mkdir_with_parents(dir, 0755) == 0 && link(from, to) == 0;
+			g_free(dir);
+			g_free(from);
+		}
 	}
+	g_free(to);
 	g_mutex_lock(&c->lock);
 	ok ? c->reused++ : c->made++;
 	g_mutex_unlock(&c->lock);
 	return ok;
+}
+
+/* Recycling: after a build, the site it replaced becomes the spare, with
+ * its keys; the next build starts from the spare instead of an empty
+ * folder, so what did not change needs no new folder, link or delete. */
+
+/* Removes every file of dir (inside the spare, at rel) that has no key:
+ * whatever was written without one (assets, media, sitemap) is written
+ * again. Folders stay. */
+static void cache_prune_unkeyed(const out_cache *c, const char *dir, const char *rel)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char *path = g_build_filename(dir, e->d_name, NULL);
+		char *r = *rel ? g_strconcat(rel, "/", e->d_name, NULL) : g_strdup(e->d_name);
+		struct stat st;
+		bool is_dir = e->d_type == DT_DIR ||
+		              (e->d_type == DT_UNKNOWN && lstat(path, &st) == 0 && S_ISDIR(st.st_mode));
+		if (is_dir)
+			cache_prune_unkeyed(c, path, r);
+		else if (!g_hash_table_contains(c->spare, r))
+			g_unlink(path);
+		g_free(r);
+		g_free(path);
+	}
+	if (d)
+		closedir(d);
+}
+
+char *cache_stage_begin(out_cache *c, const char *target, const char *other_half,
+                        GError **err)
+{
+	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	bool have = !c->force && cache_read_keys(c->spare_file, keys);
+	g_unlink(c->spare_file); /* the spare is changed from here on */
+	char *stage = out_stage_begin(target, err);
+	if (stage && have && g_rmdir(stage) == 0 && g_rename(c->spare_dir, stage) == 0) {
+		c->spare = keys;
+		if (other_half) { /* linked in from OUT/site by the caller */
+			char *dir = g_build_filename(stage, other_half, NULL);
+			char *prefix = g_strconcat(other_half, "/", NULL);
+			out_remove_tree(dir);
+			GHashTableIter it;
+			gpointer rel;
+			g_hash_table_iter_init(&it, keys);
+			while (g_hash_table_iter_next(&it, &rel, NULL))
+				if (g_str_has_prefix(rel, prefix))
+					g_hash_table_iter_remove(&it);
+			g_free(prefix);
+			g_free(dir);
+		}
+		cache_prune_unkeyed(c, stage, "");
+		return stage;
+	}
+	g_hash_table_destroy(keys);
+	if (stage && g_mkdir(stage, 0755) != 0 && errno != EEXIST) {
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+		            "cannot create %s: %s", stage, g_strerror(errno));
+		g_free(stage);
+		stage = NULL;
+	}
+	out_remove_tree(c->spare_dir); /* unusable without its keys */
+	return stage;
+}
+
+/* Removes file and then its folders up to staging while they are empty. */
+static void cache_remove_output(const char *staging, const char *rel)
+{
+	char *path = g_build_filename(staging, rel, NULL);
+	g_unlink(path);
+	for (char *slash = strrchr(path, '/'); slash && slash > path + strlen(staging);
+	     slash = strrchr(path, '/')) {
+		*slash = 0;
+		if (g_rmdir(path) != 0)
+			break;
+	}
+	g_free(path);
+}
+
+void cache_stage_finish(out_cache *c, const char *staging)
+{
+	if (!c->spare)
+		return;
+	GHashTableIter it;
+	gpointer rel;
+	g_hash_table_iter_init(&it, c->spare);
+	while (g_hash_table_iter_next(&it, &rel, NULL))
+		if (!g_hash_table_contains(c->now, rel))
+			cache_remove_output(staging, rel);
+}
+
+void cache_keep_spare(out_cache *c, const char *old_site)
+{
+	GString *keys = g_string_new(NULL);
+	GList *rels = g_list_sort(g_hash_table_get_keys(c->old), (GCompareFunc)strcmp);
+	for (GList *r = rels; r; r = r->next)
+		g_string_append_printf(keys, "%s\t%s\n", (char *)r->data,
+		                       (char *)g_hash_table_lookup(c->old, r->data));
+	g_list_free(rels);
+	char *dir = g_path_get_dirname(c->spare_file);
+	/* One not taken by this build (--only pdf, --force) goes first: never
+	 * new keys beside an old folder. Then keys first, folder second: a
+	 * spare folder is only used with its keys beside it. */
+	g_unlink(c->spare_file);
+	out_remove_tree(c->spare_dir);
+	bool ok = c->old_valid && g_mkdir_with_parents(dir, 0755) == 0 &&
+	          g_file_set_contents(c->spare_file, keys->str, (gssize)keys->len, NULL) &&
+	          g_rename(old_site, c->spare_dir) == 0;
+	if (!ok) {
+		g_unlink(c->spare_file);
+		out_remove_tree(old_site);
+	}
+	g_free(dir);
+	g_string_free(keys, TRUE);
 }
 
 void cache_forget(out_cache *c)

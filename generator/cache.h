@@ -33,6 +33,22 @@ char *cache_key_sum(const out_cache *c, const char *kind, GChecksum *sum);
  * then. Either way, remembers key for rel in this build. Thread-safe. */
 bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *staging);
 
+/* The staging folder for a build of target (OUT/site): the spare — the
+ * site the last build replaced, kept with its keys — when there is one and
+ * --force is not set, with its files that have no key removed, and the
+ * folder other_half (if not NULL) removed for the caller to fill; otherwise
+ * an empty folder. NULL with err set when neither can be made. */
+char *cache_stage_begin(out_cache *c, const char *target, const char *other_half,
+                        GError **err);
+
+/* When the build is done: removes from a recycled staging folder the
+ * outputs this build did not make (pages of deleted content). */
+void cache_stage_finish(out_cache *c, const char *staging);
+
+/* After the swap, old_site holds the site that was replaced: keeps it as
+ * the spare for the next build (or removes it when its keys are unknown). */
+void cache_keep_spare(out_cache *c, const char *old_site);
+
 /* Just before the new site replaces OUT/site: forgets the previous build's
  * keys, so that a build killed between the swap and cache_save leaves no
  * keys naming files the swap replaced (the next build remakes everything). */

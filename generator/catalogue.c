@@ -101,7 +101,7 @@ bool kg_load(kg_catalogue *k, const kg_options *o, diag_list *d)
 /* Files pages and PDFs use: theme assets, content media, then the charts
  * derived from content. */
 bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
-                           diag_list *d)
+                    out_cache *outputs, diag_list *d)
 {
 	GError *err = NULL;
 	if (!site_copy_assets(o->theme, stage, d))
@@ -113,14 +113,7 @@ bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
 	}
 	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
-	fonts_ctx *fonts = fonts_new(conf, cache, d);
-	bool ok = fonts != NULL;
-	if (ok) {
-		PangoFontMap *fm = fonts_font_map(fonts);
-		ok = derive_write_charts(k->model, stage, fm, d);
-		g_object_unref(fm);
-		fonts_free(fonts);
-	}
+	bool ok = derive_write_charts(k->model, stage, conf, cache, outputs, d);
 	g_free(cache);
 	g_free(conf);
 	return ok;

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <glib.h>
+#include "cache.h"
 #include "content.h"
 #include "i18n.h"
 #include "model.h"
@@ -41,7 +42,8 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 bool kg_load(kg_catalogue *k, const kg_options *o, diag_list *d);
 void kg_catalogue_free(kg_catalogue *k);
 /* Theme assets, content media and derived charts into a site folder. */
-bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage, diag_list *d);
+bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
+                    out_cache *outputs, diag_list *d);
 
 int cmd_build(const kg_options *o);
 int cmd_check(const kg_options *o);

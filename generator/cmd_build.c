@@ -53,7 +53,6 @@ int cmd_build(const kg_options *o)
 	char *target = g_build_filename(o->out, "site", NULL);
 	out_stage_clean(target);
 	GError *err = NULL;
-	char *stage = out_stage_begin(target, &err);
 	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
 	int jobs = o->jobs > 0 ? o->jobs : jobs_default();
@@ -61,6 +60,11 @@ int cmd_build(const kg_options *o)
 	out_cache *outputs = cache_open(o->out, o->theme, conf, "kitgen " KITGEN_VERSION);
 	if (o->force)
 		cache_set_force(outputs);
+	/* A build starts from the site before last (recycled), except --only
+	 * pdf, which starts empty and links the site half in; --only site links
+	 * the PDFs in. */
+	char *stage = o->only && !html ? out_stage_begin(target, &err)
+	              : cache_stage_begin(outputs, target, pdf ? NULL : "pdf", &err);
 	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
 	                   .fonts_cache = cache, .jobs = 1 /* cairo 1.16 shares FreeType across threads: PDFs one at a time */, .cache = outputs, .d = d};
@@ -85,7 +89,7 @@ int cmd_build(const kg_options *o)
 		          : out_link_tree(target, stage, made_anyway, &err);
 	g_free(old_pdf);
 	g_free(new_pdf);
-	ok = ok && stage && kg_write_media(&k, o, stage, d) && publish_open(&pub);
+	ok = ok && stage && kg_write_media(&k, o, stage, outputs, d) && publish_open(&pub);
 	if (ok && pdf)
 		ok = publish_all(&pub, stage);
 	else if (ok)
@@ -93,12 +97,17 @@ int cmd_build(const kg_options *o)
 	job.downloads = pub.downloads;
 	ok = ok && (!html || site_build(&job));
 	publish_close(&pub);
-	if (ok && outputs)
+	if (ok && outputs) {
+		cache_stage_finish(outputs, stage);
 		cache_forget(outputs);
+	}
+	bool old_at_stage = false;
 	if (ok)
-		ok = out_stage_commit(stage, target, &err);
+		ok = out_stage_swap(stage, target, &old_at_stage, &err);
 	else
 		out_stage_abort(stage);
+	if (old_at_stage)
+		cache_keep_spare(outputs, stage);
 	if (ok && outputs && !cache_save(outputs, &err))
 		ok = false;
 	if (err) {

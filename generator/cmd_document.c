@@ -61,7 +61,7 @@ int cmd_document(const kg_options *o, const char *layout, int argc, char **argv)
 		                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
 		                   .fonts_cache = cache, .d = d};
 		char *tmp_pdf = g_build_filename(scratch, "document.pdf", NULL);
-		ok = scratch && kg_write_media(&k, o, scratch, d) && publish_open(&pub) &&
+		ok = scratch && kg_write_media(&k, o, scratch, NULL, d) && publish_open(&pub) &&
 		     publish_one(&pub, layout, slug, lang, tmp_pdf);
 		publish_close(&pub);
 		if (pub.downloads)

@@ -139,9 +139,58 @@ void derive_diagnosis(const content_item *it, xmlNodePtr item)
 }
 
 /* The radar of each diagnosis, labelled in the translation's language. */
-static bool derive_write_radars(const model *m, const char *out_dir, PangoFontMap *fm,
-                                diag_list *d)
+/* What drawing charts needs, made on first use: a build whose charts are
+ * all cached loads no fonts. */
+typedef struct {
+	const char *out_dir, *conf, *font_cache;
+	out_cache *cache;
+	fonts_ctx *fonts;
+	PangoFontMap *fm;
+	diag_list *d;
+} derive_charts;
+
+static PangoFontMap *derive_font_map(derive_charts *c)
 {
+	if (!c->fonts) {
+		c->fonts = fonts_new(c->conf, c->font_cache, c->d);
+		c->fm = c->fonts ? fonts_font_map(c->fonts) : NULL;
+	}
+	return c->fm;
+}
+
+/* Links the chart at media/rel from the previous build when its inputs
+ * (summed into sum, freed) are unchanged. */
+static bool derive_chart_kept(derive_charts *c, const char *kind, const char *rel,
+                              GChecksum *sum)
+{
+	if (!c->cache) {
+		g_checksum_free(sum);
+		return false;
+	}
+	char *file = g_build_filename("media", rel, NULL);
+	char *key = cache_key_sum(c->cache, kind, sum);
+	bool kept = cache_reuse(c->cache, file, key, c->out_dir);
+	g_free(key);
+	g_free(file);
+	return kept;
+}
+
+static GChecksum *derive_item_sum(const content_item *it)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, (const guchar *)it->relpath, -1);
+	g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
+	return sum;
+}
+
+static bool derive_write_radars(const model *m, derive_charts *c)
+{
+	const char *out_dir = c->out_dir;
+	diag_list *d = c->d;
+	char *dx_path = g_build_filename(m->set->root, "diagnostics", "model.yaml", NULL), *dx_text = NULL;
+	gsize dx_len = 0;
+	g_file_get_contents(dx_path, &dx_text, &dx_len, NULL);
+	g_free(dx_path);
 	GPtrArray *groups = m->set->groups[KIND_DIAGNOSTIC];
 	bool ok = true;
 	for (guint i = 0; i < groups->len; i++) {
@@ -151,6 +200,21 @@ static bool derive_write_radars(const model *m, const char *out_dir, PangoFontMa
 			dx_result *r = g_hash_table_lookup(m->dx_results, it);
 			if (!r)
 				continue;
+			char *rel = derive_radar_path(it);
+			/* scores and labels: the diagnosis and the model */
+			GChecksum *sum = derive_item_sum(it);
+			if (dx_text)
+				g_checksum_update(sum, (const guchar *)dx_text, (gssize)dx_len);
+			if (derive_chart_kept(c, "radar", rel, sum)) {
+				g_free(rel);
+				continue;
+			}
+			PangoFontMap *fm = derive_font_map(c);
+			if (!fm) {
+				g_free(rel);
+				ok = false;
+				continue;
+			}
 			/* Names and scores come from the same XML the pages use. */
 			xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 			xmlNodePtr item = xmlNewDocNode(doc, NULL, BAD_CAST "item", NULL);
@@ -167,7 +231,6 @@ static bool derive_write_radars(const model *m, const char *out_dir, PangoFontMa
 				xmlFree(score);
 				g_ptr_array_add(labels, xmlGetProp(f, BAD_CAST "name"));
 			}
-			char *rel = derive_radar_path(it);
 			char *path = g_build_filename(out_dir, "media", rel, NULL);
 			GError *err = NULL;
 			if (!chart_radar_svg(path, fm, it->lang, (const char *const *)labels->pdata,
@@ -183,33 +246,43 @@ static bool derive_write_radars(const model *m, const char *out_dir, PangoFontMa
 			xmlFreeDoc(doc);
 		}
 	}
+	g_free(dx_text);
 	return ok;
 }
 
-bool derive_write_charts(const model *m, const char *out_dir, PangoFontMap *fm, diag_list *d)
+bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_conf,
+                         const char *font_cache, out_cache *cache, diag_list *d)
 {
+	derive_charts c = {.out_dir = out_dir, .conf = fonts_conf, .font_cache = font_cache,
+	                   .cache = cache, .d = d};
 	GPtrArray *studies = m->set->groups[KIND_STUDY];
-	bool ok = derive_write_radars(m, out_dir, fm, d);
+	bool ok = derive_write_radars(m, &c);
 	for (guint i = 0; i < studies->len; i++) {
 		content_group *g = studies->pdata[i];
 		for (guint j = 0; j < g->items->len; j++) {
 			content_item *it = g->items->pdata[j];
 			size_t np;
 			chart_phase *p = derive_phases(it, &np);
-			if (np) {
-				char *rel = derive_chart_path(it);
+			char *rel = np ? derive_chart_path(it) : NULL;
+			if (rel && !derive_chart_kept(&c, "timeline", rel, derive_item_sum(it))) {
 				char *path = g_build_filename(out_dir, "media", rel, NULL);
 				GError *err = NULL;
-				if (!chart_timeline_svg(path, fm, it->lang, p, np, &err)) {
+				PangoFontMap *fm = derive_font_map(&c);
+				if (!fm) {
+					ok = false;
+				} else if (!chart_timeline_svg(path, fm, it->lang, p, np, &err)) {
 					diag_error(d, it->path, 0, 0, NULL, "%s", err->message);
 					g_error_free(err);
 					ok = false;
 				}
 				g_free(path);
-				g_free(rel);
 			}
+			g_free(rel);
 			g_free(p);
 		}
 	}
+	if (c.fm)
+		g_object_unref(c.fm);
+	fonts_free(c.fonts);
 	return ok;
 }

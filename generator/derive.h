@@ -5,7 +5,9 @@
 #define KITGEN_DERIVE_H
 
 #include <pango/pango.h>
+#include "cache.h"
 #include "chart.h"
+#include "fonts.h"
 #include "model.h"
 
 /* The phases of a study translation; *n = 0 when it has none. Owned array,
@@ -22,7 +24,10 @@ void derive_study(const content_item *it, const char *lang, xmlNodePtr item);
 void derive_diagnosis(const content_item *it, xmlNodePtr item);
 
 /* Writes every study's timeline and every diagnosis's radar chart under
- * out_dir/media/charts/. */
-bool derive_write_charts(const model *m, const char *out_dir, PangoFontMap *fm, diag_list *d);
+ * out_dir/media/charts/, with the fonts of fonts_conf (loaded only if a
+ * chart has to be drawn). A chart whose inputs did not change since the
+ * build cached in cache (may be NULL) is linked instead of drawn. */
+bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_conf,
+                         const char *font_cache, out_cache *cache, diag_list *d);
 
 #endif

@@ -15,8 +15,6 @@ model *model_new(const site_config *c, const content_set *s, const i18n_set *str
 	m->strings = strings;
 	m->media = media;
 	m->d = d;
-	m->bodies = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-	                                  (GDestroyNotify)xmlFreeDoc);
 	m->dx_results = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 	                                      (GDestroyNotify)dx_result_free);
 	m->studies_by_lang = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -29,7 +27,6 @@ void model_free(model *m)
 {
 	if (!m)
 		return;
-	g_hash_table_destroy(m->bodies);
 	g_hash_table_destroy(m->dx_results);
 	g_hash_table_destroy(m->studies_by_lang);
 	g_mutex_clear(&m->lock);
@@ -109,7 +106,6 @@ GPtrArray *model_recommended(model *m, const char *diagnosis, size_t max)
 typedef struct {
 	model *m;
 	GPtrArray *items; /* content_item* */
-	xmlDocPtr *docs;  /* one per item, filled by the workers */
 } model_load;
 
 /* Checks one page and renders its Markdown: independent of every other
@@ -122,31 +118,27 @@ static bool model_load_one(void *shared, int thread, size_t i)
 	md_context ctx = {l->m->set, l->m->config, l->m->media, l->m->d};
 	schema_check(it, l->m->set, l->m->config, l->m->d);
 	model_use_files(l->m, it);
+	/* Rendered here for its diagnostics only; model_item renders it again
+	 * for the pages that are made, so no body is kept in memory. */
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "content", NULL);
-	xmlDocSetRootElement(doc, root);
-	xmlNodePtr toc;
-	xmlAddChild(root, md_render(&ctx, it, doc, &toc));
-	xmlAddChild(root, toc);
-	l->docs[i] = doc;
+	xmlNodePtr toc, body = md_render(&ctx, it, doc, &toc);
+	xmlFreeNode(body);
+	xmlFreeNode(toc);
+	xmlFreeDoc(doc);
 	return true;
 }
 
 void model_load_bodies(model *m, int jobs)
 {
 	model_diagnose(m);
-	model_load l = {m, g_ptr_array_new(), NULL};
+	model_load l = {m, g_ptr_array_new()};
 	for (int k = 0; k < KIND_COUNT; k++)
 		for (guint i = 0; i < m->set->groups[k]->len; i++) {
 			content_group *g = m->set->groups[k]->pdata[i];
 			for (guint j = 0; j < g->items->len; j++)
 				g_ptr_array_add(l.items, g->items->pdata[j]);
 		}
-	l.docs = g_new0(xmlDocPtr, l.items->len + 1);
 	jobs_run(jobs, l.items->len, model_load_one, &l);
-	for (guint i = 0; i < l.items->len; i++)
-		g_hash_table_insert(m->bodies, l.items->pdata[i], l.docs[i]);
-	g_free(l.docs);
 	g_ptr_array_free(l.items, TRUE);
 }
 
@@ -353,9 +345,13 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 	}
 	if (!full)
 		return item;
-	xmlDocPtr body = g_hash_table_lookup(m->bodies, it);
-	for (xmlNodePtr c = body ? xmlDocGetRootElement(body)->children : NULL; c; c = c->next)
-		xmlAddChild(item, xmlDocCopyNode(c, doc, 1));
+	/* Its problems were reported when the catalogue was loaded. */
+	diag_list *quiet = diag_new();
+	md_context ctx = {m->set, m->config, m->media, quiet};
+	xmlNodePtr toc;
+	xmlAddChild(item, md_render(&ctx, it, doc, &toc));
+	xmlAddChild(item, toc);
+	diag_free(quiet);
 	if (g->kind == KIND_CITY || g->kind == KIND_SYSTEM)
 		model_related_studies(m, g, lang, item);
 	if (g->kind == KIND_STUDY)

@@ -17,7 +17,6 @@ typedef struct {
 	const i18n_set *strings;
 	media_set *media;
 	diag_list *d;
-	GHashTable *bodies; /* content_item* -> xmlDoc* holding <body> and <toc> */
 	dx_model *dx;       /* the diagnosis model, NULL without diagnostics */
 	GHashTable *dx_results; /* content_item* -> dx_result* */
 	GHashTable *studies_by_lang; /* lang -> studies index (model.c), made on first use */
@@ -28,7 +27,8 @@ model *model_new(const site_config *c, const content_set *s, const i18n_set *str
                  media_set *media, diag_list *d);
 void model_free(model *m);
 
-/* Renders every page's Markdown once, checking its links; also checks
+/* Renders every page's Markdown once, checking its links (model_item
+ * renders a body again when a page needs it: none is kept); also checks
  * every page's front matter and scores every diagnosis (with the model of
  * content/diagnostics/model.yaml), on jobs threads. Errors go to the
  * model's diag list. */

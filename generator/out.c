@@ -19,6 +19,9 @@ bool out_write_file(const char *path, const char *data, size_t len, GError **err
 		return false;
 	}
 	g_free(dir);
+	/* A new file, never a write through an old name: a staging folder's
+	 * files may be hard links into the live site (cache.c). */
+	g_unlink(path);
 	FILE *f = fopen(path, "wb");
 	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
 		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
@@ -49,11 +52,13 @@ char *out_stage_begin(const char *target, GError **err)
 	return tmpl;
 }
 
-bool out_stage_commit(const char *staging, const char *target, GError **err)
+bool out_stage_swap(const char *staging, const char *target, bool *old_at_staging,
+                    GError **err)
 {
 	/* Swap in one step when target exists, so readers see old or new. */
+	*old_at_staging = false;
 	if (renameat2(AT_FDCWD, staging, AT_FDCWD, target, RENAME_EXCHANGE) == 0) {
-		out_remove_tree(staging); /* now holds the old output */
+		*old_at_staging = true;
 		return true;
 	}
 	if (errno == ENOENT && rename(staging, target) == 0)
@@ -61,6 +66,16 @@ bool out_stage_commit(const char *staging, const char *target, GError **err)
 	g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
 	            "cannot move %s to %s: %s", staging, target, g_strerror(errno));
 	return false;
+}
+
+bool out_stage_commit(const char *staging, const char *target, GError **err)
+{
+	bool old;
+	if (!out_stage_swap(staging, target, &old, err))
+		return false;
+	if (old)
+		out_remove_tree(staging);
+	return true;
 }
 
 void out_stage_clean(const char *target)

@@ -12,6 +12,10 @@ bool out_write_file(const char *path, const char *data, size_t len, GError **err
 
 /* Creates an empty staging folder beside target (TARGET.tmp-XXXXXX). */
 char *out_stage_begin(const char *target, GError **err);
+/* Puts staging in place of target atomically; the old output, if there
+ * was one, is then at staging (*old_at_staging). */
+bool out_stage_swap(const char *staging, const char *target, bool *old_at_staging,
+                    GError **err);
 /* Puts staging in place of target atomically, then removes the old output. */
 bool out_stage_commit(const char *staging, const char *target, GError **err);
 /* Removes staging folders left by interrupted builds (TARGET.tmp-*). */

@@ -1,6 +1,7 @@
 /* publish: compose, transform, paginate. */
 #include <string.h>
 #include <sys/stat.h>
+#include <glib/gstdio.h>
 #include "jobs.h"
 #include "publish.h"
 
@@ -133,6 +134,7 @@ static bool publish_render(publish_job *job, int thread, const char *layout, con
 	char *dir = g_path_get_dirname(pdf_path);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
+	g_unlink(pdf_path); /* never write through a link into the live site */
 	int before = job->d->errors;
 	bool ok = print_render(print, job->base_dir, job->style[thread], pdf_path, job->d) == 0 &&
 	          job->d->errors == before;

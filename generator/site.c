@@ -221,14 +221,41 @@ static bool site_item_page(site_ctx *x, const content_group *g, const char *lang
 	return ok;
 }
 
+/* A list page reads the world (the items' front matter, not their bodies)
+ * and the sizes of the PDFs it offers. */
+static char *site_list_key(site_ctx *x, const char *layout, const char *file)
+{
+	if (!x->job->cache)
+		return NULL;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, (const guchar *)x->world, -1);
+	g_checksum_update(sum, (const guchar *)layout, (gssize)strlen(layout) + 1);
+	g_checksum_update(sum, (const guchar *)file, (gssize)strlen(file) + 1);
+	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
+		const site_download *d = x->job->downloads->pdata[i];
+		g_checksum_update(sum, (const guchar *)&d->bytes, sizeof d->bytes);
+	}
+	return cache_key_sum(x->job->cache, "list-page", sum);
+}
+
 /* A page listing items of some kinds: home, catalogue lists, downloads. */
 static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
                            const char *sub, const content_kind *kinds, int nkinds,
                            xslt_sheet *sheet, const char *file_name)
 {
+	char *path = g_strdup_printf("%s/%s", lang, sub);
+	char *file = g_strconcat(path, file_name, NULL);
+	char *key = site_list_key(x, layout, file);
+	bool kept = key && cache_reuse(x->job->cache, file, key, x->job->out_dir);
+	g_free(key);
+	if (kept) {
+		site_kept(x, file);
+		g_free(file);
+		g_free(path);
+		return true;
+	}
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(alt, g_strdup(sub));
-	char *path = g_strdup_printf("%s/%s", lang, sub);
 	xmlNodePtr page;
 	xmlDocPtr doc = site_page_doc(x, layout, lang, path, site_same_alt_fn, alt, &page);
 	for (int k = 0; k < nkinds; k++) {
@@ -251,8 +278,7 @@ static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 		site_set(e, "slug", d->slug);
 		site_set(e, "bytes", size);
 	}
-	char *file = g_strconcat(path, file_name, NULL);
-	bool ok = site_emit(x, sheet, doc, file);
+	bool ok = site_write(x, sheet, doc, file);
 	g_free(file);
 	g_free(path);
 	g_ptr_array_free(alt, TRUE);
