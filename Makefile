@@ -15,7 +15,9 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            libicu-dev libcairo2-dev libpango1.0-dev librsvg2-dev libfontconfig-dev \
            fonts-noto-core fonts-noto-cjk fonts-dejavu-core libcmocka-dev poppler-utils qpdf \
            chromium openjdk-17-jre-headless \
-           libmicrohttpd-dev curl time
+           libmicrohttpd-dev curl time \
+           libhyphen-dev hyphen-en-us hyphen-pt-pt hyphen-es hyphen-ca hyphen-fr \
+           hyphen-ru hyphen-mn
 
 B := build
 CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/content.c \
@@ -43,7 +45,7 @@ $(B)/.deps: Makefile
 	@mkdir -p $(B) && touch $@
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PRINT_PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) $(PRINT_PKGS)) -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) $(PRINT_PKGS)) $(PRINT_LIBS) -lm
 
 $(B)/%.o: %.c $(B)/.deps
 	@mkdir -p $(dir $@)

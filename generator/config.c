@@ -1,7 +1,28 @@
 /* config: read and check site.yaml; resolve each language's fallback chain. */
 #include <string.h>
 #include <glib.h>
+#include <unicode/uloc.h>
 #include "config.h"
+
+/* The paper names the paginator knows (generator/print/style.c). */
+static bool config_valid_paper(const char *s)
+{
+	static const char *const papers[] = {"a4", "a5", "letter", "legal"};
+	for (size_t i = 0; s && i < G_N_ELEMENTS(papers); i++)
+		if (!g_ascii_strcasecmp(s, papers[i]))
+			return true;
+	return false;
+}
+
+/* A language without a dir is written the way ICU knows it is (ar, fa,
+ * he, ur: right to left). */
+static const char *config_default_dir(const char *code)
+{
+	char id[ULOC_FULLNAME_CAPACITY];
+	UErrorCode e = U_ZERO_ERROR;
+	uloc_forLanguageTag(code, id, sizeof id, NULL, &e);
+	return U_SUCCESS(e) && *id && uloc_isRightToLeft(id) ? "rtl" : "ltr";
+}
 
 static const char *config_req(const yt_node *map, const char *key, const char *file,
                               diag_list *d)
@@ -116,13 +137,25 @@ site_config *config_load(const char *path, diag_list *d)
 			cfg_language *l = &c->langs[c->nlangs];
 			l->code = yt_str(n, "code");
 			l->name = yt_str(n, "name");
-			l->dir = yt_str(n, "dir") ? yt_str(n, "dir") : "ltr";
+			l->dir = yt_str(n, "dir");
 			if (!config_valid_code(l->code)) {
 				diag_error(d, path, n->line, n->col,
 				           "use a language code such as ko, en or zh-Hant",
 				           "language needs a valid 'code'");
 				continue;
 			}
+			if (!l->dir)
+				l->dir = config_default_dir(l->code);
+			const yt_node *paper = yt_get(n, "paper");
+			if (paper && (paper->kind != YT_SCALAR || !config_valid_paper(paper->value)))
+				diag_error(d, path, paper->line, paper->col,
+				           "use a4, a5, letter or legal (or leave it out: the "
+				           "language's region decides, else A4)",
+				           "unknown paper size '%s' for language '%s'",
+				           paper->kind == YT_SCALAR ? paper->value : "(not a single value)",
+				           l->code);
+			else if (paper)
+				l->paper = paper->value;
 			if (strcmp(l->dir, "ltr") && strcmp(l->dir, "rtl"))
 				diag_error(d, path, n->line, n->col, NULL,
 				           "dir must be ltr or rtl, not '%s'", l->dir);

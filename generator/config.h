@@ -8,6 +8,7 @@
 
 typedef struct {
 	const char *code, *name, *dir; /* borrowed from the YAML tree */
+	const char *paper;             /* its print paper (a4, letter, ...), or NULL */
 	const char **chain;            /* code, then its fallbacks; NULL-terminated */
 	bool build;                    /* selected for this run (--lang) */
 } cfg_language;

@@ -114,6 +114,10 @@ static const struct {
 	{"am", "Noto Sans Ethiopic,Noto Sans", "Noto Sans Ethiopic,Noto Sans", "DejaVu Sans Mono,Noto Sans Ethiopic"},
 	{"ne", "Noto Sans Devanagari,Noto Sans", "Noto Sans Devanagari,Noto Sans", "DejaVu Sans Mono,Noto Sans Devanagari"},
 	{"hi", "Noto Sans Devanagari,Noto Sans", "Noto Sans Devanagari,Noto Sans", "DejaVu Sans Mono,Noto Sans Devanagari"},
+	{"ar", "Noto Naskh Arabic,Noto Serif", "Noto Sans Arabic,Noto Sans", "DejaVu Sans Mono,Noto Sans Arabic"},
+	{"fa", "Noto Naskh Arabic,Noto Serif", "Noto Sans Arabic,Noto Sans", "DejaVu Sans Mono,Noto Sans Arabic"},
+	{"ur", "Noto Naskh Arabic,Noto Serif", "Noto Sans Arabic,Noto Sans", "DejaVu Sans Mono,Noto Sans Arabic"},
+	{"he", "Noto Serif Hebrew,Noto Serif", "Noto Sans Hebrew,Noto Sans", "DejaVu Sans Mono,Noto Sans Hebrew"},
 	{NULL, "Noto Serif", "Noto Sans", "DejaVu Sans Mono"},
 };
 

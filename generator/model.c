@@ -375,6 +375,8 @@ xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
 	model_set(page, "layout", layout);
 	model_set(page, "lang", lang);
 	model_set(page, "dir", l ? l->dir : "ltr");
+	if (l && l->paper)
+		model_set(page, "paper", l->paper);
 	xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
 	static const char *const texts[] = {"title", "description", "organisation"};
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {

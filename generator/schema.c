@@ -50,6 +50,8 @@ static const schema_key study_keys[] = {
 	{"costs", ST_MAPS, false, "cost lines: {item, phase (number of the phase), amount}",
 	 "item:text!,phase:int!,amount:number!", 0, NULL},
 	{"funding", ST_TEXTS, false, "funding options (ODA, development banks, …)", NULL, 0, NULL},
+	{"paper", ST_ENUM, false, "print paper when the readers' differs from the language's",
+	 "a4|a5|letter|legal", 0, NULL},
 	{0}};
 
 static const schema_key page_keys[] = {
@@ -67,6 +69,8 @@ static const schema_key kit_keys[] = {
 	{"recommend", ST_REF, false, "present the systems a diagnosis recommends (diagnostics/NAME)",
 	 NULL, KIND_DIAGNOSTIC, NULL},
 	{"contacts", ST_MAPS, false, "list of {name, role, email}", "name:text!,role:text,email:email", 0, "[]"},
+	{"paper", ST_ENUM, false, "print paper when the delegation's differs from the language's",
+	 "a4|a5|letter|legal", 0, NULL},
 	{0}};
 
 static const schema_key diagnostic_keys[] = {

@@ -486,7 +486,7 @@ static void print_container_open(print_builder *B, print_bctx *c, bool leaf,
 		double gap = cs->column_gap > 0 ? cs->column_gap : cs->size * 1.5;
 		double cw = (c->w - gap * (cs->columns - 1)) / cs->columns;
 		if (cw >= 60) {
-			print_colgroup g = {cs->columns, gap, cw};
+			print_colgroup g = {cs->columns, gap, cw, cs->rtl};
 			g_array_append_val(pd->colgroups, g);
 			pd->building.colgroup = (int)pd->colgroups->len - 1;
 			B->col_x = c->x;
@@ -552,15 +552,25 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 	const char *lang = print_prop(n, "lang");
 	if (lang && *lang)
 		c.lang = g_intern_string(lang);
-	print_style_compute(pd->st, &pc->cs, tag, cls, B->anc, B->n_anc, &c.cs);
+	/* the element's direction: its dir, else that of its language, else
+	 * its parent's; the cascade then mirrors its margins */
+	print_cstyle parent = pc->cs;
+	const char *dir = print_prop(n, "dir");
+	if (dir && (!strcmp(dir, "rtl") || !strcmp(dir, "ltr")))
+		parent.rtl = !strcmp(dir, "rtl");
+	else if (lang && *lang)
+		parent.rtl = print_locale_rtl(lang);
+	print_style_compute(pd->st, &parent, tag, cls, B->anc, B->n_anc, &c.cs);
 	c.x += c.cs.margin_left;
 	c.w -= c.cs.margin_left + c.cs.margin_right;
 	if (c.w < 36) { /* deep nesting: keep a usable measure */
 		c.x = pc->x;
 		c.w = pc->w;
 	}
+	/* a quote's bar stands at the start of its lines */
 	if (c.cs.border_left > 0)
-		c.bar_x = pc->x + c.cs.border_left / 2;
+		c.bar_x = c.cs.rtl ? pc->x + pc->w - c.cs.border_left / 2
+		                   : pc->x + c.cs.border_left / 2;
 
 	bool is_cover = !strcmp(tag, "section") && cls && print_has_class(cls, "cover");
 	bool is_chapter = !strcmp(tag, "section") && cls && print_has_class(cls, "chapter");

@@ -134,12 +134,17 @@ static void print_draw_marker(print_drawer *D, const print_box *bx,
 	double gap = b->cs.size * 0.5;
 	print_rgb(D->cr, b->kind == PB_TEXT && strcmp(b->tag, "footnote") ? D->pd->st->accent
 	                                                                  : b->cs.color);
-	print_show_at(D->cr, l, bx->x - gap - r.width / PS, bx->y + b->baseline[0]);
+	/* before the start of the first line: on its right in rtl */
+	double x = b->cs.rtl ? bx->x + bx->w + gap : bx->x - gap - r.width / PS;
+	print_show_at(D->cr, l, x, bx->y + b->baseline[0]);
 	g_object_unref(l);
 }
 
+/* The page number at the end of the entry's box, dots from the text to
+ * it; text_x: where the entry's text was drawn. */
 static void print_draw_toc_number(print_drawer *D, const print_box *bx,
-                                  const print_block *b, PangoLayout *lay)
+                                  const print_block *b, PangoLayout *lay,
+                                  double text_x)
 {
 	cairo_t *cr = D->cr;
 	char num[16];
@@ -149,13 +154,21 @@ static void print_draw_toc_number(print_drawer *D, const print_box *bx,
 	PangoLayout *nl = print_small_layout(D->pd, num, &b->cs, b->lang);
 	PangoRectangle nr, lr;
 	pango_layout_get_extents(nl, NULL, &nr);
-	double nx = bx->x + bx->w - nr.width / PS;
+	bool rtl = b->cs.rtl;
+	double nx = rtl ? bx->x : bx->x + bx->w - nr.width / PS;
 	print_rgb(cr, b->cs.color);
 	print_show_at(cr, nl, nx, base);
 	g_object_unref(nl);
-	PangoLayoutLine *ll = pango_layout_get_line_readonly(lay, last);
-	pango_layout_line_get_extents(ll, NULL, &lr);
-	double x0 = bx->x + (lr.x + lr.width) / PS + 6, x1 = nx - 6;
+	/* the last line's extents in layout coordinates: with its alignment
+	 * offset, which a right-aligned (rtl) line has */
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	for (int i = 0; i < last && pango_layout_iter_next_line(it); i++)
+		;
+	pango_layout_iter_get_line_extents(it, NULL, &lr);
+	pango_layout_iter_free(it);
+	double lx = text_x + lr.x / PS;
+	double x0 = rtl ? nx + nr.width / PS + 6 : lx + lr.width / PS + 6;
+	double x1 = rtl ? lx - 6 : nx - 6;
 	if (x1 > x0) {
 		cairo_save(cr);
 		print_rgb(cr, D->pd->st->rule_color);
@@ -190,6 +203,8 @@ static void print_draw_text_box(print_drawer *D, const print_box *bx, print_bloc
 	               ? print_block_layout(D->pd, b)
 	               : print_cached_layout(D, bx->block, b);
 	double x = bx->x;
+	if (b->kind == PB_TOC && b->cs.rtl) /* the number column is on the left */
+		x += PRINT_TOC_NUM_W;
 	print_draw_text_lines(D->pd, cr, l, &b->t, x, bx->y, bx->first_line,
 	                      bx->n_lines, b->line_top, b->baseline, b->cs.color,
 	                      b->line_top[bx->first_line]);
@@ -197,7 +212,7 @@ static void print_draw_text_box(print_drawer *D, const print_box *bx, print_bloc
 	if (b->marker && bx->first_line == 0)
 		print_draw_marker(D, bx, b);
 	if (b->kind == PB_TOC && last && b->toc_target >= 0) {
-		print_draw_toc_number(D, bx, b, l);
+		print_draw_toc_number(D, bx, b, l, x);
 		const print_block *h = &D->pd->blocks[b->toc_target];
 		if (h->id) {
 			char *href = g_strconcat("#", h->id, NULL);
@@ -283,24 +298,29 @@ static void print_draw_furniture(print_drawer *D, size_t pi, const print_page *p
 	print_cstyle hs, fs;
 	print_style_compute(st, &pd->body_cs, "page-header", NULL, NULL, 0, &hs);
 	print_style_compute(st, &pd->body_cs, "page-footer", NULL, NULL, 0, &fs);
-	double left = st->m_left, right = st->page_w - st->m_right;
+	double left = pd->m_left, right = pd->page_w - pd->m_right;
+	/* the title at the start of the head, the chapter at its end, the page
+	 * label placed by its style: all mirrored in a right-to-left document
+	 * (the layouts already align to the start) */
+	bool rtl = pd->rtl;
 	const char *chap = pg->chapter >= 0 && (guint)pg->chapter < pd->chapters->len
 	                 ? pd->chapters->pdata[pg->chapter] : NULL;
 	if (pd->title && *pd->title) {
 		PangoLayout *l = print_small_layout(pd, pd->title, &hs, pd->lang);
-		pango_layout_set_width(l, (int)((right - left) * (chap ? 0.48 : 1) * PS));
+		double w = (right - left) * (chap ? 0.48 : 1);
+		pango_layout_set_width(l, (int)(w * PS));
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		print_rgb(cr, hs.color);
-		print_show_at(cr, l, left, st->header_y);
+		print_show_at(cr, l, rtl ? right - w : left, st->header_y);
 		g_object_unref(l);
 	}
 	if (chap && *chap) {
 		PangoLayout *l = print_small_layout(pd, chap, &hs, pd->lang);
 		pango_layout_set_width(l, (int)((right - left) * 0.48 * PS));
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+		pango_layout_set_alignment(l, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 		print_rgb(cr, hs.color);
-		print_show_at(cr, l, right - (right - left) * 0.48, st->header_y);
+		print_show_at(cr, l, rtl ? left : right - (right - left) * 0.48, st->header_y);
 		g_object_unref(l);
 	}
 	if (hs.border_bottom > 0) {
@@ -313,11 +333,12 @@ static void print_draw_furniture(print_drawer *D, size_t pi, const print_page *p
 	PangoLayout *l = print_small_layout(pd, label, &fs, pd->lang);
 	g_free(label);
 	pango_layout_set_width(l, (int)((right - left) * PS));
-	pango_layout_set_alignment(l, fs.align == PRINT_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
-	                              : fs.align == PRINT_ALIGN_LEFT ? PANGO_ALIGN_LEFT
-	                                                             : PANGO_ALIGN_CENTER);
+	bool at_end = fs.align == PRINT_ALIGN_RIGHT, at_start = fs.align == PRINT_ALIGN_LEFT;
+	pango_layout_set_alignment(l, at_end || at_start
+	                              ? ((at_end != rtl) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+	                              : PANGO_ALIGN_CENTER);
 	print_rgb(cr, fs.color);
-	print_show_at(cr, l, left, st->page_h - st->footer_y);
+	print_show_at(cr, l, left, pd->page_h - st->footer_y);
 	g_object_unref(l);
 }
 
@@ -355,17 +376,21 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 		if (bx->kind == PRINT_BOX_FOOTNOTE) {
 			if (!fn_rule) {
 				print_rgb(cr, pd->st->rule_color);
-				cairo_rectangle(cr, pd->st->m_left, pg->foot_top + FN_SEP / 2,
-				                pd->body_w / 4, 0.5);
+				/* the short rule above footnotes starts where lines do */
+				cairo_rectangle(cr, pd->rtl ? pd->page_w - pd->m_right - pd->body_w / 4
+				                            : pd->m_left,
+				                pg->foot_top + FN_SEP / 2, pd->body_w / 4, 0.5);
 				cairo_fill(cr);
 				fn_rule = true;
 			}
 			print_block *f = &pd->fnotes[bx->block];
 			print_box fb = *bx;
-			fb.x = bx->x + f->x;
+			/* the number's indent is at the start: the right in rtl */
+			fb.x = bx->x + (f->cs.rtl ? 0 : f->x);
+			fb.w = f->w;
 			cairo_save(cr);
-			cairo_rectangle(cr, 0, pg->foot_top, pd->st->page_w,
-			                pd->st->page_h - pd->st->m_bottom - pg->foot_top + 1);
+			cairo_rectangle(cr, 0, pg->foot_top, pd->page_w,
+			                pd->page_h - pd->st->m_bottom - pg->foot_top + 1);
 			cairo_clip(cr);
 			print_draw_text_box(D, &fb, f);
 			cairo_restore(cr);

@@ -84,9 +84,22 @@ static bool print_is_ws(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Hyphenation is for the even right edge of justified text (or where a
+ * style asks for it); never in code, whose words must stay as written. */
+static bool print_hyphenates(const print_ictx *c)
+{
+	if (c->pre || c->cs.role == PRINT_ROLE_MONO || !c->lang)
+		return false;
+	return c->cs.hyphenate > 0 ||
+	       (c->cs.hyphenate < 0 && c->cs.align == PRINT_ALIGN_JUSTIFY);
+}
+
 static void print_text(print_ictx *c, const char *s)
 {
 	GString *g = c->t->text;
+	char *hy = print_hyphenates(c) ? print_hyphen_text(c->lang, s) : NULL;
+	if (hy)
+		s = hy;
 	if (c->pre) {
 		for (; *s; s++)
 			if (*s != '\r')
@@ -104,6 +117,7 @@ static void print_text(print_ictx *c, const char *s)
 		c->space = false;
 		g_string_append_c(g, *s);
 	}
+	g_free(hy);
 }
 
 /* An attribute over [start, end of the element): inserted now so it comes

@@ -5,13 +5,16 @@
 #include <string.h>
 
 #define PS ((double)PANGO_SCALE)
-#define PRINT_TOC_NUM_W 36.0 /* page number column of TOC entries */
 
 PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
                                const print_cstyle *cs, const char *lang,
                                double width, bool wrap)
 {
-	PangoLayout *l = pango_layout_new(pd->pctx);
+	/* the paragraph's direction comes from its language (cs->rtl), not
+	 * from its first strong letter: an Arabic paragraph that opens with
+	 * "CIO" is still right to left */
+	PangoLayout *l = pango_layout_new(cs->rtl ? pd->pctx_rtl : pd->pctx);
+	pango_layout_set_auto_dir(l, FALSE);
 	PangoFontDescription *fd = print_style_font(pd->st, cs, lang);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -19,15 +22,23 @@ PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
 		pango_layout_set_width(l, (int)(width * PS));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
+	/* left is the start of the line, right its end: mirrored in rtl (a
+	 * justified paragraph's last line sits at the start too) */
+	PangoAlignment start = cs->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+	PangoAlignment end = cs->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
 	switch (cs->align) {
 	case PRINT_ALIGN_JUSTIFY:
 		pango_layout_set_justify(l, wrap);
+		pango_layout_set_alignment(l, start);
 		break;
 	case PRINT_ALIGN_CENTER:
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 		break;
 	case PRINT_ALIGN_RIGHT:
-		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+		pango_layout_set_alignment(l, end);
+		break;
+	default:
+		pango_layout_set_alignment(l, start);
 		break;
 	}
 	if (cs->indent != 0)
@@ -79,12 +90,59 @@ PangoLayout *print_block_layout(print_doc *pd, print_block *b)
 	return print_text_layout(pd, &b->t, &b->cs, b->lang, print_text_width(b), true);
 }
 
+/* Removes len bytes at pos from t, moving what points after them. */
+static void print_itext_delete(print_itext *t, int pos, int len)
+{
+	g_string_erase(t->text, pos, len);
+	pango_attr_list_update(t->attrs, pos, len, 0);
+	for (guint i = 0; i < t->links->len; i++) {
+		print_link *l = &g_array_index(t->links, print_link, i);
+		l->start -= l->start > pos ? len : 0;
+		l->end -= l->end > pos ? len : 0;
+	}
+	for (guint i = 0; i < t->anchors->len; i++)
+		g_array_index(t->anchors, print_anchor, i).index -=
+			g_array_index(t->anchors, print_anchor, i).index > pos ? len : 0;
+	for (guint i = 0; i < t->fnrefs->len; i++)
+		g_array_index(t->fnrefs, print_fnref, i).index -=
+			g_array_index(t->fnrefs, print_fnref, i).index > pos ? len : 0;
+}
+
+/* Pango 1.50.12 now and then breaks a line at a soft hyphen without
+ * counting the hyphen it then draws, and the line runs a hyphen's width
+ * past the measure (justification only widens). Such a soft hyphen is
+ * taken out and the paragraph laid out again: the word moves whole or
+ * breaks at another point. Returns the layout to keep (l or a new one). */
+static PangoLayout *print_hyphen_overflow(print_doc *pd, print_block *b, PangoLayout *l,
+                                          double width)
+{
+	for (int round = 0; round < 16; round++) {
+		int cut = -1;
+		for (GSList *s = pango_layout_get_lines_readonly(l); s && cut < 0; s = s->next) {
+			PangoLayoutLine *ln = s->data;
+			int end = ln->start_index + ln->length;
+			PangoRectangle r;
+			if (end < 2 || memcmp(b->t.text->str + end - 2, "\xc2\xad", 2))
+				continue;
+			pango_layout_line_get_extents(ln, NULL, &r);
+			if ((r.x + r.width) / PS > width + 0.05)
+				cut = end - 2;
+		}
+		if (cut < 0)
+			break;
+		print_itext_delete(&b->t, cut, 2);
+		g_object_unref(l);
+		l = print_text_layout(pd, &b->t, &b->cs, b->lang, width, true);
+	}
+	return l;
+}
+
 void print_measure_block(print_doc *pd, print_block *b)
 {
 	if (b->kind == PB_RULE || b->kind == PB_ROW)
 		return;
 	if (b->kind == PB_IMAGE) {
-		double body_h = pd->st->page_h - pd->st->m_top - pd->st->m_bottom;
+		double body_h = pd->page_h - pd->st->m_top - pd->st->m_bottom;
 		print_image_measure(pd, b, body_h * 0.8);
 		return;
 	}
@@ -96,6 +154,8 @@ void print_measure_block(print_doc *pd, print_block *b)
 	g_free(b->baseline);
 	PangoLayout *l = print_text_layout(pd, &b->t, &b->cs, b->lang,
 	                                   print_text_width(b), true);
+	if (strstr(b->t.text->str, "\xc2\xad"))
+		l = print_hyphen_overflow(pd, b, l, print_text_width(b));
 	print_measure_lines(l, &b->n_lines, &b->line_top, &b->baseline);
 	b->height = b->line_top[b->n_lines];
 	for (guint i = 0; i < b->t.fnrefs->len; i++) {

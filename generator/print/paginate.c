@@ -114,14 +114,13 @@ static void print_panel_piece(print_pager *P, int k, double bottom)
 	if (isnan(o->top))
 		return;
 	const print_panel *pn = print_panel_at(P, o->panel);
-	const print_style *st = P->st;
 	bool inside = print_panel_in_cols(P, pn);
 	double x = P->left + (inside ? P->col_off : 0) + pn->x, w = pn->w;
 	if (pn->bleed && P->cg < 0) {
 		x = 0;
-		w = st->page_w;
+		w = P->pd->page_w;
 		if (bottom >= P->bottom - P->fn_h - 1)
-			bottom = st->page_h;
+			bottom = P->pd->page_h;
 	}
 	/* first_line: 1 on the panel's first piece (its top rule) */
 	print_box bx = {PRINT_BOX_PANEL, x, o->top, w, bottom - o->top, o->panel,
@@ -166,7 +165,7 @@ static void print_new_page(print_pager *P)
 	if (!pg.cover) {
 		print_box hb = {PRINT_BOX_HEADER, P->left, st->header_y - 8,
 		                P->pd->body_w, 10, -1, 0, 0, 0, -1, -1, 0, "header", NULL, 0};
-		print_box fb = {PRINT_BOX_FOOTER, P->left, st->page_h - st->footer_y - 8,
+		print_box fb = {PRINT_BOX_FOOTER, P->left, P->pd->page_h - st->footer_y - 8,
 		                P->pd->body_w, 10, -1, 0, 0, 0, -1, -1, 0, "footer", NULL, 0};
 		g_array_append_val(P->boxes, hb);
 		g_array_append_val(P->boxes, fb);
@@ -182,6 +181,11 @@ static void print_new_page(print_pager *P)
 	P->started = false;
 	P->col = 0;
 	P->col_off = 0;
+	if (P->cg >= 0) { /* columns go on: right to left, the first is rightmost */
+		const print_colgroup *g = &g_array_index(P->pd->colgroups, print_colgroup, P->cg);
+		if (g->rtl)
+			P->col_off = (g->ncols - 1) * (g->col_w + g->gap);
+	}
 	P->frame_top = P->top;
 	P->frame_start = 0;
 	P->floor = P->top;
@@ -199,7 +203,7 @@ static void print_next_frame(print_pager *P)
 				P->floor = P->y;
 			P->used += P->y - P->frame_top;
 			P->col++;
-			P->col_off = P->col * (g->col_w + g->gap);
+			P->col_off = (g->rtl ? g->ncols - 1 - P->col : P->col) * (g->col_w + g->gap);
 			P->y = P->frame_top;
 			P->frame_start = P->boxes->len;
 			return;
@@ -224,6 +228,8 @@ static void print_place(print_pager *P, size_t bi, print_box_kind kind,
 	                b->table, b->row, 0, b->tag, b->id, P->col};
 	if (kind == PRINT_BOX_IMAGE) {
 		int a = b->cs.align;
+		if (b->cs.rtl && a != PRINT_ALIGN_CENTER) /* start and end mirrored */
+			a = a == PRINT_ALIGN_RIGHT ? PRINT_ALIGN_LEFT : PRINT_ALIGN_RIGHT;
 		bx.x += a == PRINT_ALIGN_LEFT ? 0 : a == PRINT_ALIGN_RIGHT ? b->w - b->img_w
 		                                                          : (b->w - b->img_w) / 2;
 		bx.w = b->img_w;
@@ -597,7 +603,8 @@ static void print_flow_columns(print_pager *P, size_t a, size_t b)
 	P->y += gap;
 	P->cg = first->colgroup;
 	P->col = 0;
-	P->col_off = 0;
+	const print_colgroup *g0 = &g_array_index(pd->colgroups, print_colgroup, P->cg);
+	P->col_off = g0->rtl ? (g0->ncols - 1) * (g0->col_w + g0->gap) : 0;
 	P->frame_top = P->y;
 	P->frame_start = P->boxes->len;
 	P->floor = P->y;
@@ -658,8 +665,8 @@ print_layout *print_paginate(print_doc *pd)
 	P.boxes = g_array_new(FALSE, FALSE, sizeof(print_box));
 	P.fns = g_array_new(FALSE, FALSE, sizeof(int));
 	P.top = P.y = P.frame_top = P.floor = st->m_top;
-	P.bottom = st->page_h - st->m_bottom;
-	P.left = st->m_left;
+	P.bottom = pd->page_h - st->m_bottom;
+	P.left = pd->m_left;
 	P.body_h = P.bottom - P.top;
 	P.chapter = -1;
 	P.cg = -1;
@@ -689,12 +696,12 @@ print_layout *print_paginate(print_doc *pd)
 	l->pages = (print_page *)g_array_free(P.pages, FALSE);
 	g_array_free(P.boxes, TRUE);
 	g_array_free(P.fns, TRUE);
-	l->page_w = st->page_w;
-	l->page_h = st->page_h;
+	l->page_w = pd->page_w;
+	l->page_h = pd->page_h;
 	l->body_top = st->m_top;
-	l->body_bottom = st->page_h - st->m_bottom;
-	l->body_left = st->m_left;
-	l->body_right = st->page_w - st->m_right;
+	l->body_bottom = pd->page_h - st->m_bottom;
+	l->body_left = pd->m_left;
+	l->body_right = pd->page_w - pd->m_right;
 	l->doc = pd;
 	return l;
 }

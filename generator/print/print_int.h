@@ -21,7 +21,9 @@ typedef struct {
 	bool italic;
 	uint32_t color;     /* 0xRRGGBB */
 	double line_height; /* factor of the font size, as in CSS */
-	int align;
+	int align;          /* left/right mean start/end: mirrored when rtl */
+	bool rtl;           /* right-to-left: from dir, else the language */
+	int hyphenate;      /* -1 auto (justified text only), 0 never, 1 always */
 	/* not inherited */
 	double space_before, space_after; /* pt */
 	double indent;      /* first line, pt */
@@ -64,6 +66,7 @@ typedef struct {
 struct print_style {
 	char *file;            /* source yaml, for messages */
 	double page_w, page_h;
+	bool page_size_set;    /* the style names a size: it beats the locale */
 	double m_top, m_bottom, m_left, m_right;
 	double header_y, footer_y; /* baselines measured from page top/bottom */
 	double cover_top;
@@ -84,6 +87,8 @@ void print_style_compute(const print_style *s, const print_cstyle *parent,
                          print_cstyle *out);
 void print_style_base(const print_style *s, print_cstyle *out);
 const char *print_style_family(const print_style *s, const char *lang, int role);
+/* A named paper size (A4, A5, Letter, Legal; any case) in points. */
+bool print_style_paper(const char *name, double *w, double *h);
 PangoFontDescription *print_style_font(const print_style *s,
                                        const print_cstyle *cs, const char *lang);
 fonts_ctx *print_style_fonts(const print_style *s, diag_list *d);
@@ -122,6 +127,22 @@ char *print_inline_plain(xmlNodePtr node); /* text without footnotes */
 const char *print_prop(xmlNodePtr n, const char *name);
 bool print_has_class(const char *classes, const char *cls);
 bool print_is_inline(const char *tag);
+
+/* ---- locale (locale.c): what a language tag implies, from ICU --------- */
+
+/* True for a language written right to left (ar, fa, he, ur, ...). */
+bool print_locale_rtl(const char *lang);
+/* The paper a tag with a region uses (en-US: Letter, pt-PT: A4), in
+ * points; false when the tag names no region (en, pt): A4 stays. */
+bool print_locale_paper(const char *lang, double *w, double *h);
+
+/* ---- hyphenation (hyphen.c) ------------------------------------------- */
+
+/* text with U+00AD soft hyphens at the dictionary's break points of each
+ * word of 6 or more letters, or NULL when lang has no dictionary (or the
+ * text no break). Owned by the caller. Thread-safe; dictionaries are
+ * loaded once per language. */
+char *print_hyphen_text(const char *lang, const char *text);
 
 /* ---- blocks ----------------------------------------------------------- */
 
@@ -195,6 +216,7 @@ typedef struct {
 	double *col_w, *col_x;
 	double x, w, pad, scale;
 	bool clip;             /* columns too narrow: cells are clipped */
+	bool rtl;              /* the first column is the rightmost */
 	int first_block;
 	uint32_t head_bg, rule;
 } print_table;
@@ -204,6 +226,7 @@ typedef struct {
 typedef struct {
 	int ncols;
 	double gap, col_w;
+	bool rtl;              /* the first column is the rightmost */
 } print_colgroup;
 
 /* A container drawn behind its blocks (background, top rule, padding):
@@ -234,7 +257,14 @@ typedef struct print_doc {
 	const char *file;      /* document URL for messages */
 	const char *base_dir;
 	PangoFontMap *fontmap;
-	PangoContext *pctx;
+	PangoContext *pctx;    /* left-to-right paragraphs */
+	PangoContext *pctx_rtl; /* right-to-left paragraphs */
+	/* this document's paper and margins: the style's, or the paper its
+	 * language or front matter asks for; left/right swapped when rtl */
+	double page_w, page_h, m_left, m_right;
+	bool rtl;              /* the document's base direction */
+	char *paper;           /* <meta name="paper">, or NULL */
+	int paper_line;        /* its line, for messages */
 	print_block *blocks;
 	size_t n_blocks, cap_blocks;
 	print_block *fnotes;   /* footnote n is fnotes[n - 1] */
@@ -266,6 +296,7 @@ void print_block_clear(print_block *b);
 /* build.c: XML to blocks */
 void print_build(print_doc *pd, xmlDocPtr doc);
 /* measure.c */
+#define PRINT_TOC_NUM_W 36.0 /* page number column of TOC entries */
 PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
                                const print_cstyle *cs, const char *lang,
                                double width, bool wrap);

@@ -59,6 +59,42 @@ static void print_read_head(print_doc *pd, xmlDocPtr doc)
 	pd->subject = print_meta(head, "subject");
 	pd->keywords = print_meta(head, "keywords");
 	pd->page_label = print_meta(head, "page-label");
+	pd->paper = print_meta(head, "paper");
+	for (xmlNodePtr k = head ? head->children : NULL; pd->paper && k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && !g_strcmp0(print_prop(k, "name"), "paper")) {
+			pd->paper_line = (int)xmlGetLineNo(k);
+			break;
+		}
+	/* the base direction: dir on the root, else the language's */
+	const char *dir = root ? print_prop(root, "dir") : NULL;
+	pd->rtl = dir && (!strcmp(dir, "rtl") || !strcmp(dir, "ltr"))
+	        ? !strcmp(dir, "rtl") : print_locale_rtl(pd->lang);
+}
+
+/* The paper: what the document asks for (a kit's or a language's paper
+ * setting, as <meta name="paper">), else the size the style names, else
+ * the one of the language's region (en-US: Letter), else the style's
+ * default (A4). An unknown name is an error, not a silent A4. */
+static void print_doc_paper(print_doc *pd)
+{
+	const print_style *st = pd->st;
+	double w = st->page_w, h = st->page_h;
+	if (pd->paper && *pd->paper) {
+		if (!print_style_paper(pd->paper, &w, &h)) {
+			diag_error(pd->d, pd->file, pd->paper_line, 0, "use A4, A5, Letter or Legal",
+			           "print: unknown paper size '%s'", pd->paper);
+			w = st->page_w;
+			h = st->page_h;
+		}
+	} else if (!st->page_size_set && !print_locale_paper(pd->lang, &w, &h)) {
+		w = st->page_w;
+		h = st->page_h;
+	}
+	pd->page_w = w;
+	pd->page_h = h;
+	/* the start margin is on the right in a right-to-left document */
+	pd->m_left = pd->rtl ? st->m_right : st->m_left;
+	pd->m_right = pd->rtl ? st->m_left : st->m_right;
 }
 
 static void print_check_links(print_doc *pd, const print_block *bs, size_t n)
@@ -106,10 +142,13 @@ static void print_doc_free(print_doc *pd)
 	g_free(pd->subject);
 	g_free(pd->keywords);
 	g_free(pd->page_label);
+	g_free(pd->paper);
 	g_free(pd->block_page);
 	g_free(pd->block_y);
 	if (pd->pctx)
 		g_object_unref(pd->pctx);
+	if (pd->pctx_rtl)
+		g_object_unref(pd->pctx_rtl);
 	if (pd->fontmap) {
 		if (pango_cairo_font_map_get_default() == pd->fontmap)
 			pango_cairo_font_map_set_default(NULL);
@@ -154,25 +193,33 @@ static print_doc *print_doc_new(xmlDocPtr doc, const char *base_dir,
 	/* librsvg lays out SVG text with the thread's default font map: make it
 	 * ours while this document lives, so SVG text uses the private fonts */
 	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(pd->fontmap));
-	pd->pctx = pango_font_map_create_context(pd->fontmap);
+	/* one context per base direction: a paragraph's direction follows its
+	 * language (layouts do not guess it from their first letter) */
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(pd->pctx, fo);
+	for (int i = 0; i < 2; i++) {
+		PangoContext *ctx = pango_font_map_create_context(pd->fontmap);
+		pango_cairo_context_set_font_options(ctx, fo);
+		pango_context_set_round_glyph_positions(ctx, FALSE);
+		pango_context_set_base_dir(ctx, i ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+		*(i ? &pd->pctx_rtl : &pd->pctx) = ctx;
+	}
 	cairo_font_options_destroy(fo);
-	pango_context_set_round_glyph_positions(pd->pctx, FALSE);
 	pd->chapters = g_ptr_array_new_with_free_func(g_free);
 	pd->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	print_read_head(pd, doc);
+	print_doc_paper(pd);
 	xmlNodePtr root = xmlDocGetRootElement(doc), body = NULL;
 	for (xmlNodePtr k = root ? root->children : NULL; k; k = k->next)
 		if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "body"))
 			body = k;
 	print_cstyle base;
 	print_style_base(st, &base);
+	base.rtl = pd->rtl;
 	print_style_compute(st, &base, "body", body ? print_prop(body, "class") : NULL,
 	                    NULL, 0, &pd->body_cs);
-	pd->body_w = st->page_w - st->m_left - st->m_right;
+	pd->body_w = pd->page_w - pd->m_left - pd->m_right;
 	print_build(pd, doc);
 	print_check_links(pd, pd->blocks, pd->n_blocks);
 	print_check_links(pd, pd->fnotes, pd->n_fnotes);
@@ -239,7 +286,7 @@ static int print_render_locked(xmlDocPtr doc, const char *base_dir,
 	print_doc *pd = l->doc;
 	/* write beside the target, rename when complete */
 	char *tmp = g_strdup_printf("%s.tmp%d", pdf_path, (int)getpid());
-	cairo_surface_t *s = cairo_pdf_surface_create(tmp, style->page_w, style->page_h);
+	cairo_surface_t *s = cairo_pdf_surface_create(tmp, pd->page_w, pd->page_h);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	char date[40];
 	print_date(date, sizeof date);

@@ -12,7 +12,7 @@ enum {
 	P_ROLE, P_SIZE, P_WEIGHT, P_ITALIC, P_COLOR, P_LH, P_ALIGN, P_SB, P_SA,
 	P_INDENT, P_ML, P_MR, P_KWN, P_BB, P_KT, P_BG, P_PAD, P_BL, P_BBOT, P_BC,
 	P_UPPER, P_BTOP, P_COLS, P_CGAP, P_CSPAN, P_BLEED, P_POS, P_BARE, P_MINH,
-	P_WIDTH, P_MAXW, P_MAXH
+	P_WIDTH, P_MAXW, P_MAXH, P_HYPH
 };
 
 /* The structural minimum, so that a theme without a style still prints
@@ -176,10 +176,19 @@ static void print_rule_read(print_style *s, print_rule *r, const yt_node *m,
 			} else
 				print_bad(d, s, n, k, "a factor between 0.8 and 4, e.g. 1.45");
 		} else if (!strcmp(k, "align")) {
+			/* left and right are the start and the end of a line: a
+			 * right-to-left paragraph mirrors them */
 			c->align = !strcmp(v, "justify") ? PRINT_ALIGN_JUSTIFY
 			         : !strcmp(v, "center") ? PRINT_ALIGN_CENTER
-			         : !strcmp(v, "right") ? PRINT_ALIGN_RIGHT : PRINT_ALIGN_LEFT;
+			         : !strcmp(v, "right") || !strcmp(v, "end") ? PRINT_ALIGN_RIGHT
+			                                                     : PRINT_ALIGN_LEFT;
 			r->set |= P_BIT(P_ALIGN);
+		} else if (!strcmp(k, "hyphenate")) {
+			c->hyphenate = !strcmp(v, "auto") ? -1 : yt_is_true(n) ? 1 : 0;
+			if (strcmp(v, "auto") && !yt_is_true(n) && strcmp(v, "false"))
+				print_bad(d, s, n, k, "use true, false or auto (justified text only)");
+			else
+				r->set |= P_BIT(P_HYPH);
 		} else if (!strcmp(k, "keep-with-next")) {
 			c->keep_with_next = yt_is_true(n);
 			r->set |= P_BIT(P_KWN);
@@ -287,6 +296,17 @@ static void print_rule_add(print_style *s, const char *sel, const yt_node *m,
 	s->rules[s->n_rules++] = r;
 }
 
+bool print_style_paper(const char *name, double *w, double *h)
+{
+	for (size_t j = 0; name && j < G_N_ELEMENTS(print_sizes); j++)
+		if (!g_ascii_strcasecmp(name, print_sizes[j].name)) {
+			*w = print_sizes[j].w;
+			*h = print_sizes[j].h;
+			return true;
+		}
+	return false;
+}
+
 static void print_page_read(print_style *s, const yt_node *m, diag_list *d)
 {
 	for (size_t i = 0; m && m->kind == YT_MAP && i < m->count; i++) {
@@ -294,19 +314,20 @@ static void print_page_read(print_style *s, const yt_node *m, diag_list *d)
 		const yt_node *n = m->items[i];
 		double v;
 		if (!strcmp(k, "size")) {
-			if (n->kind == YT_SEQ && n->count == 2 &&
-			    print_parse_len(n->items[0]->value, &s->page_w, NULL) &&
-			    print_parse_len(n->items[1]->value, &s->page_h, NULL))
-				continue;
-			size_t j;
-			for (j = 0; n->value && j < G_N_ELEMENTS(print_sizes); j++)
-				if (!g_ascii_strcasecmp(n->value, print_sizes[j].name)) {
-					s->page_w = print_sizes[j].w;
-					s->page_h = print_sizes[j].h;
-					break;
-				}
-			if (j == G_N_ELEMENTS(print_sizes))
-				print_bad(d, s, n, k, "A4, A5, Letter, Legal or [width, height]");
+			/* a size the theme names beats the one of the language */
+			double w, h;
+			if ((n->kind == YT_SEQ && n->count == 2 &&
+			     print_parse_len(n->items[0]->value, &w, NULL) &&
+			     print_parse_len(n->items[1]->value, &h, NULL) && w >= 72 && h >= 72) ||
+			    print_style_paper(n->value, &w, &h)) {
+				s->page_w = w;
+				s->page_h = h;
+				s->page_size_set = true;
+			} else /* printing on a paper nobody meant is worse than stopping */
+				diag_error(d, s->file, n->line, n->col,
+				           "use A4, A5, Letter, Legal or [width, height], e.g. [210mm, 297mm]",
+				           "print style: unknown paper size '%s'",
+				           n->value ? n->value : "(not a single value)");
 			continue;
 		}
 		double *dst = !strcmp(k, "margin-top") ? &s->m_top
@@ -500,6 +521,7 @@ void print_style_base(const print_style *s, print_cstyle *out)
 	out->color = s->text;
 	out->line_height = 1.4;
 	out->align = PRINT_ALIGN_LEFT;
+	out->hyphenate = -1;
 	out->border_color = s->rule_color;
 }
 
@@ -518,6 +540,8 @@ void print_style_compute(const print_style *s, const print_cstyle *parent,
 		c.color = parent->color;
 		c.line_height = parent->line_height;
 		c.align = parent->align;
+		c.rtl = parent->rtl;
+		c.hyphenate = parent->hyphenate;
 	}
 	double psize = c.size;
 	for (size_t i = 0; i < s->n_rules; i++) {
@@ -543,6 +567,7 @@ void print_style_compute(const print_style *s, const print_cstyle *parent,
 		if (m & P_BIT(P_COLOR)) c.color = v->color;
 		if (m & P_BIT(P_LH)) c.line_height = v->line_height;
 		if (m & P_BIT(P_ALIGN)) c.align = v->align;
+		if (m & P_BIT(P_HYPH)) c.hyphenate = v->hyphenate;
 		if (m & P_BIT(P_SB)) c.space_before = v->space_before;
 		if (m & P_BIT(P_SA)) c.space_after = v->space_after;
 		if (m & P_BIT(P_INDENT)) c.indent = v->indent;
@@ -568,6 +593,11 @@ void print_style_compute(const print_style *s, const print_cstyle *parent,
 		if (m & P_BIT(P_MAXH)) c.max_height = v->max_height;
 		if (m & P_BIT(P_WIDTH)) { c.width = v->width; c.width_pct = v->width_pct; }
 		if (m & P_BIT(P_MAXW)) { c.max_width = v->max_width; c.max_width_pct = v->max_width_pct; }
+	}
+	if (c.rtl) { /* margins are the start and the end side too */
+		double ml = c.margin_left;
+		c.margin_left = c.margin_right;
+		c.margin_right = ml;
 	}
 	*out = c;
 }

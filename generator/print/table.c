@@ -77,6 +77,7 @@ void print_table_build(print_doc *pd, xmlNodePtr tn, const print_cstyle *cs,
 	t->x = x;
 	t->w = w;
 	t->scale = 1;
+	t->rtl = cs->rtl;
 	t->pad = cs->padding > 0 ? cs->padding : 3.5;
 	t->rule = cs->border_color;
 	t->first_block = (int)pd->n_blocks;
@@ -190,9 +191,10 @@ static void print_table_columns(print_table *t)
 			t->col_w[j] = W * mn[j] / smin;
 	}
 	t->clip = smin > W;
+	/* the first column stands at the start: the right in rtl tables */
 	double x = 0;
 	for (int j = 0; j < nc; j++) {
-		t->col_x[j] = x;
+		t->col_x[j] = t->rtl ? W - x - t->col_w[j] : x;
 		x += t->col_w[j];
 	}
 	g_free(mn);
@@ -307,7 +309,9 @@ void print_table_draw_row(print_doc *pd, cairo_t *cr, const print_table *t,
 	double h = end - start + 2 * pad;
 	for (int i = 0; i < r->n_cells; i++) {
 		const print_cell *c = &r->cells[i];
-		double cx = x + t->col_x[c->col];
+		/* a cell spanning columns starts at the leftmost of them */
+		int left_col = t->rtl ? MIN(c->col + c->colspan, t->ncols) - 1 : c->col;
+		double cx = x + t->col_x[left_col];
 		cairo_save(cr);
 		cairo_rectangle(cr, cx, y, c->w, h);
 		if (c->cs.has_bg) {

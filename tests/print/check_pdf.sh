@@ -4,7 +4,9 @@
 # is embedded, and the text of EXPECTED.txt comes back out of the PDF.
 # EXPECTED.txt: one phrase a line, each must appear in the text (compared
 # with all whitespace removed: pdftotext puts spaces where glyphs sit apart,
-# e.g. after a Devanagari virama or between CJK glyphs; blank lines and lines starting with # are skipped); a line
+# e.g. after a Devanagari virama or between CJK glyphs; soft hyphens and
+# bidi marks removed too, see squash below; blank lines and lines starting
+# with # are skipped); a line
 # "pdfinfo: Key: value" must match pdfinfo's output instead, e.g.
 # "pdfinfo: Creator: kitgen".
 set -u
@@ -25,7 +27,11 @@ nfonts=$(pdffonts "$pdf" 2>/dev/null | awk 'NR > 2' | wc -l)
 [ "$nfonts" -gt 0 ] || say "no fonts at all"
 
 norm() { tr -s '[:space:]' ' '; }
-squash() { tr -d '[:space:]'; }
+# Also removed: soft hyphens (U+00AD), which pdftotext gives for the hyphen
+# drawn where a line breaks inside a hyphenated word ("infor\u00ad" "mation"),
+# and the bidi embedding marks (U+202A..U+202E) it puts around runs of
+# right-to-left text and the numbers in them. Neither is part of the text.
+squash() { LC_ALL=C sed 's/\xc2\xad//g; s/\xe2\x80[\xaa-\xae]//g' | tr -d '[:space:]'; }
 text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | squash)
 info=$(pdfinfo "$pdf" 2>/dev/null)
 [ -n "$info" ] || say "pdfinfo cannot read it"

@@ -8,7 +8,7 @@ PRINT_TEST_HDRS = generator/print/print.h generator/print/print_int.h \
                   generator/fonts.h generator/diag.h generator/yamltree.h
 PRINT_TEST_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror \
                     $(shell pkg-config --cflags $(PRINT_PKGS))
-PRINT_TEST_LIBS = $(shell pkg-config --libs $(PRINT_PKGS)) -lm
+PRINT_TEST_LIBS = $(shell pkg-config --libs $(PRINT_PKGS)) $(PRINT_LIBS) -lm
 PRINT_FIXTURES = $(basename $(notdir $(wildcard tests/print/fixtures/*.xhtml)))
 PRINT_STYLE = themes/default/print/style.yaml
 

@@ -644,6 +644,217 @@ static void test_broken_link_and_unknown(void **state)
 	diag_free(d);
 }
 
+/* ---- hyphenation, right to left, paper --------------------------------- */
+
+/* The en-US dictionary (hyphen-en-us) breaks "hyphenation" as hy-phen-ation;
+ * 8-bit dictionaries (ru: KOI8-R, pt: ISO-8859-1) work through conversion;
+ * short words, acronyms, addresses and languages without a dictionary stay
+ * whole. */
+static void test_hyphen_dictionary(void **state)
+{
+	(void)state;
+	char *h = print_hyphen_text("en", "hyphenation");
+	assert_non_null(h);
+	assert_string_equal(h, "hy\xc2\xadphen\xc2\xad" "ation");
+	g_free(h);
+	h = print_hyphen_text("en-US", "The administration.");
+	assert_non_null(h);
+	assert_string_equal(h, "The ad\xc2\xad" "min\xc2\xad" "is\xc2\xadtra\xc2\xadtion.");
+	g_free(h);
+	assert_null(print_hyphen_text("en", "a short text"));
+	assert_null(print_hyphen_text("en", "UNESCO OpenStreetMap"));
+	assert_null(print_hyphen_text("en", "https://administration.example.org/government"));
+	assert_null(print_hyphen_text("zz", "hyphenation"));
+	assert_null(print_hyphen_text("ko", "hyphenation"));
+	static const char *const words[][2] = {
+		{"ru", "информатизации"}, {"pt", "electrónico"}, {"fr", "administration"},
+		{"es", "administración"}, {"ca", "administració"}, {"mn", "үзэсгэлэн"}};
+	for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+		h = print_hyphen_text(words[i][0], words[i][1]);
+		if (!h)
+			fail_msg("%s: no break in '%s'", words[i][0], words[i][1]);
+		/* without the soft hyphens, the word as it was */
+		char **parts = g_strsplit(h, "\xc2\xad", -1);
+		char *joined = g_strjoinv("", parts);
+		assert_string_equal(joined, words[i][1]);
+		/* at least 2 letters before the first break, 3 after the last */
+		assert_true(g_utf8_strlen(parts[0], -1) >= 2);
+		assert_true(g_utf8_strlen(parts[g_strv_length(parts) - 1], -1) >= 3);
+		g_free(joined);
+		g_strfreev(parts);
+		g_free(h);
+	}
+}
+
+static const char *hy_para =
+	"Seoul publishes administrative information about government communication, "
+	"participation, transparency and international cooperation; the administration "
+	"coordinates implementation across organisations, institutions and communities, "
+	"and its international partnerships accompany municipal transformation.";
+
+/* Lines of block bi that end at a soft hyphen (where Pango drew "-"). */
+static int hyphenated_lines(print_layout *l, size_t bi)
+{
+	print_doc *pd = l->doc;
+	print_block *b = &pd->blocks[bi];
+	PangoLayout *lo = print_block_layout(pd, b);
+	int n = 0;
+	for (int i = 0; i < pango_layout_get_line_count(lo); i++) {
+		PangoLayoutLine *ln = pango_layout_get_line_readonly(lo, i);
+		int end = ln->start_index + ln->length;
+		if (end >= 2 && !memcmp(b->t.text->str + end - 2, "\xc2\xad", 2))
+			n++;
+	}
+	g_object_unref(lo);
+	return n;
+}
+
+/* Justified body text is hyphenated, text aligned to the start is not,
+ * nor code, nor a paragraph whose style says hyphenate: false. */
+static void test_hyphen_layout(void **state)
+{
+	(void)state;
+	diag_list *d = diag_new();
+	char *body = g_strdup_printf(
+		"<section style=\"x\"><p>%s</p><p class=\"lead\">%s</p>"
+		"<p>See <code>administration_configuration_management</code>.</p></section>",
+		hy_para, hy_para);
+	xmlDocPtr doc = doc_from("en", body);
+	print_layout *l = lay(doc, d);
+	print_doc *pd = l->doc;
+	assert_int_equal(pd->n_blocks, 3);
+	assert_true(hyphenated_lines(l, 0) >= 1);
+	assert_non_null(strstr(pd->blocks[0].t.text->str, "ad\xc2\xad" "min"));
+	assert_null(strstr(pd->blocks[1].t.text->str, "\xc2\xad")); /* p.lead: left */
+	assert_null(strstr(pd->blocks[2].t.text->str, "\xc2\xad"));
+	assert_lines_fit(l);
+	print_layout_free(l);
+	xmlFreeDoc(doc);
+	g_free(body);
+	diag_free(d);
+}
+
+/* An Arabic document: right to left from its language; start-aligned and
+ * justified lines end at the right edge; a list's indent and its markers
+ * on the right; a table's first column on the right. */
+static void test_rtl_layout(void **state)
+{
+	(void)state;
+	diag_list *d = diag_new();
+	xmlDocPtr doc = doc_from("ar",
+		"<h1>نظام الحكومة الإلكترونية في سيول</h1>"
+		"<p>تشارك مدينة سيول أنظمتها للحكومة الإلكترونية مع المدن الشريكة، وتقدّم معها "
+		"السياسات والخبرة التشغيلية التي تقف خلفها، وذلك من خلال دراسات الجدوى وزيارات "
+		"الوفود والتدريب.</p>"
+		"<ul><li>مركز دَسان للاتصال ١٢٠</li><li>نظام الإبلاغ عن مضايقات المواطنين</li></ul>"
+		"<table><tr><th>النظام</th><th>السنة</th></tr><tr><td>أ</td><td>٢٠١٤</td></tr></table>");
+	print_layout *l = lay(doc, d);
+	print_doc *pd = l->doc;
+	assert_true(pd->rtl);
+	double right = l->body_right;
+	int seen_li = 0;
+	for (size_t i = 0; i < l->pages[0].n_boxes; i++) {
+		const print_box *b = &l->pages[0].boxes[i];
+		if (b->kind != PRINT_BOX_TEXT && b->kind != PRINT_BOX_HEADING)
+			continue;
+		print_block *blk = &pd->blocks[b->block];
+		assert_true(blk->cs.rtl);
+		PangoLayout *lo = print_block_layout(pd, blk);
+		PangoLayoutIter *it = pango_layout_get_iter(lo);
+		do { /* every line's right edge at the box's right edge */
+			PangoRectangle r;
+			pango_layout_iter_get_line_extents(it, NULL, &r);
+			double edge = b->x + (r.x + r.width) / (double)PANGO_SCALE;
+			assert_true(fabs(edge - (b->x + b->w)) < 1.0);
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		g_object_unref(lo);
+		if (!strcmp(b->tag, "li")) { /* the indent is on the right */
+			seen_li++;
+			assert_true(fabs(b->x - l->body_left) < 0.5);
+			assert_true(b->x + b->w < right - 10);
+		} else
+			assert_true(fabs(b->x + b->w - right) < 0.5);
+	}
+	assert_int_equal(seen_li, 2);
+	assert_int_equal(pd->n_tables, 1);
+	const print_table *t = &pd->tables[0];
+	assert_true(t->col_x[0] > t->col_x[1]);
+	assert_true(fabs(t->col_x[0] + t->col_w[0] - t->w) < 0.5);
+	assert_int_equal(d->errors, 0);
+	print_layout_free(l);
+	xmlFreeDoc(doc);
+	diag_free(d);
+}
+
+static xmlDocPtr doc_paper(const char *lang, const char *paper)
+{
+	char *s = g_strdup_printf(
+		"<html lang=\"%s\"><head><title>Paper</title>%s%s%s</head>"
+		"<body><p>Paper.</p></body></html>", lang, paper ? "\n<meta name=\"paper\" content=\"" : "",
+		paper ? paper : "", paper ? "\"/>" : "");
+	xmlDocPtr d = xmlReadMemory(s, (int)strlen(s), "paper.xhtml", NULL, XML_PARSE_NONET);
+	g_free(s);
+	assert_non_null(d);
+	return d;
+}
+
+static void assert_paper(const print_style *st, const char *lang, const char *paper,
+                         double w, double h, int errors)
+{
+	diag_list *d = diag_new();
+	xmlDocPtr doc = doc_paper(lang, paper);
+	print_layout *l = print_layout_doc(doc, ".", st, d);
+	assert_non_null(l);
+	if (fabs(l->page_w - w) > 0.01 || fabs(l->page_h - h) > 0.01)
+		fail_msg("%s paper=%s: %.2f x %.2f, expected %.2f x %.2f", lang,
+		         paper ? paper : "-", l->page_w, l->page_h, w, h);
+	assert_int_equal(d->errors, errors);
+	if (errors) { /* where: the meta element's line */
+		assert_int_equal(d->entries[0].line, 2);
+		assert_non_null(strstr(d->entries[0].message, "unknown paper size"));
+	}
+	print_layout_free(l);
+	xmlFreeDoc(doc);
+	diag_free(d);
+}
+
+/* Paper: the document's own setting, else the style's size, else the
+ * locale of a tag with a region (en-US, es-MX: Letter), else A4. */
+static void test_paper(void **state)
+{
+	(void)state;
+	const double a4w = 595.2756, a4h = 841.8898;
+	assert_paper(style, "en", NULL, a4w, a4h, 0);
+	assert_paper(style, "en-US", NULL, 612, 792, 0);
+	assert_paper(style, "es-MX", NULL, 612, 792, 0);
+	assert_paper(style, "pt-PT", NULL, a4w, a4h, 0);
+	assert_paper(style, "en-US", "A4", a4w, a4h, 0);
+	assert_paper(style, "en", "letter", 612, 792, 0);
+	assert_paper(style, "en", "B7", a4w, a4h, 1);
+	/* a style that names its size beats the locale, not the document */
+	g_mkdir_with_parents("build/test-print", 0755);
+	assert_true(g_file_set_contents("build/test-print/a5.yaml",
+	                                "page:\n  size: A5\n", -1, NULL));
+	diag_list *d = diag_new();
+	print_style *a5 = print_style_load("build/test-print/a5.yaml", d);
+	assert_non_null(a5);
+	print_style_set_fonts(a5, "fonts/fonts.conf", "build/fontcache");
+	assert_paper(a5, "en-US", NULL, 419.5276, 595.2756, 0);
+	assert_paper(a5, "en-US", "Letter", 612, 792, 0);
+	print_style_free(a5);
+	/* an unknown size in the style: an error at its line and column */
+	assert_true(g_file_set_contents("build/test-print/bad.yaml",
+	                                "page:\n  size: B7\n", -1, NULL));
+	print_style *bad = print_style_load("build/test-print/bad.yaml", d);
+	print_style_free(bad);
+	assert_int_equal(d->errors, 1);
+	assert_int_equal(d->entries[0].line, 2);
+	assert_int_equal(d->entries[0].col, 9);
+	assert_non_null(strstr(d->entries[0].message, "unknown paper size 'B7'"));
+	diag_free(d);
+}
+
 int main(void)
 {
 	diag_list *d = diag_new();
@@ -669,6 +880,10 @@ int main(void)
 		cmocka_unit_test(test_columns_keep_headings),
 		cmocka_unit_test(test_columns_span_all),
 		cmocka_unit_test(test_bottom_panel_image),
+		cmocka_unit_test(test_hyphen_dictionary),
+		cmocka_unit_test(test_hyphen_layout),
+		cmocka_unit_test(test_rtl_layout),
+		cmocka_unit_test(test_paper),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	print_style_free(style);

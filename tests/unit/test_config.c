@@ -71,9 +71,12 @@ static void test_minimal(void **state)
 	assert_string_equal(c->langs[0].code, "en");
 	assert_string_equal(c->langs[1].name, "한국어");
 	assert_string_equal(c->langs[1].dir, "ltr");
-	/* a language without name or dir: its code, left to right */
+	/* a language without name or dir: its code, and the direction ICU
+	 * knows for it (Arabic: right to left; English: left to right) */
 	assert_string_equal(c->langs[2].name, "ar");
-	assert_string_equal(c->langs[2].dir, "ltr");
+	assert_string_equal(c->langs[2].dir, "rtl");
+	assert_string_equal(c->langs[0].dir, "ltr");
+	assert_null(c->langs[0].paper);
 	/* every language is built until --lang says otherwise */
 	for (size_t i = 0; i < c->nlangs; i++)
 		assert_true(c->langs[i].build);
@@ -233,6 +236,13 @@ static void test_required_keys(void **state)
 	assert_null(l->c);
 	assert_diag(l->d, DIAG_ERROR, "site.yaml", 6, 5, "code");
 	assert_diag(l->d, DIAG_ERROR, "site.yaml", 7, 5, "'up'");
+	unload(l);
+
+	/* a paper the paginator does not know, where it is written; a known
+	 * one in any case is kept */
+	l = load(HEAD "languages:\n  - {code: en, paper: Letter}\n  - {code: es, paper: b7}\n");
+	assert_null(l->c);
+	assert_diag(l->d, DIAG_ERROR, "site.yaml", 6, 23, "unknown paper size 'b7'");
 	unload(l);
 
 	/* not a map at all */

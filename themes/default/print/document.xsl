@@ -20,6 +20,16 @@
         <meta name="subject" content="{item/summary}"/>
         <meta name="keywords" content="{site/title}"/>
         <meta name="page-label" content="{key('s', 'print.page_label')}"/>
+        <!-- paper: the document's own, else its language's (site.yaml);
+             without one the paginator asks the theme, then the locale -->
+        <xsl:choose>
+          <xsl:when test="item/paper != ''">
+            <meta name="paper" content="{item/paper}"/>
+          </xsl:when>
+          <xsl:when test="@paper != ''">
+            <meta name="paper" content="{@paper}"/>
+          </xsl:when>
+        </xsl:choose>
       </head>
       <body>
         <xsl:apply-templates select="." mode="document"/>
