@@ -302,6 +302,14 @@ void cache_keep_spare(out_cache *c, const char *old_site)
 	g_string_free(keys, TRUE);
 }
 
+void cache_note(out_cache *c, const char *rel, const char *key, bool reused)
+{
+	g_mutex_lock(&c->lock);
+	g_hash_table_replace(c->now, g_strdup(rel), g_strdup(key));
+	reused ? c->reused++ : c->made++;
+	g_mutex_unlock(&c->lock);
+}
+
 void cache_forget(out_cache *c)
 {
 	g_unlink(c->file);

@@ -49,6 +49,9 @@ void cache_stage_finish(out_cache *c, const char *staging);
  * the spare for the next build (or removes it when its keys are unknown). */
 void cache_keep_spare(out_cache *c, const char *old_site);
 
+/* Records what another process's cache_reuse decided for rel. */
+void cache_note(out_cache *c, const char *rel, const char *key, bool reused);
+
 /* Just before the new site replaces OUT/site: forgets the previous build's
  * keys, so that a build killed between the swap and cache_save leaves no
  * keys naming files the swap replaced (the next build remakes everything). */

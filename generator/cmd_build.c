@@ -67,7 +67,7 @@ int cmd_build(const kg_options *o)
 	              : cache_stage_begin(outputs, target, pdf ? NULL : "pdf", &err);
 	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
-	                   .fonts_cache = cache, .jobs = 1 /* cairo 1.16 shares FreeType across threads: PDFs one at a time */, .cache = outputs, .d = d};
+	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d};
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
 	                .generator = "kitgen " KITGEN_VERSION, .jobs = jobs, .cache = outputs,
 	                .d = d};

@@ -2,8 +2,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
-#include "jobs.h"
+#include <stdio.h>
+#include <unistd.h>
 #include "publish.h"
+#include "workers.h"
 
 void site_download_free(site_download *d)
 {
@@ -21,33 +23,24 @@ bool publish_open(publish_job *job)
 	char *yaml = g_build_filename(job->theme_dir, "print", "style.yaml", NULL);
 	if (job->jobs < 1)
 		job->jobs = 1;
-	job->sheet = g_new0(xslt_sheet *, job->jobs);
-	job->style = g_new0(print_style *, job->jobs);
 	g_mutex_init(&job->lock);
-	bool ok = true;
-	/* Each thread lays out with its own styles, fonts and stylesheet. */
-	for (int i = 0; i < job->jobs && ok; i++) {
-		job->sheet[i] = xslt_load(xsl, job->d);
-		job->style[i] = job->sheet[i] ? print_style_load(yaml, job->d) : NULL;
-		if (job->style[i])
-			print_style_set_fonts(job->style[i], job->fonts_conf, job->fonts_cache);
-		ok = job->sheet[i] && job->style[i];
-	}
+	/* One stylesheet and one set of styles and fonts: each worker process
+	 * has its own copy. */
+	job->sheet = xslt_load(xsl, job->d);
+	job->style = job->sheet ? print_style_load(yaml, job->d) : NULL;
+	if (job->style)
+		print_style_set_fonts(job->style, job->fonts_conf, job->fonts_cache);
 	g_free(xsl);
 	g_free(yaml);
 	if (!job->downloads)
 		job->downloads = g_ptr_array_new_with_free_func((GDestroyNotify)site_download_free);
-	return ok;
+	return job->sheet && job->style;
 }
 
 void publish_close(publish_job *job)
 {
-	for (int i = 0; job->sheet && i < job->jobs; i++) {
-		xslt_free(job->sheet[i]);
-		print_style_free(job->style[i]);
-	}
-	g_free(job->sheet);
-	g_free(job->style);
+	xslt_free(job->sheet);
+	print_style_free(job->style);
 	job->sheet = NULL;
 	job->style = NULL;
 	g_mutex_clear(&job->lock);
@@ -103,10 +96,12 @@ static content_kind publish_kind(const char *layout)
 	return KIND_SYSTEM;
 }
 
-/* Makes one PDF on thread (its stylesheet and styles). rel: the PDF's
- * path inside the site when the cache may reuse it, else NULL. */
-static bool publish_render(publish_job *job, int thread, const char *layout, const char *slug,
-                           const char *lang, const char *pdf_path, const char *rel)
+/* Makes one PDF. rel: the PDF's path inside the site when the cache may
+ * reuse it, else NULL; *key and *reused then say what the cache decided
+ * (key owned by the caller). */
+static bool publish_render(publish_job *job, const char *layout, const char *slug,
+                           const char *lang, const char *pdf_path, const char *rel,
+                           char **key_out, bool *reused)
 {
 	content_kind k = publish_kind(layout);
 	content_group *g = content_group_find(job->model->set, k, slug);
@@ -118,15 +113,14 @@ static bool publish_render(publish_job *job, int thread, const char *layout, con
 	xmlDocPtr in = publish_compose(job, layout, g, lang);
 	/* The input document and the theme decide the PDF: reuse it if so. */
 	char *key = rel && job->cache ? cache_key(job->cache, "pdf", in) : NULL;
-	if (key && cache_reuse(job->cache, rel, key, job->base_dir)) {
-		g_free(key);
+	*reused = key && cache_reuse(job->cache, rel, key, job->base_dir);
+	*key_out = key;
+	if (*reused) {
 		xmlFreeDoc(in);
-		g_atomic_int_inc(&job->documents);
 		return true;
 	}
-	g_free(key);
 	char *what = g_strdup_printf("%s %s (%s)", layout, slug, lang);
-	xmlDocPtr print = xslt_apply_doc(job->sheet[thread], in, what, job->d);
+	xmlDocPtr print = xslt_apply_doc(job->sheet, in, what, job->d);
 	xmlFreeDoc(in);
 	g_free(what);
 	if (!print)
@@ -136,48 +130,20 @@ static bool publish_render(publish_job *job, int thread, const char *layout, con
 	g_free(dir);
 	g_unlink(pdf_path); /* never write through a link into the live site */
 	int before = job->d->errors;
-	bool ok = print_render(print, job->base_dir, job->style[thread], pdf_path, job->d) == 0 &&
+	bool ok = print_render(print, job->base_dir, job->style, pdf_path, job->d) == 0 &&
 	          job->d->errors == before;
 	xmlFreeDoc(print);
-	if (ok)
-		g_atomic_int_inc(&job->documents);
 	return ok;
 }
 
 bool publish_one(publish_job *job, const char *layout, const char *slug, const char *lang,
                  const char *pdf_path)
 {
-	return publish_render(job, 0, layout, slug, lang, pdf_path, NULL);
-}
-
-static bool publish_group(publish_job *job, int thread, const char *out_dir,
-                          const char *layout, content_group *g, const char *lang)
-{
-	content_item *it = content_group_item(g, lang);
-	if (!it)
-		return true; /* documents exist only in languages with the content */
-	char *href = g_strdup_printf("pdf/%s/%s-%s.pdf", lang, layout, g->slug);
-	char *path = g_build_filename(out_dir, href, NULL);
-	bool ok = publish_render(job, thread, layout, g->slug, lang, path, href);
-	if (job->on_output) /* progress (authoring): made, reused or failed */
-		job->on_output(job->on_output_ctx, href);
-	if (ok) {
-		site_download *dl = g_new0(site_download, 1);
-		struct stat st;
-		const char *title = yt_str(it->fm, "title");
-		dl->href = href;
-		dl->title = g_strdup(title ? title : g->slug);
-		dl->lang = g_strdup(lang);
-		dl->kind = g_strdup(layout);
-		dl->slug = g_strdup(g->slug);
-		dl->bytes = stat(path, &st) == 0 ? (long)st.st_size : 0;
-		g_mutex_lock(&job->lock);
-		g_ptr_array_add(job->downloads, dl);
-		g_mutex_unlock(&job->lock);
-	} else {
-		g_free(href);
-	}
-	g_free(path);
+	char *key = NULL;
+	bool reused, ok = publish_render(job, layout, slug, lang, pdf_path, NULL, &key, &reused);
+	g_free(key);
+	if (ok)
+		job->documents++;
 	return ok;
 }
 
@@ -190,13 +156,106 @@ typedef struct {
 	publish_job *job;
 	const char *out_dir;
 	GArray *tasks;
+	pid_t parent;
+	bool ok;
 } publish_run;
 
-static bool publish_run_task(void *shared, int thread, size_t i)
+static char *publish_href(const publish_task *t)
+{
+	return g_strdup_printf("pdf/%s/%s-%s.pdf", t->lang, t->layout, t->g->slug);
+}
+
+/* Record of a task, for the parent: ok, cache key, reused, then (from a
+ * worker process) each diagnostic the task added; fields end in NUL. */
+static void publish_rec_str(GString *rec, const char *s)
+{
+	g_string_append(rec, s ? s : "");
+	g_string_append_c(rec, '\0');
+}
+
+/* In a worker (or here): makes task i's PDF. */
+static void publish_task_run(void *shared, size_t i, GString *rec)
 {
 	publish_run *r = shared;
-	publish_task *t = &g_array_index(r->tasks, publish_task, i);
-	return publish_group(r->job, thread, r->out_dir, t->layout, t->g, t->lang);
+	publish_job *job = r->job;
+	const publish_task *t = &g_array_index(r->tasks, publish_task, i);
+	size_t first = job->d->count;
+	char *href = publish_href(t), *path = g_build_filename(r->out_dir, href, NULL), *key = NULL;
+	bool reused = false;
+	bool ok = publish_render(job, t->layout, t->g->slug, t->lang, path, href, &key, &reused);
+	bool remote = getpid() != r->parent;
+	publish_rec_str(rec, ok ? "1" : "0");
+	publish_rec_str(rec, key);
+	publish_rec_str(rec, reused ? "1" : "0");
+	publish_rec_str(rec, remote ? "1" : "0");
+	for (size_t k = first; remote && k < job->d->count; k++) {
+		const diag_entry *e = &job->d->entries[k];
+		char pos[48];
+		snprintf(pos, sizeof pos, "%d %d %d", (int)e->severity, e->line, e->col);
+		publish_rec_str(rec, pos);
+		publish_rec_str(rec, e->file ? e->file : "\x01"); /* \x01: no file */
+		publish_rec_str(rec, e->message);
+		publish_rec_str(rec, e->hint ? e->hint : "\x01");
+	}
+	g_free(key);
+	g_free(path);
+	g_free(href);
+}
+
+static const char *publish_rec_next(const char **p, const char *end)
+{
+	if (*p >= end)
+		return NULL;
+	const char *s = *p;
+	*p += strlen(s) + 1;
+	return s[0] == '\x01' && !s[1] ? NULL : s;
+}
+
+/* In the parent: what task i did goes into the cache, the downloads, the
+ * diagnostics and the progress. */
+static void publish_task_done(void *shared, size_t i, const char *rec, size_t len)
+{
+	publish_run *r = shared;
+	publish_job *job = r->job;
+	const publish_task *t = &g_array_index(r->tasks, publish_task, i);
+	const char *p = rec, *end = rec + len;
+	const char *ok_s = publish_rec_next(&p, end), *key = publish_rec_next(&p, end);
+	const char *reused = publish_rec_next(&p, end), *remote = publish_rec_next(&p, end);
+	bool ok = ok_s && !strcmp(ok_s, "1");
+	char *href = publish_href(t);
+	if (remote && !strcmp(remote, "1")) {
+		if (key && *key && job->cache)
+			cache_note(job->cache, href, key, reused && !strcmp(reused, "1"));
+		const char *pos;
+		while ((pos = publish_rec_next(&p, end))) {
+			int sev = 0, line = 0, col = 0;
+			sscanf(pos, "%d %d %d", &sev, &line, &col);
+			const char *file = publish_rec_next(&p, end), *msg = publish_rec_next(&p, end);
+			const char *hint = publish_rec_next(&p, end);
+			diag_add(job->d, (diag_severity)sev, file, line, col, hint, "%s", msg ? msg : "");
+		}
+	}
+	if (job->on_output) /* progress (authoring): made, reused or failed */
+		job->on_output(job->on_output_ctx, href);
+	if (!ok) {
+		r->ok = false;
+		g_free(href);
+		return;
+	}
+	content_item *it = content_group_item(t->g, t->lang);
+	site_download *dl = g_new0(site_download, 1);
+	struct stat st;
+	const char *title = yt_str(it->fm, "title");
+	char *path = g_build_filename(r->out_dir, href, NULL);
+	dl->href = href;
+	dl->title = g_strdup(title ? title : t->g->slug);
+	dl->lang = g_strdup(t->lang);
+	dl->kind = g_strdup(t->layout);
+	dl->slug = g_strdup(t->g->slug);
+	dl->bytes = stat(path, &st) == 0 ? (long)st.st_size : 0;
+	g_ptr_array_add(job->downloads, dl);
+	job->documents++;
+	g_free(path);
 }
 
 static content_kind publish_kind(const char *layout);
@@ -272,12 +331,21 @@ bool publish_all(publish_job *job, const char *out_dir)
 			GPtrArray *groups = job->model->set->groups[docs[k].kind];
 			for (guint i = 0; i < groups->len; i++) {
 				publish_task t = {docs[k].layout, c->langs[l].code, groups->pdata[i]};
-				g_array_append_val(tasks, t);
+				/* documents exist only in languages with the content */
+				if (content_group_item(t.g, t.lang))
+					g_array_append_val(tasks, t);
 			}
 		}
 	}
-	publish_run run = {job, out_dir, tasks};
-	bool ok = jobs_run(job->jobs, tasks->len, publish_run_task, &run);
+	publish_run run = {job, out_dir, tasks, getpid(), true};
+	size_t lost = 0;
+	bool ok = workers_run(job->jobs, tasks->len, publish_task_run, publish_task_done, &run,
+	                      &lost);
+	if (!ok)
+		diag_error(job->d, NULL, 0, 0, "run the build again; report it if it happens again",
+		           "a PDF worker process stopped before finishing (%zu documents not made)",
+		           lost);
+	ok = ok && run.ok;
 	g_ptr_array_sort_with_data(job->downloads, publish_cmp_download, (gpointer)job->model->config);
 	g_array_free(tasks, TRUE);
 	return ok;

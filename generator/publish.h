@@ -15,26 +15,27 @@ typedef struct {
 	const char *base_dir;  /* where print documents' images are (the staging site) */
 	const char *generator;
 	const char *fonts_conf, *fonts_cache; /* private fontconfig for the PDFs */
-	int jobs;              /* threads, 1 or more */
+	int jobs;              /* worker processes, 1 or more (1: this one) */
 	out_cache *cache;      /* previous PDFs to reuse, or NULL */
-	print_style **style;   /* one per thread, loaded by publish_open */
-	xslt_sheet **sheet;    /* one per thread: the theme's print/document.xsl */
+	print_style *style;    /* loaded by publish_open */
+	xslt_sheet *sheet;     /* the theme's print/document.xsl */
 	GPtrArray *downloads;  /* site_download*, filled by publish_all */
-	gint documents;        /* updated atomically */
-	GMutex lock;           /* guards downloads */
+	int documents;         /* made or reused */
+	GMutex lock;
 	/* progress (authoring): called after each output is written or reused,
-	 * with its path inside the site, from any build thread. May be NULL. */
+	 * with its path inside the site. May be NULL. */
 	void (*on_output)(void *ctx, const char *path);
 	void *on_output_ctx;
 	diag_list *d;
 } publish_job;
 
-/* Loads the theme's print stylesheet and styles, once per thread. */
+/* Loads the theme's print stylesheet and styles. */
 bool publish_open(publish_job *job);
 void publish_close(publish_job *job);
 
 /* Every document in every language that has the content: PDFs under
- * OUT/pdf/LANG/KIND-NAME.pdf, listed in job->downloads. */
+ * OUT/pdf/LANG/KIND-NAME.pdf, listed in job->downloads. Made in job->jobs
+ * worker processes: cairo 1.16 cannot lay out in two threads at once. */
 bool publish_all(publish_job *job, const char *out_dir);
 
 /* Lists the PDFs already under OUT/pdf (kept from an earlier build) in
