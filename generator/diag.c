@@ -91,8 +91,6 @@ static char *diag_source_line(const char *file, int n)
 	if (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t l = (size_t)((nl ? nl : end) - p);
-		if (l > 200)
-			l = 200; /* a 10 MB line is not worth echoing */
 		if (l && p[l - 1] == '\r')
 			l--;
 		line = g_strndup(p, l);
@@ -105,6 +103,43 @@ static char *diag_source_line(const char *file, int n)
 	}
 	g_free(text);
 	return line;
+}
+
+/* Moves a byte offset in UTF-8 text back to the start of its character. */
+static size_t diag_char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* The source line with a caret under column col (in bytes). A long line is
+ * cut to a window around the column, with an ellipsis where it is cut. */
+static void diag_print_excerpt(FILE *out, int line, int col, const char *src,
+                               const char *green, const char *off)
+{
+	enum { WINDOW = 160, BEFORE = 80 };
+	size_t len = strlen(src), at = col > 1 ? (size_t)col - 1 : 0;
+	if (at > len)
+		at = len;
+	size_t start = 0, stop = len;
+	if (len > WINDOW) {
+		start = diag_char_start(src, at > BEFORE ? at - BEFORE : 0);
+		stop = start + WINDOW < len ? diag_char_start(src, start + WINDOW) : len;
+		if (at > stop)
+			at = stop;
+	}
+	fprintf(out, " %5d | %s%.*s%s\n       | ", line, start ? "…" : "", (int)(stop - start),
+	        src + start, stop < len ? "…" : "");
+	if (start)
+		fputc(' ', out); /* under the ellipsis */
+	/* Pad with the width of the text before the column, so the caret sits
+	 * under it in a terminal: wide (Hangul, Han) characters take two. */
+	for (const char *p = src + start; p < src + at && *p; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+		fputs(u == '\t' ? "\t" : g_unichar_iswide(u) ? "  " : " ", out);
+	}
+	fprintf(out, "%s^%s\n", green, off);
 }
 
 void diag_print(const diag_list *d, FILE *out, int colour)
@@ -126,15 +161,7 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 		fprintf(out, "%s%s:%s%s %s%s\n", c, what, off, bold, e->message, off);
 		char *src = diag_source_line(e->file, e->line);
 		if (src) {
-			fprintf(out, " %5d | %s\n       | ", e->line, src);
-			/* Column counts bytes; pad with the same bytes' width in
-			 * characters so the caret sits under multibyte text too. */
-			int col = e->col > 0 ? e->col : 1;
-			const char *p = src;
-			for (int k = 1; k < col && *p; k++, p++)
-				if (((unsigned char)*p & 0xC0) != 0x80)
-					fputc(*p == '\t' ? '\t' : ' ', out);
-			fprintf(out, "%s^%s\n", green, off);
+			diag_print_excerpt(out, e->line, e->col, src, green, off);
 			g_free(src);
 		}
 		if (e->hint)
