@@ -36,7 +36,7 @@ static const kg_option options[] = {
 	KG_OPT("strict", 0, G_OPTION_ARG_NONE, strict, NULL, "warnings fail the run"),
 	KG_OPT("only", 0, G_OPTION_ARG_STRING, only, "site|pdf",
 	       "build the website or the PDFs; keep the other half"),
-	KG_OPT("jobs", 'j', G_OPTION_ARG_INT, jobs, "N", "threads (default: one per core)"),
+	KG_OPT("jobs", 'j', G_OPTION_ARG_INT, jobs, "N", "threads and PDF workers (default: one per core)"),
 	KG_OPT("force", 0, G_OPTION_ARG_NONE, force, NULL,
 	       "make every output again (ignore the build cache)"),
 	KG_OPT("translations", 0, G_OPTION_ARG_NONE, translations, NULL,
@@ -269,6 +269,25 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
 			return kg_help(i > 1 && argv[1][0] != '-' ? argv[1] : NULL);
+	/* GOption reads "-j 2" but not "-j2": split a short option's value off. */
+	GPtrArray *args = g_ptr_array_new_with_free_func(g_free);
+	for (int i = 0; i < argc; i++) {
+		const kg_option *so = NULL;
+		for (size_t k = 0; i > 0 && argv[i][0] == '-' && argv[i][1] && argv[i][1] != '-' &&
+		                   k < G_N_ELEMENTS(options); k++)
+			if (options[k].short_name == argv[i][1] && options[k].arg != G_OPTION_ARG_NONE)
+				so = &options[k];
+		if (so && argv[i][2]) {
+			g_ptr_array_add(args, g_strndup(argv[i], 2));
+			g_ptr_array_add(args, g_strdup(argv[i] + 2));
+		} else {
+			g_ptr_array_add(args, g_strdup(argv[i]));
+		}
+	}
+	argc = (int)args->len;
+	/* GOption takes parsed options out of argv: its own copy of the list */
+	argv = g_new0(char *, args->len + 1);
+	memcpy(argv, args->pdata, args->len * sizeof *argv);
 	GOptionContext *ctx = g_option_context_new(NULL);
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	g_option_context_set_help_enabled(ctx, FALSE);
@@ -278,6 +297,8 @@ int main(int argc, char **argv)
 		kg_usage(stderr);
 		g_error_free(err);
 		g_option_context_free(ctx);
+		g_free(argv);
+		g_ptr_array_free(args, TRUE);
 		return 2;
 	}
 	g_option_context_free(ctx);
@@ -296,5 +317,7 @@ int main(int argc, char **argv)
 		g_ptr_array_add(owned, (char *)(o.fonts = kg_default_dir("fonts")));
 	int status = kg_run(&o, argc, argv);
 	g_ptr_array_free(owned, TRUE);
+	g_free(argv);
+	g_ptr_array_free(args, TRUE);
 	return status;
 }

@@ -23,6 +23,9 @@ fail() { printf 'FAIL %s\n' "$1"; fails=$((fails + 1)); }
 	fail "help no-such"
 "$KITGEN" --no-such-option >/dev/null 2>&1; [ $? = 2 ] && ok "unknown option: status 2" ||
 	fail "unknown option"
+"$KITGEN" --version -j2 >/dev/null 2>&1 && "$KITGEN" --version -jx >/dev/null 2>&1; [ $? = 2 ] &&
+	"$KITGEN" --version -j2 -o"$tmp/x" >/dev/null 2>&1 &&
+	ok "short options with the value attached (-j2) read as -j 2" || fail "-j2"
 
 # The page: no roff warnings; every command and option of the tables in it.
 if command -v groff >/dev/null; then
