@@ -55,6 +55,28 @@ static void publish_add(publish_job *job, xmlNodePtr parent, content_kind k,
 		xmlAddChild(parent, model_item(job->model, g, lang, parent->doc, full));
 }
 
+/* Numbers tables and figures in document order (table-n, figure-n), as
+ * the theme captions them: counting them in XSLT (xsl:number level="any")
+ * costs a walk back over the document for each, quadratic in its length. */
+static void publish_number(xmlNodePtr n, int *tables, int *figures)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *name = (const char *)n->name;
+		char buf[16];
+		if (!strcmp(name, "table") || !strcmp(name, "budget")) {
+			snprintf(buf, sizeof buf, "%d", ++*tables);
+			xmlSetProp(n, BAD_CAST "table-n", BAD_CAST buf);
+		} else if (!strcmp(name, "image") || !strcmp(name, "timeline") ||
+		           (!strcmp(name, "img") && xmlHasProp(n, BAD_CAST "media"))) {
+			snprintf(buf, sizeof buf, "%d", ++*figures);
+			xmlSetProp(n, BAD_CAST "figure-n", BAD_CAST buf);
+		}
+		publish_number(n->children, tables, figures);
+	}
+}
+
 /* The input of the print XSLT: the document's own item, with the items it
  * presents (a kit's city and systems; a report's city and proposals). */
 static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_group *g,
@@ -81,7 +103,8 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 		publish_add(job, related, KIND_SYSTEM, rec->pdata[i], lang, true);
 	if (rec)
 		g_ptr_array_free(rec, TRUE);
-
+	int tables = 0, figures = 0;
+	publish_number(xmlDocGetRootElement(doc), &tables, &figures);
 	return doc;
 }
 

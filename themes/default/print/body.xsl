@@ -65,7 +65,7 @@
   <xsl:variable name="table-offset" select="number(/page/@layout = 'report')"/>
 
   <xsl:template match="table" mode="p">
-    <xsl:variable name="n"><xsl:number level="any" count="table | budget"/></xsl:variable>
+    <xsl:variable name="n"><xsl:value-of select="@table-n"/></xsl:variable>
     <p class="caption">
       <xsl:value-of select="key('s', 'print.table')"/><xsl:text> </xsl:text>
       <xsl:value-of select="$n + $table-offset"/>
@@ -78,7 +78,7 @@
       <img src="media/{@media}" alt="{@alt}"/>
       <figcaption>
         <xsl:value-of select="key('s', 'print.figure')"/><xsl:text> </xsl:text>
-        <xsl:number level="any" count="img[@media] | image | timeline"/>
+        <xsl:value-of select="@figure-n"/>
         <xsl:if test="string(@alt)">. <xsl:value-of select="@alt"/></xsl:if>
       </figcaption>
     </figure>

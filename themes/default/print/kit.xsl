@@ -62,7 +62,7 @@
           <figure class="diagram">
             <img src="media/{@media}" alt="{../image_alt}"/>
             <figcaption><xsl:value-of select="key('s', 'print.figure')"/><xsl:text> </xsl:text>
-              <xsl:number level="any" count="img[@media] | image | timeline"/>. <xsl:value-of select="../image_alt"/></figcaption>
+              <xsl:value-of select="@figure-n"/>. <xsl:value-of select="../image_alt"/></figcaption>
           </figure>
         </xsl:for-each>
         <xsl:apply-templates select="body/*[not(self::footnotes)]" mode="kit-system"/>

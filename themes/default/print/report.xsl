@@ -57,7 +57,7 @@
           <figure class="chart">
             <img src="media/{@media}" alt="{key('s', 'study.timeline')}"/>
             <figcaption><xsl:value-of select="key('s', 'print.figure')"/><xsl:text> </xsl:text>
-              <xsl:number level="any" count="img[@media] | image | timeline"/>. <xsl:value-of select="key('s', 'study.timeline')"/></figcaption>
+              <xsl:value-of select="@figure-n"/>. <xsl:value-of select="key('s', 'study.timeline')"/></figcaption>
           </figure>
           <ul>
             <xsl:for-each select="phase">
@@ -67,7 +67,7 @@
         </xsl:for-each>
         <xsl:for-each select="$st/budget">
           <h2><xsl:value-of select="key('s', 'study.costs')"/></h2>
-          <xsl:variable name="n"><xsl:number level="any" count="table | budget"/></xsl:variable>
+          <xsl:variable name="n"><xsl:value-of select="@table-n"/></xsl:variable>
           <p class="caption"><xsl:value-of select="key('s', 'print.table')"/><xsl:text> </xsl:text>
             <xsl:value-of select="$n + $table-offset"/><xsl:text>. </xsl:text>
             <xsl:value-of select="key('s', 'study.costs')"/> (<xsl:value-of select="@currency"/>)</p>
