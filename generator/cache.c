@@ -1,6 +1,7 @@
 /* cache: keys in a TSV file, outputs reused by hard link. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -89,6 +90,12 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 	g_mutex_init(&c->lock);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_checksum_update(sum, (const guchar *)extra_salt, -1);
+	struct stat exe; /* this kitgen binary: a rebuilt one may make other bytes */
+	if (stat("/proc/self/exe", &exe) == 0) {
+		char id[64];
+		snprintf(id, sizeof id, "%lld %lld", (long long)exe.st_size, (long long)exe.st_mtime);
+		g_checksum_update(sum, (const guchar *)id, -1);
+	}
 	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
 	g_checksum_update(sum, (const guchar *)(epoch ? epoch : "-"), -1);
 	cache_hash_tree(sum, theme_dir, "");

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "jobs.h"
 #include "derive.h"
+#include "checked.h"
 #include "fonts.h"
 #include "site.h"
 
@@ -89,6 +90,13 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 	g_free(i18n_dir);
 	k->media = media_new(o->content);
 	k->model = model_new(k->config, k->set, k->strings, k->media, d);
+	if (o->out && !o->force) { /* skip checks an earlier build made */
+		char *site = g_build_filename(o->content, "site.yaml", NULL);
+		char *universe = checked_universe(k->set, site);
+		k->model->checked = checked_open(o->out, universe);
+		g_free(universe);
+		g_free(site);
+	}
 	model_load_bodies(k->model, o->jobs > 0 ? o->jobs : jobs_default());
 	return d->errors == 0;
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include "cache.h"
+#include "checked.h"
 #include "cli.h"
 #include "jobs.h"
 #include "out.h"
@@ -110,6 +111,8 @@ int cmd_build(const kg_options *o)
 		cache_keep_spare(outputs, stage);
 	if (ok && outputs && !cache_save(outputs, &err))
 		ok = false;
+	if (ok && k.model->checked) /* only a good build vouches for its checks */
+		checked_save(k.model->checked);
 	if (err) {
 		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
 		g_error_free(err);

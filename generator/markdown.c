@@ -213,6 +213,8 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 	} else if (g_hash_table_contains(ctx->set->files, rel)) {
 		*media = g_strdup(rel);
 		media_use(ctx->media, rel);
+		if (ctx->media_used)
+			g_ptr_array_add(ctx->media_used, g_strdup(rel));
 		ok = true;
 	} else {
 		diag_error(ctx->d, it->path, line, col, "check the path, relative to this file",

@@ -14,6 +14,7 @@ typedef struct {
 	const site_config *config;
 	media_set *media;
 	diag_list *d;
+	GPtrArray *media_used; /* if not NULL: gets each media file the body uses */
 } md_context;
 
 /* Renders it's body as <body> (headings carry ids) followed by <toc> of its

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model.h"
+#include "checked.h"
 #include "derive.h"
 #include "jobs.h"
 #include "schema.h"
@@ -29,6 +30,7 @@ void model_free(model *m)
 		return;
 	g_hash_table_destroy(m->dx_results);
 	g_hash_table_destroy(m->studies_by_lang);
+	checked_free(m->checked);
 	g_mutex_clear(&m->lock);
 	dx_model_free(m->dx);
 	g_free(m);
@@ -115,16 +117,32 @@ static bool model_load_one(void *shared, int thread, size_t i)
 	(void)thread;
 	model_load *l = shared;
 	content_item *it = l->items->pdata[i];
-	md_context ctx = {l->m->set, l->m->config, l->m->media, l->m->d};
-	schema_check(it, l->m->set, l->m->config, l->m->d);
-	model_use_files(l->m, it);
+	model *m = l->m;
+	schema_check(it, m->set, m->config, m->d);
+	model_use_files(m, it);
+	char **media = m->checked ? checked_lookup(m->checked, it) : NULL;
+	for (char **f = media; f && *f; f++)
+		media_use(m->media, *f);
+	if (media)
+		return true; /* checked clean before, and nothing it reads changed */
 	/* Rendered here for its diagnostics only; model_item renders it again
 	 * for the pages that are made, so no body is kept in memory. */
+	diag_list *own = diag_new();
+	GPtrArray *used = g_ptr_array_new_with_free_func(g_free);
+	md_context ctx = {m->set, m->config, m->media, own, used};
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr toc, body = md_render(&ctx, it, doc, &toc);
 	xmlFreeNode(body);
 	xmlFreeNode(toc);
 	xmlFreeDoc(doc);
+	for (size_t k = 0; k < own->count; k++) {
+		const diag_entry *e = &own->entries[k];
+		diag_add(m->d, e->severity, e->file, e->line, e->col, e->hint, "%s", e->message);
+	}
+	if (m->checked && !own->count)
+		checked_add(m->checked, it, used);
+	g_ptr_array_free(used, TRUE);
+	diag_free(own);
 	return true;
 }
 
@@ -347,7 +365,7 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 		return item;
 	/* Its problems were reported when the catalogue was loaded. */
 	diag_list *quiet = diag_new();
-	md_context ctx = {m->set, m->config, m->media, quiet};
+	md_context ctx = {m->set, m->config, m->media, quiet, NULL};
 	xmlNodePtr toc;
 	xmlAddChild(item, md_render(&ctx, it, doc, &toc));
 	xmlAddChild(item, toc);

@@ -21,6 +21,7 @@ typedef struct {
 	GHashTable *dx_results; /* content_item* -> dx_result* */
 	GHashTable *studies_by_lang; /* lang -> studies index (model.c), made on first use */
 	GMutex lock;                 /* guards studies_by_lang */
+	struct checked_set *checked; /* bodies checked clean before (build), or NULL */
 } model;
 
 model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,

@@ -97,6 +97,17 @@ incremental_body() {
 }
 step "incremental build after a text edit remakes only what reads it" incremental_body
 
+# Checks skipped for unchanged pages come back when what they read changes:
+# deleting a study breaks the links of pages that did not change.
+incremental_check() {
+	mkdir -p "$tmp/gone" && mv "$tmp/inc/studies/buenos-aires-2012".* "$tmp/gone/" &&
+	! "$KITGEN" build --content "$tmp/inc" --out "$tmp/i" -q 2>"$tmp/inc3.err" &&
+	grep -q "cities/buenos-aires.en.md:[0-9]*:[0-9]*: error: link .*no study 'buenos-aires-2012'" "$tmp/inc3.err" &&
+	mv "$tmp/gone/"* "$tmp/inc/studies/" &&
+	"$KITGEN" build --content "$tmp/inc" --out "$tmp/i" -q
+}
+step "incremental build re-checks unchanged pages when a link target goes" incremental_check
+
 # A failed build leaves the previous output exactly as it was.
 keep() {
 	cp -r content "$tmp/broken" &&
