@@ -98,6 +98,7 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 		g_free(site);
 	}
 	model_load_bodies(k->model, o->jobs > 0 ? o->jobs : jobs_default());
+	content_drop_bodies(k->set);
 	return d->errors == 0;
 }
 

@@ -216,6 +216,7 @@ static void content_read(content_set *s, const site_config *c, content_kind kind
 		it->fm = fm;
 		it->body = g_strndup(text + boff, len - boff);
 		it->body_len = len - boff;
+		it->body_off = boff;
 		it->body_line = bline;
 		it->mtime = stat(path, &st) == 0 ? (gint64)st.st_mtime : 0;
 		content_sum(text, boff, it->head_sum);
@@ -411,4 +412,37 @@ content_item *content_group_pick(const content_group *g, const site_config *c,
 	}
 	content_item *it = c->default_lang ? content_group_item(g, c->default_lang) : NULL;
 	return it ? it : (g->items->len ? g->items->pdata[0] : NULL);
+}
+
+void content_drop_bodies(content_set *s)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (guint i = 0; i < s->groups[k]->len; i++) {
+			content_group *g = s->groups[k]->pdata[i];
+			for (guint j = 0; j < g->items->len; j++) {
+				content_item *it = g->items->pdata[j];
+				g_free(it->body);
+				it->body = NULL;
+			}
+		}
+}
+
+const char *content_item_body(const content_item *it, size_t *len, char **owned)
+{
+	*owned = NULL;
+	*len = it->body_len;
+	if (it->body)
+		return it->body;
+	char *text;
+	gsize n;
+	if (!g_file_get_contents(it->path, &text, &n, NULL))
+		return NULL;
+	guint8 sum[20];
+	if (n < it->body_off || n - it->body_off != it->body_len ||
+	    (content_sum(text + it->body_off, it->body_len, sum), memcmp(sum, it->body_sum, 20))) {
+		g_free(text); /* changed under the build: not the text it was keyed on */
+		return NULL;
+	}
+	*owned = text;
+	return text + it->body_off;
 }

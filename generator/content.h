@@ -25,8 +25,9 @@ typedef struct {
 	char *dir;     /* folder of the file, for resolving links and images */
 	char *relpath; /* path inside content/: systems/x/index.en.md */
 	yt_node *fm;   /* front matter (owned) */
-	char *body;    /* Markdown after the front matter (owned) */
-	size_t body_len;
+	char *body;    /* Markdown after the front matter (owned); NULL once
+	                * content_drop_bodies ran: content_item_body reads it */
+	size_t body_len, body_off; /* its length, and where it starts in the file */
 	int body_line; /* line of the body's first line in the file */
 	gint64 mtime;  /* file modification time, for outdated translations */
 	/* SHA-1 of the file up to the body, and of the body: what the build
@@ -53,6 +54,15 @@ const char *content_kind_name(content_kind k);  /* "system" */
 int content_kind_from_name(const char *name);    /* -1 if unknown; dir or name */
 
 content_set *content_load(const char *root, const site_config *c, diag_list *d);
+
+/* Frees every page's Markdown once it has been checked: a page that is
+ * made reads its text again (content_item_body), so a big catalogue does
+ * not hold all of it through the build. */
+void content_drop_bodies(content_set *s);
+
+/* The Markdown of it: it->body, or the text read again from its file. NULL
+ * when the file changed since it was loaded. *owned: what to g_free. */
+const char *content_item_body(const content_item *it, size_t *len, char **owned);
 void content_free(content_set *s);
 
 /* Adds one file from anywhere (kitgen diagnose FILE) as a page of kind k,

@@ -16,6 +16,8 @@ extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_
 typedef struct {
 	const md_context *ctx;
 	const content_item *it;
+	const char *body; /* its Markdown */
+	size_t body_len;
 	xmlDocPtr doc;
 	xmlNodePtr toc;
 	GHashTable *ids;       /* heading ids already used */
@@ -278,7 +280,7 @@ static void md_autolink_position(md_state *st, cmark_node *n, const char *url, i
 		return;
 	int first = cmark_node_get_start_line(block), last = cmark_node_get_end_line(block);
 	char *needle = g_strconcat("<", url, NULL);
-	const char *p = st->it->body, *end = st->it->body + st->it->body_len;
+	const char *p = st->body, *end = st->body + st->body_len;
 	for (int l = 1; p < end && l <= last; l++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end;
@@ -542,15 +544,26 @@ static void md_walk(md_state *st, cmark_node *n, xmlNodePtr parent, int depth)
 xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr doc,
                      xmlNodePtr *toc)
 {
-	md_state st = {.ctx = ctx, .it = it, .doc = doc, .line0 = it->body_line - 1};
+	char *owned;
+	size_t len;
+	const char *text = content_item_body(it, &len, &owned);
+	if (!text) {
+		diag_error(ctx->d, it->path, 0, 0, "build again when the file is saved",
+		           "the file changed while kitgen was building");
+		text = "";
+		len = 0;
+	}
+	md_state st = {.ctx = ctx, .it = it, .body = text, .body_len = len, .doc = doc,
+	               .line0 = it->body_line - 1};
 	st.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st.fn_labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st.fn_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st.toc = xmlNewDocNode(doc, NULL, BAD_CAST "toc", NULL);
 	xmlNodePtr body = xmlNewDocNode(doc, NULL, BAD_CAST "body", NULL);
-	cmark_node *root = md_parse(it->body, it->body_len);
+	cmark_node *root = md_parse(text, len);
 	md_walk(&st, root, body, 0);
 	cmark_node_free(root);
+	g_free(owned);
 	g_hash_table_destroy(st.ids);
 	g_hash_table_destroy(st.fn_labels);
 	g_hash_table_destroy(st.fn_seen);

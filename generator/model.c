@@ -369,6 +369,11 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 	xmlNodePtr toc;
 	xmlAddChild(item, md_render(&ctx, it, doc, &toc));
 	xmlAddChild(item, toc);
+	for (size_t k = 0; k < quiet->count; k++) { /* new since loading: the file changed */
+		const diag_entry *e = &quiet->entries[k];
+		if (e->severity == DIAG_ERROR && !strcmp(e->message, "the file changed while kitgen was building"))
+			diag_add(m->d, e->severity, e->file, e->line, e->col, e->hint, "%s", e->message);
+	}
 	diag_free(quiet);
 	if (g->kind == KIND_CITY || g->kind == KIND_SYSTEM)
 		model_related_studies(m, g, lang, item);
