@@ -18,8 +18,9 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            libmicrohttpd-dev curl time
 
 B := build
-CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/content.c \
-             generator/schema.c generator/markdown.c generator/rawhtml.c generator/media.c generator/out.c \
+CORE_SRCS := generator/diag.c generator/xmltext.c generator/yamltree.c generator/config.c \
+             generator/content.c generator/schema.c generator/markdown.c generator/rawhtml.c \
+             generator/media.c generator/out.c \
              generator/i18n.c generator/po.c generator/model.c generator/derive.c generator/diagnose.c \
              generator/diagnose_model.c generator/chart.c \
              generator/fonts.c generator/xslt.c generator/site.c generator/publish.c \
