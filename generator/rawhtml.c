@@ -55,6 +55,19 @@ static void rawhtml_clean(xmlNodePtr n)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
+		if (xmlValidateNCName(c->name, 0) != 0) {
+			/* <0a> or <https:> parse as HTML but cannot be written as
+			 * XML: keep what is inside, cleaned. */
+			rawhtml_clean(c);
+			for (xmlNodePtr k = c->children, knext; k; k = knext) {
+				knext = k->next;
+				xmlUnlinkNode(k);
+				xmlAddPrevSibling(c, k);
+			}
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			continue;
+		}
 		xmlAttrPtr anext;
 		for (xmlAttrPtr a = c->properties; a; a = anext) {
 			anext = a->next;
