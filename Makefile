@@ -1,5 +1,6 @@
 # kitgen — make: install what is missing (as root), build ./kitgen, build out/.
-#          make test: every check CI runs. make bench: speed and memory.
+#          make test: the test suite; CI (.ci/run) then runs make test-sanitize
+#          and make fuzz (tests/quality.mk). make bench: speed and memory.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
