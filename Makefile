@@ -1,5 +1,6 @@
 # kitgen — make: install what is missing (as root), build ./kitgen, build out/.
-#          make test: every check CI runs. make bench: speed and memory.
+#          make test: the test suite; CI (.ci/run) then runs make test-sanitize
+#          and make fuzz (tests/quality.mk). make bench: speed and memory.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -20,8 +21,9 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            hyphen-ru hyphen-mn
 
 B := build
-CORE_SRCS := generator/diag.c generator/yamltree.c generator/config.c generator/content.c \
-             generator/schema.c generator/markdown.c generator/rawhtml.c generator/media.c generator/out.c \
+CORE_SRCS := generator/diag.c generator/xmltext.c generator/yamltree.c generator/config.c \
+             generator/content.c generator/schema.c generator/markdown.c generator/rawhtml.c \
+             generator/media.c generator/out.c \
              generator/i18n.c generator/po.c generator/model.c generator/derive.c generator/diagnose.c \
              generator/diagnose_model.c generator/chart.c \
              generator/fonts.c generator/xslt.c generator/site.c generator/publish.c \

@@ -5,6 +5,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/HTMLparser.h>
 #include "markdown.h"
+#include "xmltext.h"
 #include "rawhtml.h"
 
 /* The GFM extensions export their node types without a public header. */
@@ -231,21 +232,12 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 	return ok;
 }
 
-/* Text as XML 1.0 can hold it: C0 controls other than tab and newlines
- * (raw, or written as &#8; in Markdown) are dropped, not passed on to make
- * pages that do not parse. Owned. */
-static char *md_xml_text(const char *s)
-{
-	GString *out = g_string_sized_new(strlen(s ? s : ""));
-	for (const char *p = s ? s : ""; *p; p++)
-		if ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
-			g_string_append_c(out, *p);
-	return g_string_free(out, FALSE);
-}
-
+/* Text as XML 1.0 can hold it: what it cannot carry (raw, or written as
+ * &#8; or &#xFFFF; in Markdown) is dropped, not passed on to make pages
+ * that do not parse. */
 static xmlNodePtr md_text_child(xmlNodePtr parent, const char *name, const char *text)
 {
-	char *clean = md_xml_text(text);
+	char *clean = xmltext_clean(text);
 	xmlNodePtr e = xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST clean);
 	g_free(clean);
 	return e;
@@ -253,7 +245,7 @@ static xmlNodePtr md_text_child(xmlNodePtr parent, const char *name, const char 
 
 static void md_add_text(md_state *st, xmlNodePtr parent, const char *text)
 {
-	char *clean = md_xml_text(text);
+	char *clean = xmltext_clean(text);
 	xmlAddChild(parent, xmlNewDocText(st->doc, BAD_CAST clean));
 	g_free(clean);
 }
@@ -263,9 +255,13 @@ static xmlNodePtr md_el(xmlNodePtr parent, const char *name)
 	return xmlNewChild(parent, NULL, BAD_CAST name, NULL);
 }
 
+/* Values come from the page too (link URLs, titles, image text, a code
+ * block's language), so they lose the characters XML cannot carry. */
 static void md_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	xmlSetProp(n, BAD_CAST name, BAD_CAST value);
+	char *clean = xmltext_clean(value);
+	xmlSetProp(n, BAD_CAST name, BAD_CAST clean);
+	g_free(clean);
 }
 
 /* cmark-gfm misplaces autolinks (<url>) that are not on a block's first

@@ -4,6 +4,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/valid.h>
 #include "rawhtml.h"
+#include "xmltext.h"
 
 static const char *const rawhtml_drop_elements[] = {
 	"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
@@ -44,14 +45,35 @@ static void rawhtml_clean(xmlNodePtr n)
 			xmlFreeNode(c);
 			continue;
 		}
+		/* Text and values lose what XML cannot carry (control characters,
+		 * raw or as &#8;), as Markdown text does. */
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			char *clean = xmltext_clean((const char *)c->content);
+			if (strcmp(clean, (const char *)(c->content ? c->content : BAD_CAST "")))
+				xmlNodeSetContent(c, BAD_CAST clean);
+			g_free(clean);
+		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
+		if (xmlValidateNCName(c->name, 0) != 0) {
+			/* <0a> or <https:> parse as HTML but cannot be written as
+			 * XML: keep what is inside, cleaned. */
+			rawhtml_clean(c);
+			for (xmlNodePtr k = c->children, knext; k; k = knext) {
+				knext = k->next;
+				xmlUnlinkNode(k);
+				xmlAddPrevSibling(c, k);
+			}
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			continue;
+		}
 		xmlAttrPtr anext;
 		for (xmlAttrPtr a = c->properties; a; a = anext) {
 			anext = a->next;
 			const char *name = (const char *)a->name;
 			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-			const char *val = v ? (const char *)v : "";
+			char *val = xmltext_clean((const char *)v);
 			if (xmlValidateNameValue(a->name) != 1) {
 				/* <div ..="x"> parses as HTML but cannot be written as XML. */
 				xmlRemoveProp(a);
@@ -65,7 +87,10 @@ static void rawhtml_clean(xmlNodePtr n)
 			           (g_strv_contains(rawhtml_url_attrs, name) && !rawhtml_safe_url(val)) ||
 			           (a->ns && !strcmp(name, "href"))) {
 				xmlRemoveProp(a);
+			} else if (strcmp(val, v ? (const char *)v : "")) {
+				xmlSetNsProp(c, a->ns, a->name, BAD_CAST val);
 			}
+			g_free(val);
 			xmlFree(v);
 		}
 		rawhtml_clean(c);

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <yaml.h>
 #include "yamltree.h"
+#include "xmltext.h"
 
 /* Deep nesting is refused rather than recursed into without bound. */
 #define YT_MAX_DEPTH 200
@@ -174,16 +175,23 @@ static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth)
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		/* Escapes such as "\x1b" make control characters no page or feed
-		 * can hold: refuse them where they are written. */
-		for (const unsigned char *p = ev->data.scalar.value; *p; p++)
-			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+		/* Escapes such as "\x1b" or "\uFFFF" make characters no page or
+		 * feed can hold: refuse them where they are written. */
+		for (const char *p = (const char *)ev->data.scalar.value; *p; p++) {
+			size_t bad = xmltext_bad_at(p);
+			if (!bad)
+				continue;
+			if (bad == 1)
 				diag_error(r->d, r->file, line, col, "remove the escape (\\b, \\x1b, …)",
-				           "control character 0x%02X in a value", *p);
-				yaml_event_delete(ev);
-				r->failed = true;
-				return NULL;
-			}
+				           "control character 0x%02X in a value", (unsigned char)*p);
+			else
+				diag_error(r->d, r->file, line, col, "remove the escape (\\uFFFE, \\uFFFF)",
+				           "character U+%s in a value, which no page can hold",
+				           (unsigned char)p[2] == 0xBE ? "FFFE" : "FFFF");
+			yaml_event_delete(ev);
+			r->failed = true;
+			return NULL;
+		}
 		n = yt_node_new(r, YT_SCALAR, &ev->start_mark);
 		n->value = g_strdup((const char *)ev->data.scalar.value);
 		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;

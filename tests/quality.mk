@@ -3,13 +3,15 @@
 #
 #   make test-sanitize   kitgen, the unit tests, sitecheck and the paginator's
 #                        tests built with ASan+UBSan into build-asan/, then the
-#                        whole tests/run.sh suite, the paginator's tests, a deep
-#                        leak pass and fuzz-regress against them; LeakSanitizer
-#                        on, hiding only leaks inside system libraries
-#                        (tests/sanitize/README.md says which and why)
+#                        tests/run.sh suite (without the steps that only check
+#                        the plain run's output again), the paginator's tests,
+#                        a deep leak pass and fuzz-regress against them;
+#                        LeakSanitizer on, hiding only leaks inside system
+#                        libraries (tests/sanitize/README.md says which and why)
 #   make fuzz            builds the libFuzzer harnesses (tests/fuzz/fuzz_*.c)
-#                        into build-fuzz/ and runs each for FUZZ_SECONDS;
-#                        crashes go to build-fuzz/crashes/NAME/
+#                        into build-fuzz/ and runs each for FUZZ_SECONDS
+#                        (tests/fuzz/run.sh); crashes go to build-fuzz/crashes/NAME/
+#   CI (.ci/run) runs make test, make test-sanitize and make fuzz.
 #   make fuzz-regress    replays the seed corpora and tests/fuzz/regressions
 #   make quality-deps    installs QUALITY_DEBS (as root) or names them
 #   make quality-clean   removes build-asan/ and build-fuzz/
@@ -97,8 +99,8 @@ test-sanitize: quality-deps
 	@rm -rf $(SAN_REPORTS) && mkdir -p $(SAN_REPORTS) && echo 0 > $(SAN_B)/status
 	@cat tests/sanitize/lsan.supp tests/sanitize/lsan-shallow.supp > $(SAN_SHALLOW)
 	@echo "== tests/run.sh with $(SAN_B)/kitgen (ASan, UBSan, LSan)"
-	@$(call san_env,suite,$(SAN_SHALLOW)) KITGEN=$(SAN_B)/kitgen B=$(SAN_B) sh tests/run.sh \
-	  || echo 1 > $(SAN_B)/status
+	@$(call san_env,suite,$(SAN_SHALLOW)) KITGEN=$(SAN_B)/kitgen B=$(SAN_B) SANITIZED=1 \
+	  sh tests/run.sh || echo 1 > $(SAN_B)/status
 	@echo "== paginator tests, deep leak pass, fuzz regressions"
 	@if $(call san_env,print,$(SAN_SHALLOW)) sh tests/sanitize/print-test.sh $(SAN_B) \
 	   > $(SAN_B)/print-test.log 2>&1; \
@@ -119,58 +121,23 @@ fuzz-build: quality-deps
 	  quality-fuzzers
 	@cat tests/sanitize/lsan.supp tests/sanitize/lsan-shallow.supp > $(FUZZ_SUPP)
 
-# Each harness for FUZZ_SECONDS from the seeds plus what earlier runs found
-# (build-fuzz/corpus/NAME), with the kinds of finding of KNOWN_FAILURES let
-# through. A crash stops that harness; the others still run, and make fails
-# listing the crash files: turn each into a regression with
+# Each harness for FUZZ_SECONDS from the seeds, the regressions and what
+# earlier runs found (build-fuzz/corpus/NAME), with the kinds of finding of
+# KNOWN_FAILURES let through. A crash stops that harness; the others still
+# run, and make fails showing each report and crash input: turn each into a
+# regression with
 #   cp build-fuzz/crashes/NAME/crash-… tests/fuzz/regressions/NAME/SHORT-NAME
 # (tests/fuzz/README.md).
 fuzz: fuzz-build
-	@mkdir -p $(FUZZ_B)/crashes && touch $(FUZZ_B)/.fuzz-start
-	@status=0; for n in $(FUZZ_NAMES); do \
-	  mkdir -p $(FUZZ_B)/corpus/$$n $(FUZZ_B)/crashes/$$n; \
-	  echo "== fuzz_$$n for $(FUZZ_SECONDS) s"; \
-	  dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
-	  max=$$(echo $(FUZZ_MAXLEN) | tr ' ' '\n' | sed -n "s/^$$n://p"); \
-	  FUZZ_SKIP_KNOWN=1 LSAN_OPTIONS=suppressions=$(FUZZ_SUPP):print_suppressions=0 \
-	  ASAN_OPTIONS=detect_stack_use_after_return=1:strict_string_checks=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1 \
-	  $(FUZZ_B)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=20 \
-	    -rss_limit_mb=2560 -max_len=$${max:-4096} -print_final_stats=1 \
-	    -artifact_prefix=$(FUZZ_B)/crashes/$$n/ $$dict $(FUZZ_ARGS) \
-	    $(FUZZ_B)/corpus/$$n tests/fuzz/corpus/$$n > $(FUZZ_B)/fuzz_$$n.log 2>&1 \
-	  || { status=1; echo "fuzz_$$n FOUND A PROBLEM (log: $(FUZZ_B)/fuzz_$$n.log)"; \
-	       grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' $(FUZZ_B)/fuzz_$$n.log | head -5; }; \
-	  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
-	    $(FUZZ_B)/fuzz_$$n.log | sed 's/^/   /'; \
-	done; \
-	find $(FUZZ_B)/crashes -type f -newer $(FUZZ_B)/.fuzz-start | sed 's/^/crash: /'; \
-	exit $$status
+	@LSAN_OPTIONS=suppressions=$(FUZZ_SUPP):print_suppressions=0 FUZZ_MAXLEN="$(FUZZ_MAXLEN)" \
+	  FUZZ_ARGS="$(FUZZ_ARGS)" sh tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
 # Replays every seed and every regression once (a few seconds); a
 # regression listed in tests/fuzz/KNOWN_FAILURES is replayed alone and
 # expected to fail until its bug is fixed. FUZZ_NAMES=... limits the run.
 fuzz-regress: fuzz-build
-	@status=0; for n in $(FUZZ_NAMES); do \
-	  files=; known=; \
-	  for f in tests/fuzz/corpus/$$n/* tests/fuzz/regressions/$$n/*; do \
-	    [ -f "$$f" ] || continue; \
-	    if grep -q "^$$n/$${f##*/}[[:space:]]" tests/fuzz/KNOWN_FAILURES 2>/dev/null; \
-	    then known="$$known $$f"; else files="$$files $$f"; fi; \
-	  done; \
-	  if LSAN_OPTIONS=suppressions=$(FUZZ_SUPP):print_suppressions=0 \
-	     UBSAN_OPTIONS=print_stacktrace=1 \
-	     $(FUZZ_B)/fuzz/fuzz_$$n $$files > $(FUZZ_B)/regress_$$n.log 2>&1; \
-	  then echo "ok   fuzz-regress $$n ($$(echo $$files | wc -w) inputs)"; \
-	  else status=1; echo "FAIL fuzz-regress $$n"; \
-	    grep -v '^INFO\|^Executed\|^Running:' $(FUZZ_B)/regress_$$n.log | tail -40 | sed 's/^/     | /'; fi; \
-	  for f in $$known; do \
-	    if LSAN_OPTIONS=suppressions=$(FUZZ_SUPP):print_suppressions=0 \
-	       $(FUZZ_B)/fuzz/fuzz_$$n $$f > $(FUZZ_B)/regress_known.log 2>&1; \
-	    then echo "ok   fuzz-regress $$f (note: in tests/fuzz/KNOWN_FAILURES but passes now; remove it)"; \
-	    else echo "KNOWN fuzz-regress $$f (tests/fuzz/KNOWN_FAILURES)"; fi; \
-	  done; \
-	done; exit $$status
+	@LSAN_OPTIONS=suppressions=$(FUZZ_SUPP):print_suppressions=0 \
+	  sh tests/fuzz/regress.sh $(FUZZ_B) $(FUZZ_NAMES)
 
 quality-clean:
 	rm -rf $(SAN_B) $(FUZZ_B)

@@ -2,10 +2,12 @@
 # make install into a scratch DESTDIR; the installed kitgen, run from
 # another folder, finds its theme and fonts under its own prefix and builds
 # the repository's catalogue; `man kitgen` reads the installed page;
-# make uninstall takes it all back.
-#   sh tests/authoring/install.sh            (from the repository root)
+# make uninstall takes it all back. With KITGEN, that program is installed
+# in place of ./kitgen (make test-sanitize installs the sanitized one).
+#   sh tests/authoring/install.sh [KITGEN]   (from the repository root)
 set -u
 repo=$(pwd)
+bin=${1:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
@@ -18,6 +20,9 @@ root=$dest$prefix
 
 make -s install PREFIX=$prefix DESTDIR="$dest" >"$tmp/log" 2>&1 ||
 	{ fail "make install"; cat "$tmp/log"; exit 1; }
+if [ -n "$bin" ] && ! cmp -s "$bin" kitgen; then
+	install -m 755 "$bin" "$root/bin/kitgen" || { fail "install $bin"; exit 1; }
+fi
 missing=
 for f in bin/kitgen share/kitgen/themes/default/site/page.xsl share/kitgen/themes/default/print/style.yaml \
 	share/kitgen/themes/default/i18n/en.yaml share/kitgen/themes/default/assets/style.css \

@@ -1,6 +1,7 @@
 /* test_links: links and images in Markdown resolved to pages and files of
  * content/, unsafe or missing targets reported where they are written, and
  * the XML that md_render makes of a page. */
+#include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include "testutil.h"
 #include "markdown.h"
@@ -480,6 +481,47 @@ static void test_render_text_is_text(void **state)
 	assert_xpath(r, "normalize-space(//p)", "a <b> <i>x</i> 1 < 2 & 3");
 }
 
+/* Trusted raw HTML with element names XML cannot carry (libxml2's HTML
+ * parser makes <https:> of an autolink and <0a> of <b:0a>): what is inside
+ * stays, the elements go (found by fuzz_markdown). */
+static void test_render_raw_html_bad_element_names(void **state)
+{
+	fixture *f = *state;
+	f->config->trusted_html = true;
+	const rendered *r = render(f, "<div>\n<https://example.org>x <i>i<b:0a>y</b:0a></i>\n</div>\n");
+	f->config->trusted_html = false;
+	/* Without the cleaning: <div><https:>x <i>i<0a/></i></https:></div>. */
+	assert_xpath(r, "count(//div//*)", "1");
+	assert_xpath(r, "//div/i", "i");
+	assert_xpath(r, "normalize-space(//div)", "x i");
+}
+
+/* Control characters of the page never reach an attribute either (a link
+ * URL, its title, an image's text, a code block's language): XML 1.0 cannot
+ * carry them (found by fuzz_markdown). */
+static void test_render_attributes_drop_controls(void **state)
+{
+	fixture *f = *state;
+	const rendered *r = render(f, "See https://example.org/a\002b and [x](https://example.org/c "
+	                              "\"t&#2;itle\") ![i&#3;mg](https://example.org/p.png).\n\n"
+	                              "```c\001x\ncode\n```\n");
+	assert_xpath(r, "//a[1]/@href", "https://example.org/ab");
+	assert_xpath(r, "//a[2]/@title", "title");
+	assert_xpath(r, "//img/@alt", "img");
+	assert_xpath(r, "//code/@class", "language-cx");
+	/* cmark-gfm writes &#xFFFF; as a lone byte FF. */
+	r = render(f, "a&#xFFFF;b&#xFFFE;c \xEF\xBF\xBF [x](https://example.org/&#xFFFF;)\n");
+	assert_xpath(r, "//p", "abc  x");
+	assert_xpath(r, "//a/@href", "https://example.org/");
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlNodeDump(buf, r->doc, xmlDocGetRootElement(r->doc), 0, 0);
+	xmlDocPtr back = xmlReadMemory((const char *)xmlBufferContent(buf), xmlBufferLength(buf),
+	                               "back.xml", NULL, XML_PARSE_NONET);
+	assert_non_null(back);
+	xmlFreeDoc(back);
+	xmlBufferFree(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -502,6 +544,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_heading_ids_clash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_heading_ids_korean, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_text_is_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_attributes_drop_controls, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_raw_html_bad_element_names, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

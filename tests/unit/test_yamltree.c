@@ -268,6 +268,29 @@ static void test_alias_rejected(void **state)
 	diag_free(d);
 }
 
+/* Escapes make characters no page can hold: refused where they are
+ * written (found by fuzz_frontmatter). */
+static void test_escapes_xml_cannot_carry(void **state)
+{
+	(void)state;
+	const char *bad[] = {"t: \"a\\x1bb\"\n", "t: \"a\\uFFFFb\"\n", "t: [\"\\uFFFE\"]\n"};
+	const char *what[] = {"control character 0x1B", "U+FFFF", "U+FFFE"};
+	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+		diag_list *d = diag_new();
+		assert_null(parse(bad[i], 1, d));
+		assert_int_equal(d->errors, 1);
+		assert_diag(d, DIAG_ERROR, "t.yaml", 1, i == 2 ? 5 : 4, what[i]);
+		diag_free(d);
+	}
+	/* Characters next to them are fine. */
+	diag_list *d = diag_new();
+	yt_node *root = parse("t: \"\\uFFFD \\uFFEF\\t\"\n", 1, d);
+	assert_non_null(root);
+	assert_string_equal(yt_str(root, "t"), "\xEF\xBF\xBD \xEF\xBF\xAF\t");
+	yt_free(root);
+	diag_free(d);
+}
+
 static char *nested_lists(int depth)
 {
 	GString *s = g_string_new("a: ");
@@ -407,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_duplicate_key_nested),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_alias_rejected),
+		cmocka_unit_test(test_escapes_xml_cannot_carry),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_depth_reasonable),
 		cmocka_unit_test(test_empty_input),
