@@ -74,8 +74,9 @@ static void rawhtml_clean(xmlNodePtr n)
 			const char *name = (const char *)a->name;
 			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 			char *val = xmltext_clean((const char *)v);
-			if (xmlValidateNameValue(a->name) != 1) {
-				/* <div ..="x"> parses as HTML but cannot be written as XML. */
+			if (xmlValidateNCName(a->name, 0) != 0) {
+				/* <div ..="x"> parses as HTML but cannot be written as XML;
+				 * <a p:x=""> can, but its prefix names no namespace. */
 				xmlRemoveProp(a);
 			} else if (g_str_has_prefix(val, RAWHTML_REF) || g_str_has_prefix(val, RAWHTML_MEDIA)) {
 				bool ref = g_str_has_prefix(val, RAWHTML_REF);
