@@ -77,6 +77,33 @@ static bool cache_read_keys(const char *file, GHashTable *keys)
 	return true;
 }
 
+/* Writes keys (rel -> key) as sorted REL TAB KEY lines, all or nothing. */
+static bool cache_write_keys(const char *file, GHashTable *keys, GError **err)
+{
+	GList *rels = g_list_sort(g_hash_table_get_keys(keys), (GCompareFunc)strcmp);
+	GString *out = g_string_new(NULL);
+	for (GList *r = rels; r; r = r->next)
+		g_string_append_printf(out, "%s\t%s\n", (char *)r->data,
+		                       (char *)g_hash_table_lookup(keys, r->data));
+	g_list_free(rels);
+	char *dir = g_path_get_dirname(file);
+	bool ok = g_mkdir_with_parents(dir, 0755) == 0 &&
+	          g_file_set_contents(file, out->str, (gssize)out->len, err);
+	g_free(dir);
+	g_string_free(out, TRUE);
+	return ok;
+}
+
+void cache_sum_binary(GChecksum *sum)
+{
+	struct stat exe;
+	if (stat("/proc/self/exe", &exe) == 0) {
+		char id[64];
+		snprintf(id, sizeof id, "%lld %lld", (long long)exe.st_size, (long long)exe.st_mtime);
+		g_checksum_update(sum, (const guchar *)id, -1);
+	}
+}
+
 out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fonts_conf,
                       const char *extra_salt)
 {
@@ -90,12 +117,7 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 	g_mutex_init(&c->lock);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_checksum_update(sum, (const guchar *)extra_salt, -1);
-	struct stat exe; /* this kitgen binary: a rebuilt one may make other bytes */
-	if (stat("/proc/self/exe", &exe) == 0) {
-		char id[64];
-		snprintf(id, sizeof id, "%lld %lld", (long long)exe.st_size, (long long)exe.st_mtime);
-		g_checksum_update(sum, (const guchar *)id, -1);
-	}
+	cache_sum_binary(sum); /* a rebuilt kitgen may make other bytes */
 	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
 	g_checksum_update(sum, (const guchar *)(epoch ? epoch : "-"), -1);
 	cache_hash_tree(sum, theme_dir, "");
@@ -286,27 +308,17 @@ void cache_stage_finish(out_cache *c, const char *staging)
 
 void cache_keep_spare(out_cache *c, const char *old_site)
 {
-	GString *keys = g_string_new(NULL);
-	GList *rels = g_list_sort(g_hash_table_get_keys(c->old), (GCompareFunc)strcmp);
-	for (GList *r = rels; r; r = r->next)
-		g_string_append_printf(keys, "%s\t%s\n", (char *)r->data,
-		                       (char *)g_hash_table_lookup(c->old, r->data));
-	g_list_free(rels);
-	char *dir = g_path_get_dirname(c->spare_file);
 	/* One not taken by this build (--only pdf, --force) goes first: never
 	 * new keys beside an old folder. Then keys first, folder second: a
 	 * spare folder is only used with its keys beside it. */
 	g_unlink(c->spare_file);
 	out_remove_tree(c->spare_dir);
-	bool ok = c->old_valid && g_mkdir_with_parents(dir, 0755) == 0 &&
-	          g_file_set_contents(c->spare_file, keys->str, (gssize)keys->len, NULL) &&
+	bool ok = c->old_valid && cache_write_keys(c->spare_file, c->old, NULL) &&
 	          g_rename(old_site, c->spare_dir) == 0;
 	if (!ok) {
 		g_unlink(c->spare_file);
 		out_remove_tree(old_site);
 	}
-	g_free(dir);
-	g_string_free(keys, TRUE);
 }
 
 void cache_note(out_cache *c, const char *rel, const char *key, bool reused)
@@ -324,15 +336,7 @@ void cache_forget(out_cache *c)
 
 bool cache_save(out_cache *c, GError **err)
 {
-	GList *keys = g_list_sort(g_hash_table_get_keys(c->now), (GCompareFunc)strcmp);
-	GString *out = g_string_new(NULL);
-	for (GList *k = keys; k; k = k->next)
-		g_string_append_printf(out, "%s\t%s\n", (char *)k->data,
-		                       (char *)g_hash_table_lookup(c->now, k->data));
-	g_list_free(keys);
-	bool ok = out_write_file(c->file, out->str, out->len, err);
-	g_string_free(out, TRUE);
-	return ok;
+	return cache_write_keys(c->file, c->now, err);
 }
 
 void cache_counts(const out_cache *c, int *reused, int *made)

@@ -21,6 +21,10 @@ void cache_free(out_cache *c);
 /* --force: remember every key, but reuse nothing. */
 void cache_set_force(out_cache *c);
 
+/* Adds this kitgen binary (its size and time) to sum: what a rebuilt
+ * kitgen makes or checks may differ. */
+void cache_sum_binary(GChecksum *sum);
+
 /* The key of an output made from doc (owned). */
 char *cache_key(const out_cache *c, const char *kind, xmlDocPtr doc);
 

@@ -120,18 +120,25 @@ static bool site_write(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char
 	return ok;
 }
 
+/* Keeps the previous build's file when its key (owned, may be NULL)
+ * matches: true then. */
+static bool site_keep(site_ctx *x, const char *file, char *key)
+{
+	bool kept = key && cache_reuse(x->job->cache, file, key, x->job->out_dir);
+	g_free(key);
+	if (kept)
+		site_kept(x, file);
+	return kept;
+}
+
 static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
 {
 	/* The page document is everything the theme sees: same document, same
 	 * theme, same page — link the previous one instead of making it. */
-	char *key = x->job->cache ? cache_key(x->job->cache, "page", doc) : NULL;
-	if (key && cache_reuse(x->job->cache, file, key, x->job->out_dir)) {
-		g_free(key);
+	if (site_keep(x, file, x->job->cache ? cache_key(x->job->cache, "page", doc) : NULL)) {
 		xmlFreeDoc(doc);
-		site_kept(x, file);
 		return true;
 	}
-	g_free(key);
 	return site_write(x, sheet, doc, file);
 }
 
@@ -190,11 +197,7 @@ static bool site_item_page(site_ctx *x, const content_group *g, const char *lang
 {
 	char *path = model_page_path(g->kind, g->slug, lang);
 	char *file = site_index_of(path);
-	char *key = site_item_key(x, g, lang);
-	bool kept = key && cache_reuse(x->job->cache, file, key, x->job->out_dir);
-	g_free(key);
-	if (kept) {
-		site_kept(x, file);
+	if (site_keep(x, file, site_item_key(x, g, lang))) {
 		g_free(file);
 		g_free(path);
 		return true;
@@ -245,11 +248,7 @@ static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 {
 	char *path = g_strdup_printf("%s/%s", lang, sub);
 	char *file = g_strconcat(path, file_name, NULL);
-	char *key = site_list_key(x, layout, file);
-	bool kept = key && cache_reuse(x->job->cache, file, key, x->job->out_dir);
-	g_free(key);
-	if (kept) {
-		site_kept(x, file);
+	if (site_keep(x, file, site_list_key(x, layout, file))) {
 		g_free(file);
 		g_free(path);
 		return true;
