@@ -1,8 +1,10 @@
 /* workers: fork, one pipe per child, records framed as index, length, bytes. */
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "workers.h"
@@ -90,8 +92,14 @@ bool workers_run(int procs, size_t n, workers_task_fn task, workers_done_fn done
 		pid[w] = -1;
 		if (pipe(p) != 0)
 			continue;
+		pid_t parent = getpid();
 		pid[w] = fork();
 		if (pid[w] == 0) {
+			/* A worker never outlives its build: killed with it, it
+			 * cannot write into a staging folder a later build uses. */
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
+			if (getppid() != parent)
+				_exit(1);
 			for (int k = 0; k < w; k++)
 				if (fd[k] >= 0)
 					close(fd[k]);
