@@ -41,7 +41,14 @@ static cmark_node *md_parse(const char *text, size_t len)
 	for (size_t i = 0; i < G_N_ELEMENTS(md_exts); i++)
 		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(md_exts[i]));
 	cmark_parser_feed(p, text, len);
+	/* Inline parsing happens in finish, and cmark-gfm switches the
+	 * extensions' special characters on and off for it in a table every
+	 * parser shares: two pages finishing at once could lose each other's
+	 * strikethrough or autolinks. Block parsing (feed) stays parallel. */
+	static GMutex inline_table;
+	g_mutex_lock(&inline_table);
 	cmark_node *doc = cmark_parser_finish(p);
+	g_mutex_unlock(&inline_table);
 	cmark_parser_free(p);
 	return doc;
 }

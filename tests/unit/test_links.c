@@ -542,6 +542,71 @@ static void test_render_attributes_drop_controls(void **state)
 	xmlBufferFree(buf);
 }
 
+/* Pages are rendered on several threads at once. cmark-gfm switches the
+ * extensions' inline characters (~ for strikethrough, : and w for
+ * autolinks) on and off in one table shared by every parser, so without
+ * kitgen's lock one thread's page could lose its strikethrough while
+ * another finished (seen as ~~x~~ in a built page). */
+enum { RT_THREADS = 4, RT_ROUNDS = 150 };
+
+typedef struct {
+	fixture *f;
+	int bad; /* renders that lost an extension */
+} render_thread;
+
+static gpointer render_many(gpointer data)
+{
+	render_thread *t = data;
+	diag_list *d = diag_new();
+	md_context ctx = t->f->ctx;
+	ctx.d = d;
+	const char *text = "---\ntitle: T\nsummary: S\n---\n"
+	                   "Words ~~gone~~ here, see www.example.org now.\n";
+	for (int i = 0; i < RT_ROUNDS; i++) {
+		content_item *it = tu_item(KIND_SYSTEM, t->f->root, "systems/a/index.en.md", text, d);
+		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+		xmlNodePtr toc = NULL;
+		xmlNodePtr b = it ? md_render(&ctx, it, doc, &toc) : NULL;
+		xmlDocSetRootElement(doc, xmlNewDocNode(doc, NULL, BAD_CAST "content", NULL));
+		if (b)
+			xmlAddChild(xmlDocGetRootElement(doc), b);
+		if (toc)
+			xmlAddChild(xmlDocGetRootElement(doc), toc);
+		xmlXPathContextPtr x = xmlXPathNewContext(doc);
+		xmlXPathObjectPtr o = xmlXPathEvalExpression(
+			BAD_CAST "count(//del) = 1 and count(//a[@href]) = 1", x);
+		if (!o || !xmlXPathCastToBoolean(o))
+			t->bad++;
+		xmlXPathFreeObject(o);
+		xmlXPathFreeContext(x);
+		xmlFreeDoc(doc);
+		tu_item_free(it);
+	}
+	if (d->count)
+		t->bad++;
+	diag_free(d);
+	return NULL;
+}
+
+static void test_render_in_threads(void **state)
+{
+	render_thread t[RT_THREADS];
+	GThread *th[RT_THREADS];
+	for (int i = 0; i < RT_THREADS; i++) {
+		t[i] = (render_thread){*state, 0};
+		th[i] = g_thread_new("render", render_many, &t[i]);
+	}
+	int bad = 0;
+	for (int i = 0; i < RT_THREADS; i++) {
+		g_thread_join(th[i]);
+		bad += t[i].bad;
+	}
+	if (bad)
+		print_error("%d of %d renders lost strikethrough or autolinks\n", bad,
+		            RT_THREADS * RT_ROUNDS);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -567,6 +632,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_attributes_drop_controls, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_raw_html_bad_element_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_raw_html_prefixed_attributes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_in_threads, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
