@@ -81,7 +81,7 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 		return false;
 	if (o->lang && !config_select_languages(k->config, o->lang, d))
 		return false;
-	k->set = content_load(o->content, k->config, d);
+	k->set = content_load(o->content, k->config, o->jobs, d);
 	if (extra)
 		*extra_item = content_add_file(k->set, k->config, KIND_DIAGNOSTIC, extra, d);
 	kg_source_date(k->set);
@@ -122,7 +122,8 @@ bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
 	}
 	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
-	bool ok = derive_write_charts(k->model, stage, conf, cache, outputs, d);
+	bool ok = derive_write_charts(k->model, stage, conf, cache, outputs,
+	                              o->jobs > 0 ? o->jobs : jobs_default(), d);
 	g_free(cache);
 	g_free(conf);
 	return ok;

@@ -17,7 +17,10 @@ typedef enum {
 	KIND_COUNT
 } content_kind;
 
+#define CONTENT_SUM_LEN 16 /* bytes of head_sum and body_sum */
+
 /* One translation of one page. */
+
 typedef struct {
 	content_kind kind;
 	char *slug, *lang;
@@ -30,9 +33,9 @@ typedef struct {
 	size_t body_len, body_off; /* its length, and where it starts in the file */
 	int body_line; /* line of the body's first line in the file */
 	gint64 mtime;  /* file modification time, for outdated translations */
-	/* SHA-1 of the file up to the body, and of the body: what the build
+	/* Digests of the file up to the body, and of the body: what the build
 	 * cache keys pages on without building them (site.c). */
-	guint8 head_sum[20], body_sum[20];
+	guint8 head_sum[CONTENT_SUM_LEN], body_sum[CONTENT_SUM_LEN];
 } content_item;
 
 /* All translations of one page. */
@@ -53,7 +56,9 @@ const char *content_kind_dir(content_kind k);   /* "systems" */
 const char *content_kind_name(content_kind k);  /* "system" */
 int content_kind_from_name(const char *name);    /* -1 if unknown; dir or name */
 
-content_set *content_load(const char *root, const site_config *c, diag_list *d);
+/* Every page under root, read on jobs threads (0: one per core); problems
+ * go to d. */
+content_set *content_load(const char *root, const site_config *c, int jobs, diag_list *d);
 
 /* Frees every page's Markdown once it has been checked: a page that is
  * made reads its text again (content_item_body), so a big catalogue does

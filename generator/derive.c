@@ -4,6 +4,7 @@
 #include <string.h>
 #include "derive.h"
 #include "i18n.h"
+#include "workers.h"
 
 chart_phase *derive_phases(const content_item *it, size_t *n)
 {
@@ -250,37 +251,76 @@ static bool derive_write_radars(const model *m, derive_charts *c)
 	return ok;
 }
 
+/* A timeline to draw: the study translation and where its chart goes. */
+typedef struct {
+	derive_charts *c;
+	GPtrArray *items; /* content_item *, one per chart to draw */
+	bool ok;
+} derive_timelines;
+
+/* In a worker: draws timeline i; the record is empty or the error. */
+static void derive_timeline_run(void *shared, size_t i, GString *rec)
+{
+	derive_timelines *t = shared;
+	const content_item *it = t->items->pdata[i];
+	size_t np;
+	chart_phase *p = derive_phases(it, &np);
+	char *rel = derive_chart_path(it);
+	char *path = g_build_filename(t->c->out_dir, "media", rel, NULL);
+	PangoFontMap *fm = derive_font_map(t->c);
+	GError *err = NULL;
+	if (!fm)
+		g_string_append(rec, "the fonts could not be loaded");
+	else if (!chart_timeline_svg(path, fm, it->lang, p, np, &err)) {
+		g_string_append(rec, err->message);
+		g_error_free(err);
+	}
+	g_free(path);
+	g_free(rel);
+	g_free(p);
+}
+
+static void derive_timeline_done(void *shared, size_t i, const char *rec, size_t len)
+{
+	derive_timelines *t = shared;
+	if (!len)
+		return;
+	const content_item *it = t->items->pdata[i];
+	diag_error(t->c->d, it->path, 0, 0, NULL, "%.*s", (int)len, rec);
+	t->ok = false;
+}
+
 bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_conf,
-                         const char *font_cache, out_cache *cache, diag_list *d)
+                         const char *font_cache, out_cache *cache, int jobs, diag_list *d)
 {
 	derive_charts c = {.out_dir = out_dir, .conf = fonts_conf, .font_cache = font_cache,
 	                   .cache = cache, .d = d};
 	GPtrArray *studies = m->set->groups[KIND_STUDY];
 	bool ok = derive_write_radars(m, &c);
+	/* Timelines are many in a large catalogue: drawn in worker processes,
+	 * as cairo cannot draw text in two threads (see workers.h). */
+	derive_timelines t = {&c, g_ptr_array_new(), true};
 	for (guint i = 0; i < studies->len; i++) {
 		content_group *g = studies->pdata[i];
 		for (guint j = 0; j < g->items->len; j++) {
 			content_item *it = g->items->pdata[j];
 			size_t np;
-			chart_phase *p = derive_phases(it, &np);
+			g_free(derive_phases(it, &np));
 			char *rel = np ? derive_chart_path(it) : NULL;
-			if (rel && !derive_chart_kept(&c, "timeline", rel, derive_item_sum(it))) {
-				char *path = g_build_filename(out_dir, "media", rel, NULL);
-				GError *err = NULL;
-				PangoFontMap *fm = derive_font_map(&c);
-				if (!fm) {
-					ok = false;
-				} else if (!chart_timeline_svg(path, fm, it->lang, p, np, &err)) {
-					diag_error(d, it->path, 0, 0, NULL, "%s", err->message);
-					g_error_free(err);
-					ok = false;
-				}
-				g_free(path);
-			}
+			if (rel && !derive_chart_kept(&c, "timeline", rel, derive_item_sum(it)))
+				g_ptr_array_add(t.items, it);
 			g_free(rel);
-			g_free(p);
 		}
 	}
+	size_t lost = 0;
+	if (!workers_run(jobs, t.items->len, derive_timeline_run, derive_timeline_done, &t, &lost)) {
+		diag_error(d, NULL, 0, 0, "run the build again; report it if it happens again",
+		           "a chart worker process stopped before finishing (%zu charts not drawn)",
+		           lost);
+		ok = false;
+	}
+	ok = ok && t.ok;
+	g_ptr_array_free(t.items, TRUE);
 	if (c.fm)
 		g_object_unref(c.fm);
 	fonts_free(c.fonts);

@@ -26,8 +26,9 @@ void derive_diagnosis(const content_item *it, xmlNodePtr item);
 /* Writes every study's timeline and every diagnosis's radar chart under
  * out_dir/media/charts/, with the fonts of fonts_conf (loaded only if a
  * chart has to be drawn). A chart whose inputs did not change since the
- * build cached in cache (may be NULL) is linked instead of drawn. */
+ * build cached in cache (may be NULL) is linked instead of drawn. Timelines
+ * are drawn in up to jobs worker processes. */
 bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_conf,
-                         const char *font_cache, out_cache *cache, diag_list *d);
+                         const char *font_cache, out_cache *cache, int jobs, diag_list *d);
 
 #endif
