@@ -28,6 +28,7 @@ CORE_SRCS := generator/diag.c generator/xmltext.c generator/yamltree.c generator
              generator/diagnose_model.c generator/chart.c \
              generator/fonts.c generator/xslt.c generator/site.c generator/publish.c \
              generator/jobs.c generator/workers.c generator/cache.c generator/checked.c \
+             generator/fmcache.c \
              generator/catalogue.c generator/cmd_build.c generator/cmd_check.c \
              generator/cmd_document.c generator/cmd_i18n.c generator/cmd_new.c \
              generator/progress.c generator/serve.c generator/cmd_serve.c

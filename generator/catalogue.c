@@ -9,6 +9,7 @@
 #include "jobs.h"
 #include "derive.h"
 #include "checked.h"
+#include "fmcache.h"
 #include "fonts.h"
 #include "site.h"
 
@@ -39,6 +40,7 @@ void kg_catalogue_free(kg_catalogue *k)
 	i18n_free(k->strings);
 	content_free(k->set);
 	config_free(k->config);
+	fm_cache_free(k->front_matter);
 }
 
 /* PDFs carry a creation date. Unless SOURCE_DATE_EPOCH says otherwise it is
@@ -81,7 +83,9 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 		return false;
 	if (o->lang && !config_select_languages(k->config, o->lang, d))
 		return false;
-	k->set = content_load(o->content, k->config, o->jobs, d);
+	if (o->out && !o->force)
+		k->front_matter = fm_cache_open(o->out);
+	k->set = content_load(o->content, k->config, o->jobs, k->front_matter, d);
 	if (extra)
 		*extra_item = content_add_file(k->set, k->config, KIND_DIAGNOSTIC, extra, d);
 	kg_source_date(k->set);

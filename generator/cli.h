@@ -29,6 +29,7 @@ typedef struct {
 	i18n_set *strings;
 	media_set *media;
 	model *model;
+	fm_cache *front_matter; /* from OUT/.cache, when there is an OUT */
 } kg_catalogue;
 
 /* Colour on a terminal unless NO_COLOR is set. */

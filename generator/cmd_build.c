@@ -7,6 +7,7 @@
 #include <glib.h>
 #include "cache.h"
 #include "checked.h"
+#include "fmcache.h"
 #include "cli.h"
 #include "jobs.h"
 #include "out.h"
@@ -113,6 +114,12 @@ int cmd_build(const kg_options *o)
 		ok = false;
 	if (ok && k.model->checked) /* only a good build vouches for its checks */
 		checked_save(k.model->checked);
+	GError *fm_err = NULL; /* the site is fine without it: a warning */
+	if (ok && k.front_matter && !fm_cache_save(k.front_matter, k.set, &fm_err)) {
+		diag_warn(d, NULL, 0, 0, "the next build reads every file again", "%s",
+		          fm_err->message);
+		g_error_free(fm_err);
+	}
 	if (err) {
 		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
 		g_error_free(err);

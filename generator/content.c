@@ -2,7 +2,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "content.h"
+#include <errno.h>
 #include <xxhash.h>
+#include "fmcache.h"
 #include "jobs.h"
 #include "schema.h"
 
@@ -136,12 +138,53 @@ static void content_sum(const char *text, size_t len, guint8 out[CONTENT_SUM_LEN
 	XXH128_canonicalFromHash((XXH128_canonical_t *)out, XXH3_128bits(text, len));
 }
 
+/* Reads path (as st says it is) into it: front matter, body, digests. */
+static bool content_parse(const char *path, const struct stat *st, content_item *it,
+                          diag_list *d)
+{
+	char *text;
+	gsize len;
+	GError *err = NULL;
+	if (!g_file_get_contents(path, &text, &len, &err)) {
+		diag_error(d, path, 0, 0, NULL, "cannot read: %s", err->message);
+		g_error_free(err);
+		return false;
+	}
+	size_t yoff, ylen, boff;
+	int bline;
+	yt_node *fm = NULL;
+	if (content_check_utf8(text, len, path, d) &&
+	    content_split(text, len, path, &yoff, &ylen, &boff, &bline, d))
+		fm = yt_parse(text + yoff, ylen, path, 2, d);
+	if (fm && fm->kind != YT_MAP) {
+		diag_error(d, path, fm->line, fm->col, "write 'key: value' lines",
+		           "front matter must be a map of keys");
+		yt_free(fm);
+		fm = NULL;
+	}
+	if (fm) {
+		it->fm = fm;
+		it->body = g_strndup(text + boff, len - boff);
+		it->body_len = len - boff;
+		it->body_off = boff;
+		it->body_line = bline;
+		content_sum(text, boff, it->head_sum);
+		content_sum(it->body, it->body_len, it->body_sum);
+		it->stamp = (content_stamp){(guint64)st->st_size, (guint64)st->st_ino,
+		                            (gint64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec,
+		                            (gint64)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec};
+	}
+	g_free(text);
+	return fm != NULL;
+}
+
 /* Reads one Markdown file: NAME.LANG.md (or index.LANG.md in a system's
- * folder, where the folder is the name). NULL, with the problem in d, when
- * it is not a page. Safe on several threads at once. */
-static content_item *content_read(const site_config *c, content_kind kind, const char *rel,
-                                  const char *path, const char *slug_dir, gint64 mtime,
-                                  diag_list *d)
+ * folder, where the folder is the name), from fc when it has the file as
+ * st says it is. NULL, with the problem in d, when it is not a page. Safe
+ * on several threads at once. */
+static content_item *content_read(const site_config *c, fm_cache *fc, content_kind kind,
+                                  const char *rel, const char *path, const char *slug_dir,
+                                  const struct stat *st, diag_list *d)
 {
 	content_item *it = NULL;
 	char *base = g_path_get_basename(path);
@@ -186,45 +229,20 @@ static content_item *content_read(const site_config *c, content_kind kind, const
 		           "language '%s' is not defined in site.yaml", lang);
 		goto out;
 	}
-	char *text;
-	gsize len;
-	GError *err = NULL;
-	if (!g_file_get_contents(path, &text, &len, &err)) {
-		diag_error(d, path, 0, 0, NULL, "cannot read: %s", err->message);
-		g_error_free(err);
+	it = g_new0(content_item, 1);
+	if (!(fc && fm_cache_get(fc, rel, st, it)) && !content_parse(path, st, it, d)) {
+		g_free(it);
+		it = NULL;
 		goto out;
 	}
-	size_t yoff, ylen, boff;
-	int bline;
-	yt_node *fm = NULL;
-	if (content_check_utf8(text, len, path, d) &&
-	    content_split(text, len, path, &yoff, &ylen, &boff, &bline, d))
-		fm = yt_parse(text + yoff, ylen, path, 2, d);
-	if (fm && fm->kind != YT_MAP) {
-		diag_error(d, path, fm->line, fm->col, "write 'key: value' lines",
-		           "front matter must be a map of keys");
-		yt_free(fm);
-		fm = NULL;
-	}
-	if (fm) {
-		it = g_new0(content_item, 1);
-		it->kind = kind;
-		it->slug = slug;
-		it->lang = lang;
-		it->path = g_strdup(path);
-		it->dir = g_path_get_dirname(path);
-		it->relpath = g_strdup(rel);
-		it->fm = fm;
-		it->body = g_strndup(text + boff, len - boff);
-		it->body_len = len - boff;
-		it->body_off = boff;
-		it->body_line = bline;
-		it->mtime = mtime;
-		content_sum(text, boff, it->head_sum);
-		content_sum(it->body, it->body_len, it->body_sum);
-		slug = lang = NULL;
-	}
-	g_free(text);
+	it->kind = kind;
+	it->slug = slug;
+	it->lang = lang;
+	it->path = g_strdup(path);
+	it->dir = g_path_get_dirname(path);
+	it->relpath = g_strdup(rel);
+	it->mtime = (gint64)st->st_mtime;
+	slug = lang = NULL;
 out:
 	g_free(slug);
 	g_free(lang);
@@ -237,8 +255,11 @@ content_item *content_add_file(content_set *s, const site_config *c, content_kin
 	char *base = g_path_get_basename(path);
 	char *rel = g_build_filename(content_kind_dir(k), base, NULL);
 	struct stat st;
-	content_item *it = content_read(c, k, rel, path, NULL,
-	                                stat(path, &st) == 0 ? (gint64)st.st_mtime : 0, d);
+	content_item *it = NULL;
+	if (stat(path, &st) != 0)
+		diag_error(d, path, 0, 0, NULL, "cannot read: %s", g_strerror(errno));
+	else
+		it = content_read(c, NULL, k, rel, path, NULL, &st, d);
 	if (it) {
 		/* It must not join a page of the catalogue that has the same name. */
 		char *orig = g_strdup(it->slug);
@@ -280,7 +301,7 @@ static GPtrArray *content_list_dir(const char *dir)
 typedef struct {
 	content_kind kind;
 	char *rel, *path, *slug_dir;
-	gint64 mtime;
+	struct stat st;
 	content_item *it;
 } content_file;
 
@@ -320,7 +341,7 @@ static void content_walk(content_set *s, GPtrArray *md, content_kind kind, const
 			if (g_str_has_suffix(name, ".md") && depth <= 1) {
 				content_file *f = g_new0(content_file, 1);
 				*f = (content_file){kind, g_strdup(r), g_strdup(path),
-				                    g_strdup(slug_dir), (gint64)st.st_mtime, NULL};
+				                    g_strdup(slug_dir), st, NULL};
 				g_ptr_array_add(md, f);
 			}
 		}
@@ -345,6 +366,7 @@ static int content_cmp_item(const void *a, const void *b)
 
 typedef struct {
 	const site_config *c;
+	fm_cache *fc;
 	GPtrArray *md; /* content_file * */
 	diag_list *d;
 } content_reading;
@@ -354,11 +376,12 @@ static bool content_read_one(void *shared, int thread, size_t i)
 	(void)thread;
 	content_reading *r = shared;
 	content_file *f = r->md->pdata[i];
-	f->it = content_read(r->c, f->kind, f->rel, f->path, f->slug_dir, f->mtime, r->d);
+	f->it = content_read(r->c, r->fc, f->kind, f->rel, f->path, f->slug_dir, &f->st, r->d);
 	return true;
 }
 
-content_set *content_load(const char *root, const site_config *c, int jobs, diag_list *d)
+content_set *content_load(const char *root, const site_config *c, int jobs, fm_cache *fc,
+                          diag_list *d)
 {
 	GPtrArray *md = g_ptr_array_new_with_free_func((GDestroyNotify)content_file_free);
 	content_set *s = g_new0(content_set, 1);
@@ -389,7 +412,7 @@ content_set *content_load(const char *root, const site_config *c, int jobs, diag
 	g_ptr_array_free(top, TRUE);
 	/* Reading and parsing is most of a load: the files on every core, then
 	 * added in the walk's order. */
-	content_reading r = {c, md, d};
+	content_reading r = {c, fc, md, d};
 	jobs_run(jobs > 0 ? jobs : jobs_default(), md->len, content_read_one, &r);
 	for (guint i = 0; i < md->len; i++) {
 		content_file *f = md->pdata[i];

@@ -19,6 +19,12 @@ typedef enum {
 
 #define CONTENT_SUM_LEN 16 /* bytes of head_sum and body_sum */
 
+/* What a file was when it was read: if it is the same now, so is its text. */
+typedef struct {
+	guint64 size, ino;
+	gint64 mtime_ns, ctime_ns;
+} content_stamp;
+
 /* One translation of one page. */
 
 typedef struct {
@@ -36,6 +42,7 @@ typedef struct {
 	/* Digests of the file up to the body, and of the body: what the build
 	 * cache keys pages on without building them (site.c). */
 	guint8 head_sum[CONTENT_SUM_LEN], body_sum[CONTENT_SUM_LEN];
+	content_stamp stamp;
 } content_item;
 
 /* All translations of one page. */
@@ -56,9 +63,12 @@ const char *content_kind_dir(content_kind k);   /* "systems" */
 const char *content_kind_name(content_kind k);  /* "system" */
 int content_kind_from_name(const char *name);    /* -1 if unknown; dir or name */
 
-/* Every page under root, read on jobs threads (0: one per core); problems
- * go to d. */
-content_set *content_load(const char *root, const site_config *c, int jobs, diag_list *d);
+typedef struct fm_cache fm_cache;
+
+/* Every page under root, read on jobs threads (0: one per core), and from
+ * fc (may be NULL) where a file is as the cache has it; problems go to d. */
+content_set *content_load(const char *root, const site_config *c, int jobs, fm_cache *fc,
+                          diag_list *d);
 
 /* Frees every page's Markdown once it has been checked: a page that is
  * made reads its text again (content_item_body), so a big catalogue does

@@ -324,9 +324,22 @@ static void site_sitemap_add(xmlNodePtr urlset, const site_config *c, const char
 
 /* sitemap.xml lists every page with its real translations as alternates;
  * fallback pages are left out (they repeat another language's text). */
+static char *site_world_key(site_ctx *x, const char *kind)
+{
+	if (!x->job->cache)
+		return NULL;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, (const guchar *)x->world, -1);
+	return cache_key_sum(x->job->cache, kind, sum);
+}
+
 static bool site_sitemap(site_ctx *x)
 {
 	const site_config *c = x->c;
+	/* Both read the world only (pages, languages, base URL). */
+	bool robots_kept = site_keep(x, "robots.txt", site_world_key(x, "robots"));
+	if (site_keep(x, "sitemap.xml", site_world_key(x, "sitemap")) && robots_kept)
+		return true;
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr urlset = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
 	xmlDocSetRootElement(doc, urlset);

@@ -214,7 +214,7 @@ static inline void fz_catalogue_open(fz_catalogue *k)
 	k->root = g_build_filename(fz_scratch(), "content", NULL);
 	k->config = config_load(site, d);
 	k->trusted = config_load(trusted, d);
-	k->set = k->config ? content_load(k->root, k->config, 1, d) : NULL;
+	k->set = k->config ? content_load(k->root, k->config, 1, NULL, d) : NULL;
 	k->media = media_new(k->root);
 	if (!k->config || !k->trusted || !k->set || d->errors) {
 		diag_print(d, stderr, 0);

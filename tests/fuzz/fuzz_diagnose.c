@@ -26,7 +26,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	char *i18n = fz_path("themes/default/i18n");
 	diag_list *d = diag_new();
 	config = config_load(site, d);
-	set = config ? content_load(root, config, 1, d) : NULL;
+	set = config ? content_load(root, config, 1, NULL, d) : NULL;
 	model = dx_model_load(path, d);
 	strings = config ? i18n_load(i18n, config, d) : NULL;
 	if (!config || !set || !model || !strings || d->errors) {

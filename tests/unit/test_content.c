@@ -164,7 +164,7 @@ static int setup_catalogue(void **state)
 	g_free(site);
 	if (!f->config)
 		return -1;
-	f->set = content_load(f->root, f->config, 0, f->d);
+	f->set = content_load(f->root, f->config, 0, NULL, f->d);
 	*state = f;
 	return 0;
 }
@@ -318,7 +318,7 @@ static void test_load_errors(void **state)
 	fixture *f = *state;
 	char *root = tu_fixture("content-bad");
 	diag_list *d = diag_new();
-	content_set *s = content_load(root, f->config, 0, d);
+	content_set *s = content_load(root, f->config, 0, NULL, d);
 	assert_non_null(s);
 
 	/* a language site.yaml does not define */
@@ -356,7 +356,7 @@ static void test_load_nul_byte(void **state)
 	static const char text[] = "---\ntitle: a\0b\n---\n";
 	char *path = tu_write(dir, "cities/n.en.md", text, sizeof text - 1);
 	diag_list *d = diag_new();
-	content_set *s = content_load(dir, f->config, 0, d);
+	content_set *s = content_load(dir, f->config, 0, NULL, d);
 	/* the NUL is line 2, after "title: a" (8 bytes) */
 	assert_diag(d, DIAG_ERROR, "cities/n.en.md", 2, 9, "NUL");
 	assert_int_equal(s->groups[KIND_CITY]->len, 0);
@@ -376,7 +376,7 @@ static void test_load_empty_front_matter(void **state)
 	char *p1 = tu_write(dir, "cities/e.en.md", "---\n---\nBody.\n", -1);
 	char *p2 = tu_write(dir, "cities/c.en.md", "---\n# nothing yet\n---\nBody.\n", -1);
 	diag_list *d = diag_new();
-	content_set *s = content_load(dir, f->config, 0, d);
+	content_set *s = content_load(dir, f->config, 0, NULL, d);
 	assert_no_diags(d);
 	assert_int_equal(s->groups[KIND_CITY]->len, 2);
 	content_item *e = content_group_item(content_group_find(s, KIND_CITY, "e"), "en");
@@ -399,7 +399,7 @@ static void test_load_fm_not_map(void **state)
 	char *p1 = tu_write(dir, "cities/list.en.md", "---\n- a\n- b\n---\nBody\n", -1);
 	char *p2 = tu_write(dir, "cities/bad.en.md", "---\ntitle: [x\n---\nBody\n", -1);
 	diag_list *d = diag_new();
-	content_set *s = content_load(dir, f->config, 0, d);
+	content_set *s = content_load(dir, f->config, 0, NULL, d);
 	assert_diag(d, DIAG_ERROR, "cities/list.en.md", 2, 1, "map");
 	/* malformed YAML: reported inside the front matter (line 2 or 3) */
 	const diag_entry *e = tu_find(d, DIAG_ERROR, "cities/bad.en.md", -1, -1, "YAML");

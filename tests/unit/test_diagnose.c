@@ -32,7 +32,7 @@ static int setup(void **state)
 	g_free(site);
 	if (!f->config)
 		return -1;
-	f->set = content_load(f->root, f->config, 0, f->d);
+	f->set = content_load(f->root, f->config, 0, NULL, f->d);
 	char *model = g_build_filename(f->root, "diagnostics", "model.yaml", NULL);
 	f->m = dx_model_load(model, f->d);
 	g_free(model);

@@ -31,7 +31,7 @@ static int setup(void **state)
 	g_free(site);
 	if (!f->config)
 		return -1;
-	f->set = content_load(f->root, f->config, 0, f->d);
+	f->set = content_load(f->root, f->config, 0, NULL, f->d);
 	f->media = media_new(f->root);
 	f->ctx = (md_context){f->set, f->config, f->media, f->ld, NULL};
 	content_group *g = content_group_find(f->set, KIND_SYSTEM, "a");

@@ -23,7 +23,7 @@ static int setup(void **state)
 	g_free(site);
 	if (!f->config)
 		return -1;
-	f->set = content_load(f->root, f->config, 0, f->d);
+	f->set = content_load(f->root, f->config, 0, NULL, f->d);
 	*state = f;
 	return f->d->count ? -1 : 0;
 }
