@@ -99,6 +99,9 @@ int cmd_build(const kg_options *o)
 	job.downloads = pub.downloads;
 	ok = ok && (!html || site_build(&job));
 	publish_close(&pub);
+	/* An error found while making outputs (a file saved during the build)
+	 * fails the build like one found while loading: out/site stays. */
+	ok = ok && d->errors == 0;
 	if (ok && outputs) {
 		cache_stage_finish(outputs, stage);
 		cache_forget(outputs);

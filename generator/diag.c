@@ -62,13 +62,38 @@ static int diag_cmp(const void *a, const void *b)
 		return x->line - y->line;
 	if (x->col != y->col)
 		return x->col - y->col;
-	return g_strcmp0(x->message, y->message);
+	if ((c = g_strcmp0(x->message, y->message)))
+		return c;
+	if (x->severity != y->severity)
+		return (int)x->severity - (int)y->severity;
+	return g_strcmp0(x->hint, y->hint);
+}
+
+static gboolean diag_same(const diag_entry *x, const diag_entry *y)
+{
+	return !diag_cmp(x, y);
 }
 
 void diag_sort(diag_list *d)
 {
-	if (d->count > 1)
-		qsort(d->entries, d->count, sizeof *d->entries, diag_cmp);
+	if (d->count < 2)
+		return;
+	qsort(d->entries, d->count, sizeof *d->entries, diag_cmp);
+	/* The same problem met twice (a page and its PDF read the same file)
+	 * is told once. */
+	size_t kept = 1;
+	for (size_t i = 1; i < d->count; i++) {
+		diag_entry *e = &d->entries[i];
+		if (diag_same(e, &d->entries[kept - 1])) {
+			e->severity == DIAG_ERROR ? d->errors-- : d->warnings--;
+			g_free(e->file);
+			g_free(e->message);
+			g_free(e->hint);
+		} else {
+			d->entries[kept++] = *e;
+		}
+	}
+	d->count = kept;
 }
 
 /* The text of line n of a file, or NULL. Read again for each message: errors

@@ -37,7 +37,8 @@ void diag_add(diag_list *d, diag_severity sev, const char *file, int line,
 #define diag_warn(d, f, l, c, hint, ...) \
 	diag_add((d), DIAG_WARNING, (f), (l), (c), (hint), __VA_ARGS__)
 
-/* Sorts by file, line, column so output is stable whatever the load order. */
+/* Sorts by file, line, column so output is stable whatever the load order,
+ * and keeps one of entries that say the same. */
 void diag_sort(diag_list *d);
 
 /* Prints every entry as "file:line:col: error: message", then the source

@@ -137,6 +137,29 @@ keep() {
 }
 step "failed build keeps previous out/" keep
 
+# A file saved while a build runs (after it was read, before its page is
+# made): the build stops with a clear error instead of mixing the two
+# texts, out/ stays as it was, and the next build has the new text.
+edited_during() {
+	${CC:-cc} -shared -fPIC -o "$tmp/edit_at.so" tests/interrupt/edit_at.c -ldl &&
+	rm -rf "$tmp/ed" && cp -r tests/golden/catalogue/content "$tmp/ed" &&
+	"$KITGEN" build -q --content "$tmp/ed" --out "$tmp/ed-out" 2>/dev/null &&
+	cp -R "$tmp/ed-out/site" "$tmp/ed-before" &&
+	page=$tmp/ed/systems/alpha/index.en.md &&
+	if env LD_PRELOAD="$tmp/edit_at.so" KG_EDIT_FILE="$page" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+		"$KITGEN" build -q --force --content "$tmp/ed" --out "$tmp/ed-out" 2>"$tmp/err"; then
+		echo "the build did not notice the edit"; return 1
+	fi
+	cat "$tmp/err" &&
+	grep -q "systems/alpha/index.en.md.*error: the file changed while kitgen was building" "$tmp/err" &&
+	grep -q "build again when the file is saved" "$tmp/err" &&
+	diff -rq "$tmp/ed-before" "$tmp/ed-out/site" &&
+	"$KITGEN" build -q --content "$tmp/ed" --out "$tmp/ed-out" &&
+	grep -q "A sentence saved while kitgen was building." "$tmp/ed-out/site/en/systems/alpha/index.html"
+}
+step "a file saved during a build: clear error, out/ kept, next build has it" edited_during
+
 # kitgen check prints the coverage table with the real counts.
 coverage() {
 	"$KITGEN" check --translations --content tests/golden/catalogue/content > "$tmp/cov" 2>/dev/null &&

@@ -1,6 +1,6 @@
 /* test_diag: how a message shows its source line — whole characters only,
  * a window around the column on long lines, the caret under the column
- * with wide (Hangul) characters counted as two. */
+ * with wide (Hangul) characters counted as two; the same problem told once. */
 #include "testutil.h"
 
 /* What diag_print writes for one error at line 1, col in a file of text. */
@@ -77,11 +77,34 @@ static void long_hangul_line_window(void **state)
 	g_string_free(t, TRUE);
 }
 
+/* The same problem met twice (a page and its PDF read one file) is told
+ * once and counted once; problems that differ in anything stay. */
+static void same_problem_told_once(void **state)
+{
+	(void)state;
+	diag_list *d = diag_new();
+	diag_error(d, "b.md", 3, 1, "fix it", "changed");
+	diag_error(d, "a.md", 1, 1, "fix it", "changed");
+	diag_error(d, "b.md", 3, 1, "fix it", "changed");
+	diag_warn(d, "b.md", 3, 1, "fix it", "changed");
+	diag_error(d, "b.md", 3, 1, "another hint", "changed");
+	diag_error(d, "b.md", 3, 1, "fix it", "changed");
+	diag_sort(d);
+	assert_int_equal(d->count, 4);
+	assert_int_equal(d->errors, 3);
+	assert_int_equal(d->warnings, 1);
+	assert_string_equal(d->entries[0].file, "a.md");
+	for (size_t i = 1; i < d->count; i++)
+		assert_string_equal(d->entries[i].file, "b.md");
+	diag_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(short_line_whole),
 		cmocka_unit_test(long_hangul_line_window),
+		cmocka_unit_test(same_problem_told_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
