@@ -2,6 +2,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "content.h"
+#include <dirent.h>
 #include <errno.h>
 #include <xxhash.h>
 #include "fmcache.h"
@@ -275,26 +276,51 @@ content_item *content_add_file(content_set *s, const site_config *c, content_kin
 	return it;
 }
 
-static int content_cmp_str(const void *a, const void *b)
+/* A folder entry and its type as the folder listing gives it (DT_*). */
+typedef struct {
+	char *name;
+	unsigned char type;
+} content_dirent;
+
+static int content_cmp_dirent(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const content_dirent *)a)->name, ((const content_dirent *)b)->name);
+}
+
+static void content_dirent_clear(content_dirent *e)
+{
+	g_free(e->name);
 }
 
 /* Lists a folder sorted, so loading order (and so output) never depends on
- * the file system. */
-static GPtrArray *content_list_dir(const char *dir)
+ * the file system. The types save a stat per entry on most file systems;
+ * where the listing has none (DT_UNKNOWN) lstat gives it. */
+static GArray *content_list_dir(const char *dir)
 {
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	GDir *gd = g_dir_open(dir, 0, NULL);
-	if (!gd)
-		return names;
-	const char *n;
-	while ((n = g_dir_read_name(gd)))
-		if (n[0] != '.')
-			g_ptr_array_add(names, g_strdup(n));
-	g_dir_close(gd);
-	g_ptr_array_sort(names, content_cmp_str);
-	return names;
+	GArray *list = g_array_new(FALSE, FALSE, sizeof(content_dirent));
+	g_array_set_clear_func(list, (GDestroyNotify)content_dirent_clear);
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	while (dp && (de = readdir(dp))) {
+		if (de->d_name[0] == '.')
+			continue;
+		content_dirent e = {g_strdup(de->d_name), de->d_type};
+		if (e.type == DT_UNKNOWN) {
+			struct stat st;
+			char *path = g_build_filename(dir, e.name, NULL);
+			e.type = lstat(path, &st) != 0   ? DT_UNKNOWN
+			         : S_ISLNK(st.st_mode) ? DT_LNK
+			         : S_ISDIR(st.st_mode) ? DT_DIR
+			         : S_ISREG(st.st_mode) ? DT_REG
+			                               : DT_UNKNOWN;
+			g_free(path);
+		}
+		g_array_append_val(list, e);
+	}
+	if (dp)
+		closedir(dp);
+	g_array_sort(list, content_cmp_dirent);
+	return list;
 }
 
 /* A Markdown file found by the walk, and the page read from it. */
@@ -319,36 +345,34 @@ static void content_walk(content_set *s, GPtrArray *md, content_kind kind, const
                          const char *slug_dir, int depth, diag_list *d)
 {
 	char *dir = g_build_filename(s->root, rel, NULL);
-	GPtrArray *names = content_list_dir(dir);
-	for (guint i = 0; i < names->len; i++) {
-		const char *name = names->pdata[i];
-		char *r = g_build_filename(rel, name, NULL);
+	GArray *list = content_list_dir(dir);
+	for (guint i = 0; i < list->len; i++) {
+		const content_dirent *e = &g_array_index(list, content_dirent, i);
+		char *r = g_build_filename(rel, e->name, NULL);
 		char *path = g_build_filename(s->root, r, NULL);
-		struct stat st;
-		if (lstat(path, &st) != 0) {
-			/* vanished while we looked */
-		} else if (S_ISLNK(st.st_mode)) {
+		if (e->type == DT_LNK) {
 			diag_warn(d, path, 1, 1, "copy the file into content/ instead",
 			          "symbolic link not followed");
-		} else if (S_ISDIR(st.st_mode)) {
+		} else if (e->type == DT_DIR) {
 			if (depth >= 3)
 				diag_warn(d, path, 1, 1, NULL, "folder nested too deep; skipped");
 			else
-				content_walk(s, md, kind, r, depth == 0 ? name : slug_dir,
+				content_walk(s, md, kind, r, depth == 0 ? e->name : slug_dir,
 				             depth + 1, d);
-		} else if (S_ISREG(st.st_mode)) {
+		} else if (e->type == DT_REG) {
 			g_hash_table_add(s->files, g_strdup(r));
-			if (g_str_has_suffix(name, ".md") && depth <= 1) {
+			if (g_str_has_suffix(e->name, ".md") && depth <= 1) {
+				/* stat'ed by its reader, on the build's threads */
 				content_file *f = g_new0(content_file, 1);
-				*f = (content_file){kind, g_strdup(r), g_strdup(path),
-				                    g_strdup(slug_dir), st, NULL};
+				*f = (content_file){.kind = kind, .rel = g_strdup(r), .path = g_strdup(path),
+				                    .slug_dir = g_strdup(slug_dir)};
 				g_ptr_array_add(md, f);
 			}
 		}
 		g_free(path);
 		g_free(r);
 	}
-	g_ptr_array_free(names, TRUE);
+	g_array_free(list, TRUE);
 	g_free(dir);
 }
 
@@ -376,7 +400,8 @@ static bool content_read_one(void *shared, int thread, size_t i)
 	(void)thread;
 	content_reading *r = shared;
 	content_file *f = r->md->pdata[i];
-	f->it = content_read(r->c, r->fc, f->kind, f->rel, f->path, f->slug_dir, &f->st, r->d);
+	if (lstat(f->path, &f->st) == 0 && S_ISREG(f->st.st_mode)) /* else: gone meanwhile */
+		f->it = content_read(r->c, r->fc, f->kind, f->rel, f->path, f->slug_dir, &f->st, r->d);
 	return true;
 }
 
@@ -390,26 +415,26 @@ content_set *content_load(const char *root, const site_config *c, int jobs, fm_c
 	s->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (int k = 0; k < KIND_COUNT; k++)
 		s->groups[k] = g_ptr_array_new_with_free_func((GDestroyNotify)content_group_free);
-	GPtrArray *top = content_list_dir(root);
+	GArray *top = content_list_dir(root);
 	for (guint i = 0; i < top->len; i++) {
-		const char *name = top->pdata[i];
-		char *path = g_build_filename(root, name, NULL);
-		struct stat st;
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			int k = content_kind_from_name(name);
-			if (k < 0 || strcmp(name, kind_dirs[k]))
+		const content_dirent *e = &g_array_index(top, content_dirent, i);
+		if (e->type == DT_DIR) {
+			int k = content_kind_from_name(e->name);
+			if (k < 0 || strcmp(e->name, kind_dirs[k])) {
+				char *path = g_build_filename(root, e->name, NULL);
 				diag_error(d, path, 1, 1,
 				           "content/ holds systems, cities, studies, pages, kits "
 				           "and diagnostics; move or remove this folder",
-				           "unknown kind of content '%s'", name);
-			else
-				content_walk(s, md, (content_kind)k, name, NULL, 0, d);
-		} else if (strcmp(name, "site.yaml")) {
-			g_hash_table_add(s->files, g_strdup(name));
+				           "unknown kind of content '%s'", e->name);
+				g_free(path);
+			} else {
+				content_walk(s, md, (content_kind)k, e->name, NULL, 0, d);
+			}
+		} else if (strcmp(e->name, "site.yaml")) {
+			g_hash_table_add(s->files, g_strdup(e->name));
 		}
-		g_free(path);
 	}
-	g_ptr_array_free(top, TRUE);
+	g_array_free(top, TRUE);
 	/* Reading and parsing is most of a load: the files on every core, then
 	 * added in the walk's order. */
 	content_reading r = {c, fc, md, d};
