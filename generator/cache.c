@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include "cache.h"
+#include "jobs.h"
 #include "out.h"
 
 struct out_cache {
@@ -219,9 +220,11 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
  * folder, so what did not change needs no new folder, link or delete. */
 
 /* Removes every file of dir (inside the spare, at rel) that has no key:
- * whatever was written without one (assets, media, sitemap) is written
- * again. Folders stay. */
-static void cache_prune_unkeyed(const out_cache *c, const char *dir, const char *rel)
+ * whatever was written without one (assets, media) is written again.
+ * Folders stay. depth > 0: the sub-folders at that depth are not entered
+ * but added to later (relative paths, owned), for the build's threads. */
+static void cache_prune_unkeyed(const out_cache *c, const char *dir, const char *rel,
+                                int depth, GPtrArray *later)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -233,8 +236,10 @@ static void cache_prune_unkeyed(const out_cache *c, const char *dir, const char 
 		struct stat st;
 		bool is_dir = e->d_type == DT_DIR ||
 		              (e->d_type == DT_UNKNOWN && lstat(path, &st) == 0 && S_ISDIR(st.st_mode));
-		if (is_dir)
-			cache_prune_unkeyed(c, path, r);
+		if (is_dir && depth == 1)
+			g_ptr_array_add(later, g_strdup(r));
+		else if (is_dir)
+			cache_prune_unkeyed(c, path, r, depth ? depth - 1 : 0, later);
 		else if (!g_hash_table_contains(c->spare, r))
 			g_unlink(path);
 		g_free(r);
@@ -244,7 +249,34 @@ static void cache_prune_unkeyed(const out_cache *c, const char *dir, const char 
 		closedir(d);
 }
 
-char *cache_stage_begin(out_cache *c, const char *target, const char *other_half,
+typedef struct {
+	const out_cache *c;
+	const char *stage;
+	GPtrArray *dirs; /* relative paths */
+} cache_pruning;
+
+static bool cache_prune_one(void *shared, int thread, size_t i)
+{
+	(void)thread;
+	cache_pruning *p = shared;
+	const char *rel = p->dirs->pdata[i];
+	char *dir = g_build_filename(p->stage, rel, NULL);
+	cache_prune_unkeyed(p->c, dir, rel, 0, NULL);
+	g_free(dir);
+	return true;
+}
+
+/* The prune visits every folder of the site (one per page): the top two
+ * levels here, the folders under them (LANG/systems, …) on jobs threads. */
+static void cache_prune_stage(const out_cache *c, const char *stage, int jobs)
+{
+	cache_pruning p = {c, stage, g_ptr_array_new_with_free_func(g_free)};
+	cache_prune_unkeyed(c, stage, "", 2, p.dirs);
+	jobs_run(jobs, p.dirs->len, cache_prune_one, &p);
+	g_ptr_array_free(p.dirs, TRUE);
+}
+
+char *cache_stage_begin(out_cache *c, const char *target, const char *other_half, int jobs,
                         GError **err)
 {
 	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -266,7 +298,7 @@ char *cache_stage_begin(out_cache *c, const char *target, const char *other_half
 			g_free(prefix);
 			g_free(dir);
 		}
-		cache_prune_unkeyed(c, stage, "");
+		cache_prune_stage(c, stage, jobs);
 		return stage;
 	}
 	g_hash_table_destroy(keys);

@@ -39,10 +39,11 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
 
 /* The staging folder for a build of target (OUT/site): the spare — the
  * site the last build replaced, kept with its keys — when there is one and
- * --force is not set, with its files that have no key removed, and the
- * folder other_half (if not NULL) removed for the caller to fill; otherwise
- * an empty folder. NULL with err set when neither can be made. */
-char *cache_stage_begin(out_cache *c, const char *target, const char *other_half,
+ * --force is not set, with its files that have no key removed (on jobs
+ * threads), and the folder other_half (if not NULL) removed for the caller
+ * to fill; otherwise an empty folder. NULL with err set when neither can be
+ * made. */
+char *cache_stage_begin(out_cache *c, const char *target, const char *other_half, int jobs,
                         GError **err);
 
 /* When the build is done: removes from a recycled staging folder the

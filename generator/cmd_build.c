@@ -66,7 +66,7 @@ int cmd_build(const kg_options *o)
 	 * pdf, which starts empty and links the site half in; --only site links
 	 * the PDFs in. */
 	char *stage = o->only && !html ? out_stage_begin(target, &err)
-	              : cache_stage_begin(outputs, target, pdf ? NULL : "pdf", &err);
+	              : cache_stage_begin(outputs, target, pdf ? NULL : "pdf", jobs, &err);
 	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
 	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d};

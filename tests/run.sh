@@ -124,6 +124,22 @@ incremental_check() {
 }
 step "incremental build re-checks unchanged pages when a link target goes" incremental_check
 
+# The next build starts from the site before last (OUT/.cache/site-spare):
+# a file in it that no key vouches for, at any depth, never reaches the
+# site, and the result equals a full build.
+incremental_spare() {
+	spare=$tmp/i/.cache/site-spare &&
+	test -d "$spare/en/systems/cio" &&
+	for d in . en en/systems en/systems/cio pdf; do
+		echo stray > "$spare/$d/stray.txt" || return 1
+	done &&
+	"$KITGEN" build --content "$tmp/inc" --out "$tmp/i" -q &&
+	test -z "$(find "$tmp/i/site" -name stray.txt)" &&
+	rm -rf "$tmp/f" && "$KITGEN" build --content "$tmp/inc" --out "$tmp/f" --force -q &&
+	diff -rq "$tmp/i/site" "$tmp/f/site"
+}
+step "incremental build: nothing unkeyed comes back from the recycled site" incremental_spare
+
 # A failed build leaves the previous output exactly as it was.
 keep() {
 	cp -R "$tmp/a/site" "$tmp/before" &&
