@@ -139,6 +139,13 @@ static void content_sum(const char *text, size_t len, guint8 out[CONTENT_SUM_LEN
 	XXH128_canonicalFromHash((XXH128_canonical_t *)out, XXH3_128bits(text, len));
 }
 
+content_stamp content_stamp_of(const struct stat *st)
+{
+	return (content_stamp){(guint64)st->st_size, (guint64)st->st_ino,
+	                       (gint64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec,
+	                       (gint64)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec};
+}
+
 /* Reads path (as st says it is) into it: front matter, body, digests. */
 static bool content_parse(const char *path, const struct stat *st, content_item *it,
                           diag_list *d)
@@ -171,9 +178,7 @@ static bool content_parse(const char *path, const struct stat *st, content_item 
 		it->body_line = bline;
 		content_sum(text, boff, it->head_sum);
 		content_sum(it->body, it->body_len, it->body_sum);
-		it->stamp = (content_stamp){(guint64)st->st_size, (guint64)st->st_ino,
-		                            (gint64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec,
-		                            (gint64)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec};
+		it->stamp = content_stamp_of(st);
 	}
 	g_free(text);
 	return fm != NULL;

@@ -4,6 +4,7 @@
 #define KITGEN_CONTENT_H
 
 #include <glib.h>
+#include <sys/stat.h>
 #include "config.h"
 #include "yamltree.h"
 
@@ -24,6 +25,8 @@ typedef struct {
 	guint64 size, ino;
 	gint64 mtime_ns, ctime_ns;
 } content_stamp;
+
+content_stamp content_stamp_of(const struct stat *st);
 
 /* One translation of one page. */
 

@@ -204,13 +204,6 @@ void fm_cache_free(fm_cache *c)
 	g_free(c);
 }
 
-static content_stamp fm_stamp(const struct stat *st)
-{
-	return (content_stamp){(guint64)st->st_size, (guint64)st->st_ino,
-	                       (gint64)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec,
-	                       (gint64)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec};
-}
-
 static bool fm_same_stamp(const content_stamp *a, const content_stamp *b)
 {
 	return a->size == b->size && a->ino == b->ino && a->mtime_ns == b->mtime_ns &&
@@ -220,7 +213,7 @@ static bool fm_same_stamp(const content_stamp *a, const content_stamp *b)
 bool fm_cache_get(fm_cache *c, const char *rel, const struct stat *st, content_item *it)
 {
 	const fm_entry *e = g_hash_table_lookup(c->index, rel);
-	content_stamp s = fm_stamp(st);
+	content_stamp s = content_stamp_of(st);
 	/* a file changed in the second before that build may have changed
 	 * again in the same tick of its clock */
 	if (!e || s.mtime_ns >= c->old_started - 1000000000 || !fm_same_stamp(&e->stamp, &s))
