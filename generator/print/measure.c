@@ -83,13 +83,6 @@ static double print_text_width(const print_block *b)
 	return b->kind == PB_TOC ? b->w - PRINT_TOC_NUM_W : b->w;
 }
 
-PangoLayout *print_block_layout(print_doc *pd, print_block *b)
-{
-	if (b->layout)
-		return g_object_ref(b->layout);
-	return print_text_layout(pd, &b->t, &b->cs, b->lang, print_text_width(b), true);
-}
-
 /* Removes len bytes at pos from t, moving what points after them. */
 static void print_itext_delete(print_itext *t, int pos, int len)
 {
@@ -108,24 +101,73 @@ static void print_itext_delete(print_itext *t, int pos, int len)
 			g_array_index(t->fnrefs, print_fnref, i).index > pos ? len : 0;
 }
 
-/* Pango 1.50.12 now and then breaks a line at a soft hyphen without
- * counting the hyphen it then draws, and the line runs a hyphen's width
- * past the measure (justification only widens). Such a soft hyphen is
- * taken out and the paragraph laid out again: the word moves whole or
- * breaks at another point. Returns the layout to keep (l or a new one). */
+/* Narrows the spaces of justified line ln by over (Pango units), each by
+ * its share of what justification added to it. False when they cannot
+ * take it (a line without spaces, letter-spaced instead). */
+static bool print_line_narrow(PangoLayoutLine *ln, const char *text, int over)
+{
+	int added = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		int seen = 0, taken = 0;
+		for (GSList *r = ln->runs; r; r = r->next) {
+			PangoGlyphItem *run = r->data;
+			PangoGlyphString *gs = run->glyphs;
+			for (int i = 0; i < gs->num_glyphs; i++) {
+				PangoGlyphGeometry *g = &gs->glyphs[i].geometry;
+				if (g->width == 0 || text[run->item->offset + gs->log_clusters[i]] != ' ')
+					continue;
+				PangoRectangle nat;
+				pango_font_get_glyph_extents(run->item->analysis.font,
+				                             gs->glyphs[i].glyph, NULL, &nat);
+				int extra = g->width - nat.width;
+				if (extra <= 0)
+					continue;
+				if (pass == 0) {
+					added += extra;
+					continue;
+				}
+				/* rounded on the running sum: the shares add up to over */
+				seen += extra;
+				int cut = (int)((gint64)over * seen / added) - taken;
+				g->width -= cut;
+				taken += cut;
+			}
+		}
+		if (pass == 0 && added < over)
+			return false;
+	}
+	return true;
+}
+
+/* Pango 1.50.12 draws a hyphen it did not count when it breaks a line at
+ * a soft hyphen that fitted with room to spare (it shapes the line
+ * without the hyphen, adds it afterwards and adds its width to the space
+ * left instead of taking it away), so justification pushes the line a
+ * hyphen's width past the measure. Such a line keeps its break: its
+ * spaces are narrowed by the excess, as Pango would have justified it,
+ * without laying the paragraph out again. Where they cannot take it,
+ * the soft hyphen is taken out of b and the paragraph laid out again:
+ * the word moves whole or breaks at another point. Returns the layout
+ * to keep (l or a new one). */
 static PangoLayout *print_hyphen_overflow(print_doc *pd, print_block *b, PangoLayout *l,
                                           double width)
 {
+	const int limit = (int)((width + 0.05) * PS);
 	for (int round = 0; round < 16; round++) {
-		int cut = -1;
-		for (GSList *s = pango_layout_get_lines_readonly(l); s && cut < 0; s = s->next) {
+		int cut = -1, i = 0;
+		for (GSList *s = pango_layout_get_lines_readonly(l); s && cut < 0;
+		     s = s->next, i++) {
 			PangoLayoutLine *ln = s->data;
 			int end = ln->start_index + ln->length;
 			PangoRectangle r;
 			if (end < 2 || memcmp(b->t.text->str + end - 2, "\xc2\xad", 2))
 				continue;
 			pango_layout_line_get_extents(ln, NULL, &r);
-			if ((r.x + r.width) / PS > width + 0.05)
+			if (r.x + r.width <= limit)
+				continue;
+			/* pango_layout_get_line: a line whose glyphs we change */
+			int over = r.x + r.width - (int)(width * PS);
+			if (!print_line_narrow(pango_layout_get_line(l, i), b->t.text->str, over))
 				cut = end - 2;
 		}
 		if (cut < 0)
@@ -134,6 +176,17 @@ static PangoLayout *print_hyphen_overflow(print_doc *pd, print_block *b, PangoLa
 		g_object_unref(l);
 		l = print_text_layout(pd, &b->t, &b->cs, b->lang, width, true);
 	}
+	return l;
+}
+
+PangoLayout *print_block_layout(print_doc *pd, print_block *b)
+{
+	if (b->layout)
+		return g_object_ref(b->layout);
+	/* as measured: the same text gives the same lines to narrow */
+	PangoLayout *l = print_text_layout(pd, &b->t, &b->cs, b->lang, print_text_width(b), true);
+	if (strstr(b->t.text->str, "\xc2\xad"))
+		l = print_hyphen_overflow(pd, b, l, print_text_width(b));
 	return l;
 }
 

@@ -734,6 +734,50 @@ static void test_hyphen_layout(void **state)
 	diag_free(d);
 }
 
+/* A paragraph of the benchmark report where Pango 1.50 breaks a line at a
+ * soft hyphen ("e-Govern-") but justifies it as if the hyphen took no
+ * room, a hyphen's width past the margin. The line keeps its break, and it
+ * ends at the margin like every line but the last. */
+static void test_hyphen_overflow(void **state)
+{
+	(void)state;
+	diag_list *d = diag_new();
+	xmlDocPtr doc = doc_from("en",
+		"<p><em>in are standards</em> Result transparency location (\xec\x9d\x91\xeb\x8b\xb5\xec\x86\x8c) "
+		"response cost water years electronically documents process of on electronically "
+		"a, their document time procurement services budget. Projects result complaints, "
+		"handled as, more needed complaints first counter first. Digital 290 policy "
+		"standards electronically procurement, data reduced response phases the traffic "
+		"bus. Document complaint systems city contract needed partner systems officials, "
+		"partner plan adoption costs each local internet. Standards directly access "
+		"introduced procedure transparency its offices from platform a systems delegation "
+		"digital, F/S of e-Government systems training complaint projects the. Feasibility "
+		"time laws policy their improved processes regulation policy more, application "
+		"city report photo traffic as local cost partners government tax.</p>");
+	print_layout *l = lay(doc, d);
+	print_doc *pd = l->doc;
+	print_block *b = &pd->blocks[0];
+	PangoLayout *pl = print_block_layout(pd, b);
+	int n = pango_layout_get_line_count(pl);
+	bool govern = false;
+	assert_true(n > 4);
+	for (int i = 0; i < n - 1; i++) {
+		PangoLayoutLine *ln = pango_layout_get_line_readonly(pl, i);
+		PangoRectangle r;
+		pango_layout_line_get_extents(ln, NULL, &r);
+		double right = (r.x + r.width) / (double)PANGO_SCALE;
+		if (fabs(right - b->w) > 0.1)
+			fail_msg("line %d ends at %.2f pt, the margin is at %.2f pt", i + 1, right, b->w);
+		int end = ln->start_index + ln->length;
+		govern |= end >= 10 && !memcmp(b->t.text->str + end - 10, "Gov\xc2\xad" "ern\xc2\xad", 10);
+	}
+	assert_true(govern);
+	g_object_unref(pl);
+	print_layout_free(l);
+	xmlFreeDoc(doc);
+	diag_free(d);
+}
+
 /* An Arabic document: right to left from its language; start-aligned and
  * justified lines end at the right edge; a list's indent and its markers
  * on the right; a table's first column on the right. */
@@ -882,6 +926,7 @@ int main(void)
 		cmocka_unit_test(test_bottom_panel_image),
 		cmocka_unit_test(test_hyphen_dictionary),
 		cmocka_unit_test(test_hyphen_layout),
+		cmocka_unit_test(test_hyphen_overflow),
 		cmocka_unit_test(test_rtl_layout),
 		cmocka_unit_test(test_paper),
 	};
