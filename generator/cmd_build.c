@@ -59,7 +59,13 @@ int cmd_build(const kg_options *o)
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
 	int jobs = o->jobs > 0 ? o->jobs : jobs_default();
 	bool pdf = !o->only || !strcmp(o->only, "pdf"), html = !o->only || !strcmp(o->only, "site");
-	out_cache *outputs = cache_open(o->out, o->theme, conf, "kitgen " KITGEN_VERSION);
+	/* The themes read UI strings (kg:s) besides the page document: every
+	 * key covers them, the languages' fallback chains included. */
+	char *strings = i18n_digest(k.strings);
+	char *salt = g_strdup_printf("kitgen %s strings %s", KITGEN_VERSION, strings);
+	out_cache *outputs = cache_open(o->out, o->theme, conf, salt);
+	g_free(salt);
+	g_free(strings);
 	if (o->force)
 		cache_set_force(outputs);
 	/* A build starts from the site before last (recycled), except --only

@@ -11,6 +11,7 @@ struct i18n_set {
 	const site_config *config;  /* borrowed */
 	GHashTable *langs;          /* lang -> GHashTable key -> text */
 	GPtrArray *keys;            /* every key, sorted */
+	GHashTable *known;          /* the same keys as a set (borrowed from keys) */
 };
 
 /* Flattens nested maps to dotted keys: {nav: {home: …}} → nav.home. */
@@ -75,6 +76,9 @@ i18n_set *i18n_load(const char *dir, const site_config *c, diag_list *d)
 		g_ptr_array_add(s->keys, g_strdup(k));
 	g_ptr_array_sort(s->keys, i18n_cmp_key);
 	g_hash_table_destroy(all);
+	s->known = g_hash_table_new(g_str_hash, g_str_equal);
+	for (guint i = 0; i < s->keys->len; i++)
+		g_hash_table_add(s->known, s->keys->pdata[i]);
 	return s;
 }
 
@@ -83,13 +87,14 @@ void i18n_free(i18n_set *s)
 	if (!s)
 		return;
 	g_hash_table_destroy(s->langs);
+	g_hash_table_destroy(s->known);
 	g_ptr_array_free(s->keys, TRUE);
 	g_free(s);
 }
 
 const char *i18n_get(const i18n_set *s, const char *lang, const char *key)
 {
-	const cfg_language *l = config_language(s->config, lang);
+	const cfg_language *l = lang ? config_language(s->config, lang) : NULL;
 	for (size_t i = 0; l && l->chain[i]; i++) {
 		GHashTable *t = g_hash_table_lookup(s->langs, l->chain[i]);
 		const char *v = t ? g_hash_table_lookup(t, key) : NULL;
@@ -101,6 +106,28 @@ const char *i18n_get(const i18n_set *s, const char *lang, const char *key)
 	                          : NULL;
 	const char *v = def ? g_hash_table_lookup(def, key) : NULL;
 	return v ? v : key;
+}
+
+const char *i18n_find(const i18n_set *s, const char *lang, const char *key)
+{
+	return g_hash_table_contains(s->known, key) ? i18n_get(s, lang, key) : NULL;
+}
+
+char *i18n_digest(const i18n_set *s)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	for (size_t i = 0; i < s->config->nlangs; i++) {
+		const char *lang = s->config->langs[i].code;
+		g_checksum_update(sum, (const guchar *)lang, (gssize)strlen(lang) + 1);
+		for (guint k = 0; k < s->keys->len; k++) {
+			const char *key = s->keys->pdata[k], *v = i18n_get(s, lang, key);
+			g_checksum_update(sum, (const guchar *)key, (gssize)strlen(key) + 1);
+			g_checksum_update(sum, (const guchar *)v, (gssize)strlen(v) + 1);
+		}
+	}
+	char *out = g_strdup(g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	return out;
 }
 
 void i18n_add_strings(const i18n_set *s, const char *lang, xmlNodePtr parent)

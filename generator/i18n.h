@@ -14,10 +14,19 @@ i18n_set *i18n_load(const char *dir, const site_config *c, diag_list *d);
 void i18n_free(i18n_set *s);
 
 /* The string for key in lang, following lang's chain, then the default
- * language; the key itself if none has it. */
+ * language (lang may be NULL: the default language alone); the key itself
+ * if none has it. */
 const char *i18n_get(const i18n_set *s, const char *lang, const char *key);
 
-/* Appends <s k="KEY">text</s> for every key known in any language. */
+/* As i18n_get, but NULL when no language has key (the themes' kg:s). */
+const char *i18n_find(const i18n_set *s, const char *lang, const char *key);
+
+/* A digest of every string of every site language as i18n_get finds it:
+ * what the themes can read besides the page document (cache keys). Owned. */
+char *i18n_digest(const i18n_set *s);
+
+/* Appends <s k="KEY">text</s> for every key known in any language, in key
+ * order (the themes' kg:strings). */
 void i18n_add_strings(const i18n_set *s, const char *lang, xmlNodePtr parent);
 
 /* Every key any language has, sorted (borrowed). */

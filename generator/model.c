@@ -409,8 +409,6 @@ xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
 	xmlNewTextChild(site, NULL, BAD_CAST "base-url", BAD_CAST c->base_url);
 	xmlNewTextChild(site, NULL, BAD_CAST "default-lang", BAD_CAST c->default_lang);
 	xmlNewTextChild(site, NULL, BAD_CAST "generator", BAD_CAST generator);
-	xmlNodePtr strings = xmlNewChild(page, NULL, BAD_CAST "strings", NULL);
-	i18n_add_strings(m->strings, lang, strings);
 	*page_out = page;
 	if (site_out)
 		*site_out = site;

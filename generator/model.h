@@ -48,7 +48,8 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 
 /* A new <page layout lang dir> document with what every renderer needs
  * around the content: <site> texts (title, description, organisation,
- * base-url, default-lang, generator) and the UI <strings> of lang. */
+ * base-url, default-lang, generator). The themes read the UI strings of
+ * lang through kg:s (xslt.h), not from the document. */
 xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
                          const char *generator, xmlNodePtr *page, xmlNodePtr *site);
 

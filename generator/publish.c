@@ -26,7 +26,7 @@ bool publish_open(publish_job *job)
 	g_mutex_init(&job->lock);
 	/* One stylesheet and one set of styles and fonts: each worker process
 	 * has its own copy. */
-	job->sheet = xslt_load(xsl, job->d);
+	job->sheet = xslt_load(xsl, job->model->strings, job->d);
 	job->style = job->sheet ? print_style_load(yaml, job->d) : NULL;
 	if (job->style)
 		print_style_set_fonts(job->style, job->fonts_conf, job->fonts_cache);

@@ -37,8 +37,8 @@ static xmlNodePtr site_text(xmlNodePtr parent, const char *name, const char *tex
 typedef const char *(*site_alt_fn)(const char *lang, void *data);
 
 /* The <page> document with everything the theme needs around the content:
- * site texts, languages with this page's address in each, navigation,
- * UI strings. */
+ * site texts, languages with this page's address in each, navigation (UI
+ * strings come from kg:s). */
 static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang,
                                const char *path, site_alt_fn alt, void *alt_data,
                                xmlNodePtr *page_out)
@@ -133,8 +133,9 @@ static bool site_keep(site_ctx *x, const char *file, char *key)
 
 static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
 {
-	/* The page document is everything the theme sees: same document, same
-	 * theme, same page — link the previous one instead of making it. */
+	/* The page document is everything the theme sees (with the UI strings,
+	 * in every key): same document, same theme, same page — link the
+	 * previous one instead of making it. */
 	if (site_keep(x, file, x->job->cache ? cache_key(x->job->cache, "page", doc) : NULL)) {
 		xmlFreeDoc(doc);
 		return true;
@@ -573,8 +574,8 @@ bool site_build(site_job *job)
 	/* Stylesheets are compiled here, in one thread, one set per worker. */
 	for (int i = 0; i < n && ok; i++) {
 		ctx[i] = (site_ctx){.job = job, .c = c, .world = world};
-		ctx[i].page = xslt_load(page_xsl, job->d);
-		ctx[i].feed = ctx[i].page ? xslt_load(feed_xsl, job->d) : NULL;
+		ctx[i].page = xslt_load(page_xsl, job->model->strings, job->d);
+		ctx[i].feed = ctx[i].page ? xslt_load(feed_xsl, job->model->strings, job->d) : NULL;
 		ok = ctx[i].page && ctx[i].feed;
 	}
 	g_free(page_xsl);

@@ -6,11 +6,22 @@
 
 #include <libxml/tree.h>
 #include "diag.h"
+#include "i18n.h"
 
 typedef struct xslt_sheet xslt_sheet;
 
+/* The namespace of kitgen's XPath functions for themes:
+ *   kg:s(key[, default])  the UI string of key in the language of the page
+ *                         document (/page/@lang), along its fallback chain;
+ *                         default, else '', when no language has key;
+ *   kg:strings()          every UI string of that language as a node-set
+ *                         of <s k="KEY">text</s>, in key order. */
+#define XSLT_KG_NS "urn:kitgen"
+
+/* Registers EXSLT and the kg: functions; once, before any transformation. */
 void xslt_init(void);
-xslt_sheet *xslt_load(const char *path, diag_list *d);
+/* strings (borrowed, may be NULL) are what kg:s and kg:strings read. */
+xslt_sheet *xslt_load(const char *path, const i18n_set *strings, diag_list *d);
 void xslt_free(xslt_sheet *s);
 
 /* Transforms doc and serializes the result as the stylesheet's xsl:output

@@ -140,6 +140,39 @@ incremental_spare() {
 }
 step "incremental build: nothing unkeyed comes back from the recycled site" incremental_spare
 
+# The themes read UI strings (kg:s) besides the page document, so every
+# output's key covers them: a new fallback chain for de in site.yaml
+# remakes its flyer, whose document (every text given in de) is the same.
+chain_site() { # chain_site FALLBACK: the golden site.yaml, with de texts
+	cat > "$tmp/chain/site.yaml" <<EOF
+title: {ko: 골든 카탈로그, en: Golden Catalogue, de: Goldener Katalog}
+description: {ko: 테스트용 작은 카탈로그, en: A small catalogue for tests, de: Ein kleiner Katalog}
+organisation: {ko: 테스트 기관, en: Test Office, de: Testamt}
+base_url: https://golden.example.org/
+default_language: ko
+languages:
+  - {code: ko, name: 한국어, dir: ltr, fallback: [en]}
+  - {code: en, name: English, dir: ltr, fallback: [ko]}
+  - {code: de, name: Deutsch, dir: ltr, fallback: [$1]}
+fields:
+  - id: services
+    name: {ko: 서비스, en: Services, de: Dienste}
+  - id: admin
+    name: {ko: 행정, en: Administration, de: Verwaltung}
+EOF
+}
+strings_key() {
+	cp -r tests/golden/catalogue/content "$tmp/chain" && chain_site en &&
+	"$KITGEN" build --content "$tmp/chain" --out "$tmp/c" -q &&
+	pdftotext "$tmp/c/site/pdf/de/flyer-alpha.pdf" - | grep -q 'Read more' &&
+	chain_site ko &&
+	"$KITGEN" build --content "$tmp/chain" --out "$tmp/c" -q &&
+	pdftotext "$tmp/c/site/pdf/de/flyer-alpha.pdf" - | grep -q '더 보기' &&
+	"$KITGEN" build --content "$tmp/chain" --out "$tmp/cf" --force -q &&
+	diff -rq "$tmp/c/site" "$tmp/cf/site"
+}
+step "incremental build follows a language's new fallback chain for UI strings" strings_key
+
 # A failed build leaves the previous output exactly as it was.
 keep() {
 	cp -R "$tmp/a/site" "$tmp/before" &&

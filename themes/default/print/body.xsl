@@ -2,10 +2,11 @@
 <!-- Markdown bodies in print: the model's elements in the XHTML namespace,
      numbered tables and figures, footnotes at the foot of their page. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="http://www.w3.org/1999/xhtml">
+    xmlns="http://www.w3.org/1999/xhtml"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
   <xsl:variable name="lang" select="/page/@lang"/>
-  <xsl:variable name="s" select="/page/strings/s"/>
-  <xsl:key name="s" match="/page/strings/s" use="@k"/>
+  <!-- UI strings: kg:s('key') (xmlns:kg="urn:kitgen"), as in the site
+       theme; site/common.xsl says what kg:s and kg:strings return. -->
   <!-- Keys, not scans: a long report has thousands of footnotes and
        blocks, and a scan per footnote or chapter grows as their square. -->
   <xsl:key name="fn" match="body/footnotes/fn" use="concat(generate-id(../..), ' ', @n)"/>
@@ -67,7 +68,7 @@
   <xsl:template match="table" mode="p">
     <xsl:variable name="n"><xsl:value-of select="@table-n"/></xsl:variable>
     <p class="caption">
-      <xsl:value-of select="key('s', 'print.table')"/><xsl:text> </xsl:text>
+      <xsl:value-of select="kg:s('print.table')"/><xsl:text> </xsl:text>
       <xsl:value-of select="$n + $table-offset"/>
     </p>
     <table><xsl:apply-templates mode="p"/></table>
@@ -77,7 +78,7 @@
     <figure>
       <img src="media/{@media}" alt="{@alt}"/>
       <figcaption>
-        <xsl:value-of select="key('s', 'print.figure')"/><xsl:text> </xsl:text>
+        <xsl:value-of select="kg:s('print.figure')"/><xsl:text> </xsl:text>
         <xsl:value-of select="@figure-n"/>
         <xsl:if test="string(@alt)">. <xsl:value-of select="@alt"/></xsl:if>
       </figcaption>
@@ -135,10 +136,10 @@
   <xsl:template name="sample-note">
     <xsl:param name="item"/>
     <xsl:if test="$item/sample = 'true'">
-      <p class="note"><xsl:value-of select="key('s', 'notice.sample')"/></p>
+      <p class="note"><xsl:value-of select="kg:s('notice.sample')"/></p>
     </xsl:if>
     <xsl:if test="$item/@fallback">
-      <p class="note"><xsl:value-of select="key('s', 'print.fallback')"/></p>
+      <p class="note"><xsl:value-of select="kg:s('print.fallback')"/></p>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -3,7 +3,8 @@
      field scores, its place on Seoul's path, the systems to build first with
      reasons and next steps, and every indicator with its source. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="http://www.w3.org/1999/xhtml">
+    xmlns="http://www.w3.org/1999/xhtml"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
 
   <xsl:template match="page[@layout='diagnostic']" mode="document">
     <xsl:variable name="it" select="item"/>
@@ -12,7 +13,7 @@
     <section class="cover">
       <header class="band">
         <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
-        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="key('s', 'downloads.kind.diagnostic')"/></p>
+        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="kg:s('downloads.kind.diagnostic')"/></p>
         <h1><xsl:value-of select="$it/title"/></h1>
       </header>
       <p class="subtitle"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
@@ -22,26 +23,26 @@
         <p class="org"><xsl:value-of select="site/organisation"/></p>
       </footer>
     </section>
-    <nav class="toc" id="toc"><h2><xsl:value-of select="key('s', 'print.contents')"/></h2></nav>
+    <nav class="toc" id="toc"><h2><xsl:value-of select="kg:s('print.contents')"/></h2></nav>
 
-    <section class="chapter" data-title="{key('s', 'print.summary')}">
-      <h1 id="summary">1. <xsl:value-of select="key('s', 'print.summary')"/></h1>
+    <section class="chapter" data-title="{kg:s('print.summary')}">
+      <h1 id="summary">1. <xsl:value-of select="kg:s('print.summary')"/></h1>
       <p class="lead"><xsl:value-of select="$it/summary"/></p>
-      <p class="caption"><xsl:value-of select="key('s', 'print.key_facts')"/></p>
+      <p class="caption"><xsl:value-of select="kg:s('print.key_facts')"/></p>
       <table class="keyfacts">
         <tbody>
-          <tr><th><xsl:value-of select="key('s', 'dx.index')"/></th><td class="num"><xsl:value-of select="$dx/@index"/></td></tr>
-          <tr><th><xsl:value-of select="key('s', 'dx.stage')"/></th><td class="num"><xsl:value-of select="$dx/@stage-name"/></td></tr>
+          <tr><th><xsl:value-of select="kg:s('dx.index')"/></th><td class="num"><xsl:value-of select="$dx/@index"/></td></tr>
+          <tr><th><xsl:value-of select="kg:s('dx.stage')"/></th><td class="num"><xsl:value-of select="$dx/@stage-name"/></td></tr>
           <xsl:for-each select="$dx/field">
             <tr><td><xsl:value-of select="@name"/></td><td class="num"><xsl:value-of select="@score"/></td></tr>
           </xsl:for-each>
         </tbody>
       </table>
       <figure>
-        <img src="media/{$it/radar/@media}" alt="{key('s', 'dx.radar')}"/>
-        <figcaption><xsl:value-of select="key('s', 'print.figure')"/> 1. <xsl:value-of select="key('s', 'dx.radar')"/></figcaption>
+        <img src="media/{$it/radar/@media}" alt="{kg:s('dx.radar')}"/>
+        <figcaption><xsl:value-of select="kg:s('print.figure')"/> 1. <xsl:value-of select="kg:s('dx.radar')"/></figcaption>
       </figure>
-      <h2><xsl:value-of select="key('s', 'dx.ladder')"/></h2>
+      <h2><xsl:value-of select="kg:s('dx.ladder')"/></h2>
       <ol>
         <xsl:for-each select="$dx/stages/stage">
           <li>
@@ -61,36 +62,36 @@
       <xsl:with-param name="first" select="2"/>
     </xsl:call-template>
 
-    <section class="chapter" data-title="{key('s', 'dx.recommend')}">
-      <h1 id="recommend"><xsl:value-of select="count($it/body/h2) + 2"/>. <xsl:value-of select="key('s', 'dx.recommend')"/></h1>
+    <section class="chapter" data-title="{kg:s('dx.recommend')}">
+      <h1 id="recommend"><xsl:value-of select="count($it/body/h2) + 2"/>. <xsl:value-of select="kg:s('dx.recommend')"/></h1>
       <xsl:for-each select="$dx/recommend/system">
         <h2><xsl:value-of select="position()"/>. <xsl:value-of select="@title"/></h2>
         <p><xsl:value-of select="@summary"/></p>
         <ul>
-          <xsl:if test="problem"><li><xsl:value-of select="key('s', 'dx.addresses')"/>: <xsl:for-each select="problem"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
-          <xsl:if test="met"><li><xsl:value-of select="key('s', 'dx.met')"/>: <xsl:for-each select="met"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
-          <xsl:if test="missing"><li><strong><xsl:value-of select="key('s', 'dx.missing')"/></strong>: <xsl:for-each select="missing"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
-          <xsl:if test="unknown"><li><xsl:value-of select="key('s', 'dx.unknown')"/>: <xsl:for-each select="unknown"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
-          <xsl:if test="@foundation"><li><xsl:value-of select="key('s', 'dx.foundation')"/></li></xsl:if>
+          <xsl:if test="problem"><li><xsl:value-of select="kg:s('dx.addresses')"/>: <xsl:for-each select="problem"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+          <xsl:if test="met"><li><xsl:value-of select="kg:s('dx.met')"/>: <xsl:for-each select="met"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+          <xsl:if test="missing"><li><strong><xsl:value-of select="kg:s('dx.missing')"/></strong>: <xsl:for-each select="missing"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+          <xsl:if test="unknown"><li><xsl:value-of select="kg:s('dx.unknown')"/>: <xsl:for-each select="unknown"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+          <xsl:if test="@foundation"><li><xsl:value-of select="kg:s('dx.foundation')"/></li></xsl:if>
         </ul>
-        <p class="more"><xsl:value-of select="concat(key('s', 'dx.priority'), ': ', @priority, ' = ', key('s', 'dx.need'), ' ', @need, ' × ', key('s', 'dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', key('s', 'dx.readiness'), ' ', @readiness, ')')"/>
+        <p class="more"><xsl:value-of select="concat(kg:s('dx.priority'), ': ', @priority, ' = ', kg:s('dx.need'), ' ', @need, ' × ', kg:s('dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', kg:s('dx.readiness'), ' ', @readiness, ')')"/>
           <xsl:text> · </xsl:text><a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
       </xsl:for-each>
     </section>
 
-    <section class="chapter" data-title="{key('s', 'dx.indicators')}">
-      <h1 id="indicators"><xsl:value-of select="count($it/body/h2) + 3"/>. <xsl:value-of select="key('s', 'dx.indicators')"/></h1>
-      <p class="caption"><xsl:value-of select="key('s', 'dx.indicators')"/></p>
+    <section class="chapter" data-title="{kg:s('dx.indicators')}">
+      <h1 id="indicators"><xsl:value-of select="count($it/body/h2) + 3"/>. <xsl:value-of select="kg:s('dx.indicators')"/></h1>
+      <p class="caption"><xsl:value-of select="kg:s('dx.indicators')"/></p>
       <table>
-        <thead><tr><th><xsl:value-of select="key('s', 'dx.indicator')"/></th><th class="num"><xsl:value-of select="key('s', 'dx.value')"/></th><th class="num"><xsl:value-of select="key('s', 'dx.score')"/></th><th><xsl:value-of select="key('s', 'page.sources')"/></th></tr></thead>
+        <thead><tr><th><xsl:value-of select="kg:s('dx.indicator')"/></th><th class="num"><xsl:value-of select="kg:s('dx.value')"/></th><th class="num"><xsl:value-of select="kg:s('dx.score')"/></th><th><xsl:value-of select="kg:s('page.sources')"/></th></tr></thead>
         <tbody>
           <xsl:for-each select="$dx/field">
             <tr class="phase"><td><strong><xsl:value-of select="@name"/></strong></td><td class="num"></td><td class="num"><strong><xsl:value-of select="@score"/></strong></td><td></td></tr>
             <xsl:for-each select="indicator">
               <tr><td><xsl:value-of select="@name"/></td>
                 <td class="num"><xsl:choose>
-                  <xsl:when test="@method = 'yesno' and @value = '1'"><xsl:value-of select="key('s', 'dx.yes')"/></xsl:when>
-                  <xsl:when test="@method = 'yesno'"><xsl:value-of select="key('s', 'dx.no')"/></xsl:when>
+                  <xsl:when test="@method = 'yesno' and @value = '1'"><xsl:value-of select="kg:s('dx.yes')"/></xsl:when>
+                  <xsl:when test="@method = 'yesno'"><xsl:value-of select="kg:s('dx.no')"/></xsl:when>
                   <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise></xsl:choose></td>
                 <td class="num"><xsl:value-of select="@score"/></td>
                 <td><xsl:value-of select="@source"/></td></tr>

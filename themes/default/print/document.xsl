@@ -4,7 +4,7 @@
      the print document the paginator lays out (XHTML subset with classes:
      section.cover, section.chapter, nav.toc, span.fn, p.caption, …). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="">
+    xmlns="http://www.w3.org/1999/xhtml" xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
   <xsl:import href="body.xsl"/>
   <xsl:import href="kit.xsl"/>
   <xsl:import href="report.xsl"/>
@@ -19,7 +19,7 @@
         <meta name="author" content="{site/organisation}"/>
         <meta name="subject" content="{item/summary}"/>
         <meta name="keywords" content="{site/title}"/>
-        <meta name="page-label" content="{key('s', 'print.page_label')}"/>
+        <meta name="page-label" content="{kg:s('print.page_label')}"/>
         <!-- paper: the document's own, else its language's (site.yaml);
              without one the paginator asks the theme, then the locale -->
         <xsl:choose>

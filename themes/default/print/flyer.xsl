@@ -3,13 +3,14 @@
      it is in one sentence, the facts, the diagram, then what it is, how it
      works and what adoption takes in two columns, and where to read more. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="http://www.w3.org/1999/xhtml">
+    xmlns="http://www.w3.org/1999/xhtml"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
 
   <xsl:template match="page[@layout='flyer']" mode="document">
     <xsl:variable name="sys" select="item"/>
     <section class="flyer" data-title="{$sys/title}">
       <header class="band">
-        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="key('s', 'print.flyer')"/></p>
+        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="kg:s('print.flyer')"/></p>
         <h1 id="top"><xsl:value-of select="$sys/title"/></h1>
       </header>
       <p class="lead"><xsl:value-of select="$sys/summary"/></p>
@@ -18,10 +19,10 @@
         <table>
           <tbody>
             <tr class="label">
-              <td><xsl:value-of select="key('s', 'system.field')"/></td>
-              <xsl:if test="$sys/launched"><td><xsl:value-of select="key('s', 'system.launched')"/></td></xsl:if>
-              <xsl:if test="$sys/problems/v"><td><xsl:value-of select="key('s', 'system.problems')"/></td></xsl:if>
-              <xsl:if test="$sys/studies/v"><td><xsl:value-of select="key('s', 'system.studies')"/></td></xsl:if>
+              <td><xsl:value-of select="kg:s('system.field')"/></td>
+              <xsl:if test="$sys/launched"><td><xsl:value-of select="kg:s('system.launched')"/></td></xsl:if>
+              <xsl:if test="$sys/problems/v"><td><xsl:value-of select="kg:s('system.problems')"/></td></xsl:if>
+              <xsl:if test="$sys/studies/v"><td><xsl:value-of select="kg:s('system.studies')"/></td></xsl:if>
             </tr>
             <tr class="value">
               <!-- short facts stay on one line -->
@@ -31,11 +32,8 @@
                 <td>
                   <xsl:for-each select="$sys/problems/v">
                     <xsl:if test="position() &gt; 1">, </xsl:if>
-                    <xsl:variable name="label" select="key('s', concat('problem.', current()))"/>
-                    <xsl:choose>
-                      <xsl:when test="$label"><xsl:value-of select="$label"/></xsl:when>
-                      <xsl:otherwise><xsl:value-of select="translate(., '-', ' ')"/></xsl:otherwise>
-                    </xsl:choose>
+                    <!-- the problem's UI string, else its id spelled out -->
+                    <xsl:value-of select="kg:s(concat('problem.', current()), translate(., '-', ' '))"/>
                   </xsl:for-each>
                 </td>
               </xsl:if>
@@ -59,7 +57,7 @@
         </xsl:for-each>
       </section>
       <footer class="imprint">
-        <p class="more"><xsl:value-of select="key('s', 'print.online')"/><xsl:text> </xsl:text>
+        <p class="more"><xsl:value-of select="kg:s('print.online')"/><xsl:text> </xsl:text>
           <a href="{$base}{$sys/@path}"><xsl:value-of select="concat($base, $sys/@path)"/></a></p>
         <p class="org"><xsl:value-of select="site/organisation"/> · <xsl:value-of select="site/title"/></p>
       </footer>

@@ -3,7 +3,8 @@
      the city's relationship with Seoul, a chapter per system, contacts,
      back cover. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="http://www.w3.org/1999/xhtml">
+    xmlns="http://www.w3.org/1999/xhtml"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
 
   <xsl:template match="page[@layout='kit']" mode="document">
     <xsl:variable name="kit" select="item"/>
@@ -11,7 +12,7 @@
     <section class="cover">
       <header class="band">
         <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
-        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="key('s', 'print.kit')"/></p>
+        <p class="kicker"><xsl:value-of select="site/title"/> · <xsl:value-of select="kg:s('print.kit')"/></p>
         <h1><xsl:value-of select="$kit/title"/></h1>
       </header>
       <p class="subtitle"><xsl:value-of select="$kit/delegation"/></p>
@@ -22,7 +23,7 @@
         <p class="org"><xsl:value-of select="site/organisation"/></p>
       </footer>
     </section>
-    <nav class="toc" id="toc"><h2><xsl:value-of select="key('s', 'print.contents')"/></h2></nav>
+    <nav class="toc" id="toc"><h2><xsl:value-of select="kg:s('print.contents')"/></h2></nav>
 
     <!-- The kit's first section welcomes; the rest close, after the systems. -->
     <xsl:call-template name="chapters">
@@ -34,16 +35,16 @@
       <section class="chapter" data-title="{title}">
         <h1 id="city-{@slug}">
           <xsl:call-template name="fill">
-            <xsl:with-param name="text" select="key('s', 'print.city_and_seoul')"/>
+            <xsl:with-param name="text" select="kg:s('print.city_and_seoul')"/>
             <xsl:with-param name="name" select="'city'"/>
             <xsl:with-param name="value" select="title"/>
           </xsl:call-template>
         </h1>
         <p class="lead"><xsl:value-of select="summary"/></p>
         <p class="note">
-          <xsl:value-of select="key('s', 'city.country')"/>: <xsl:value-of select="country"/>
-          <xsl:if test="mou"> · <xsl:value-of select="key('s', 'city.mou')"/>: <xsl:value-of select="mou"/></xsl:if>
-          <xsl:if test="studies/v"> · <xsl:value-of select="key('s', 'city.studies')"/>: <xsl:for-each select="studies/v"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@year"/></xsl:for-each></xsl:if>
+          <xsl:value-of select="kg:s('city.country')"/>: <xsl:value-of select="country"/>
+          <xsl:if test="mou"> · <xsl:value-of select="kg:s('city.mou')"/>: <xsl:value-of select="mou"/></xsl:if>
+          <xsl:if test="studies/v"> · <xsl:value-of select="kg:s('city.studies')"/>: <xsl:for-each select="studies/v"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@year"/></xsl:for-each></xsl:if>
         </p>
         <xsl:apply-templates select="body/*[not(self::footnotes)]" mode="kit-city"/>
       </section>
@@ -54,19 +55,19 @@
         <h1 id="system-{@slug}"><xsl:value-of select="title"/></h1>
         <p class="lead"><xsl:value-of select="summary"/></p>
         <p class="note">
-          <xsl:value-of select="key('s', 'system.field')"/>: <xsl:value-of select="field"/>
-          <xsl:if test="launched"> · <xsl:value-of select="key('s', 'system.launched')"/>: <xsl:value-of select="launched"/></xsl:if>
+          <xsl:value-of select="kg:s('system.field')"/>: <xsl:value-of select="field"/>
+          <xsl:if test="launched"> · <xsl:value-of select="kg:s('system.launched')"/>: <xsl:value-of select="launched"/></xsl:if>
         </p>
         <xsl:call-template name="sample-note"><xsl:with-param name="item" select="."/></xsl:call-template>
         <xsl:for-each select="image">
           <figure class="diagram">
             <img src="media/{@media}" alt="{../image_alt}"/>
-            <figcaption><xsl:value-of select="key('s', 'print.figure')"/><xsl:text> </xsl:text>
+            <figcaption><xsl:value-of select="kg:s('print.figure')"/><xsl:text> </xsl:text>
               <xsl:value-of select="@figure-n"/>. <xsl:value-of select="../image_alt"/></figcaption>
           </figure>
         </xsl:for-each>
         <xsl:apply-templates select="body/*[not(self::footnotes)]" mode="kit-system"/>
-        <p class="more"><xsl:value-of select="key('s', 'print.online')"/><xsl:text> </xsl:text>
+        <p class="more"><xsl:value-of select="kg:s('print.online')"/><xsl:text> </xsl:text>
           <a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
       </section>
     </xsl:for-each>
@@ -77,8 +78,8 @@
     </xsl:call-template>
 
     <xsl:if test="$kit/contacts/v">
-      <section class="chapter" data-title="{key('s', 'print.contacts')}">
-        <h1 id="contacts"><xsl:value-of select="key('s', 'print.contacts')"/></h1>
+      <section class="chapter" data-title="{kg:s('print.contacts')}">
+        <h1 id="contacts"><xsl:value-of select="kg:s('print.contacts')"/></h1>
         <table>
           <tbody>
             <xsl:for-each select="$kit/contacts/v">
@@ -88,7 +89,7 @@
           </tbody>
         </table>
         <xsl:if test="$kit/sources/v">
-          <h2><xsl:value-of select="key('s', 'page.sources')"/></h2>
+          <h2><xsl:value-of select="kg:s('page.sources')"/></h2>
           <ul><xsl:for-each select="$kit/sources/v"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
         </xsl:if>
       </section>

@@ -5,7 +5,8 @@
      fills, and the sample diagnoses. Without script the form still shows
      what a diagnosis asks for, and says how to score it with kitgen. The
      element ids and data-* attributes here are what diagnose.js reads. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
 
   <!-- The problem ids of the catalogue (system front matter 'problems'). -->
   <xsl:variable name="dx-problems" select="'complaints waste paper-administration participation transparency traffic information-access '"/>
@@ -22,31 +23,31 @@
     <xsl:variable name="dm" select="dxmodel"/>
     <div class="wrap assess">
       <link rel="stylesheet" href="{$root}assets/assess.css"/>
-      <h1><xsl:value-of select="key('s', 'nav.self-assessment')"/></h1>
-      <p class="lead"><xsl:value-of select="key('s', 'assess.intro')"/></p>
-      <p class="small muted"><xsl:value-of select="key('s', 'assess.method')"/></p>
+      <h1><xsl:value-of select="kg:s('nav.self-assessment')"/></h1>
+      <p class="lead"><xsl:value-of select="kg:s('assess.intro')"/></p>
+      <p class="small muted"><xsl:value-of select="kg:s('assess.method')"/></p>
       <noscript>
-        <p class="notice"><xsl:value-of select="key('s', 'assess.noscript')"/><xsl:text> </xsl:text><code>kitgen diagnose FILE</code></p>
+        <p class="notice"><xsl:value-of select="kg:s('assess.noscript')"/><xsl:text> </xsl:text><code>kitgen diagnose FILE</code></p>
       </noscript>
       <div class="assess-grid">
         <form id="dx-form" class="dx-form" novalidate="novalidate" data-lang="{$lang}" data-root="{$root}">
           <fieldset class="dx-about">
-            <legend><xsl:value-of select="key('s', 'assess.about')"/></legend>
+            <legend><xsl:value-of select="kg:s('assess.about')"/></legend>
             <div class="dx-input">
-              <label for="dx-city"><xsl:value-of select="key('s', 'assess.city')"/></label>
+              <label for="dx-city"><xsl:value-of select="kg:s('assess.city')"/></label>
               <input type="text" id="dx-city" name="city" autocomplete="off" aria-describedby="dx-city-note dx-city-error"/>
               <p class="dx-note small muted" id="dx-city-note"></p>
               <p class="dx-error" id="dx-city-error"></p>
             </div>
             <div class="dx-input">
-              <label for="dx-date"><xsl:value-of select="key('s', 'assess.date')"/></label>
+              <label for="dx-date"><xsl:value-of select="kg:s('assess.date')"/></label>
               <input type="date" id="dx-date" name="date" aria-describedby="dx-date-error"/>
               <p class="dx-error" id="dx-date-error"></p>
             </div>
           </fieldset>
           <fieldset class="dx-problems">
-            <legend><xsl:value-of select="key('s', 'assess.problems')"/></legend>
-            <p class="small muted"><xsl:value-of select="key('s', 'assess.problems_hint')"/></p>
+            <legend><xsl:value-of select="kg:s('assess.problems')"/></legend>
+            <p class="small muted"><xsl:value-of select="kg:s('assess.problems_hint')"/></p>
             <ul class="dx-checks">
               <xsl:call-template name="dx-problem-boxes">
                 <xsl:with-param name="ids" select="$dx-problems"/>
@@ -55,10 +56,10 @@
           </fieldset>
           <xsl:apply-templates select="$dm/field" mode="assess"/>
           <p class="dx-actions" hidden="hidden">
-            <button type="submit" class="button"><xsl:value-of select="key('s', 'assess.score')"/></button>
-            <button type="button" class="button secondary" id="dx-download" aria-describedby="dx-download-note"><xsl:value-of select="key('s', 'assess.download')"/></button>
+            <button type="submit" class="button"><xsl:value-of select="kg:s('assess.score')"/></button>
+            <button type="button" class="button secondary" id="dx-download" aria-describedby="dx-download-note"><xsl:value-of select="kg:s('assess.download')"/></button>
           </p>
-          <p class="small muted" id="dx-download-note" hidden="hidden"><xsl:value-of select="key('s', 'assess.download_hint')"/></p>
+          <p class="small muted" id="dx-download-note" hidden="hidden"><xsl:value-of select="kg:s('assess.download_hint')"/></p>
         </form>
         <xsl:call-template name="dx-results">
           <xsl:with-param name="dm" select="$dm"/>
@@ -66,8 +67,8 @@
       </div>
       <xsl:if test="list[@kind='diagnostic']/item">
         <section class="dx-samples" aria-labelledby="dx-samples-title">
-          <h2 id="dx-samples-title"><xsl:value-of select="key('s', 'assess.samples')"/></h2>
-          <p><xsl:value-of select="key('s', 'assess.samples_intro')"/></p>
+          <h2 id="dx-samples-title"><xsl:value-of select="kg:s('assess.samples')"/></h2>
+          <p><xsl:value-of select="kg:s('assess.samples_intro')"/></p>
           <ul class="cards">
             <xsl:for-each select="list[@kind='diagnostic']/item">
               <li class="card">
@@ -78,7 +79,7 @@
                   <button type="button" class="button secondary dx-load" data-title="{title}" data-city="{city}" data-date="{date/@value}">
                     <xsl:attribute name="data-problems"><xsl:for-each select="problems/v"><xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if><xsl:value-of select="."/></xsl:for-each></xsl:attribute>
                     <xsl:attribute name="data-values"><xsl:for-each select="values/v"><xsl:if test="position() &gt; 1">;</xsl:if><xsl:value-of select="concat(@k, '=', .)"/></xsl:for-each></xsl:attribute>
-                    <xsl:value-of select="key('s', 'assess.load')"/>
+                    <xsl:value-of select="kg:s('assess.load')"/>
                   </button>
                 </p>
               </li>
@@ -114,10 +115,7 @@
   <xsl:template name="dx-label">
     <xsl:param name="key"/>
     <xsl:param name="id"/>
-    <xsl:choose>
-      <xsl:when test="key('s', $key)"><xsl:value-of select="key('s', $key)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="kg:s($key, $id)"/>
   </xsl:template>
 
   <!-- A field of the model: one labelled input per indicator. -->
@@ -131,9 +129,9 @@
           <xsl:choose>
             <xsl:when test="@method = 'yesno'">
               <select id="{$id}" name="{@id}" data-indicator="{@id}" data-method="yesno" aria-describedby="{$id}-error">
-                <option value=""><xsl:value-of select="key('s', 'assess.choose')"/></option>
-                <option value="yes"><xsl:value-of select="key('s', 'dx.yes')"/></option>
-                <option value="no"><xsl:value-of select="key('s', 'dx.no')"/></option>
+                <option value=""><xsl:value-of select="kg:s('assess.choose')"/></option>
+                <option value="yes"><xsl:value-of select="kg:s('dx.yes')"/></option>
+                <option value="no"><xsl:value-of select="kg:s('dx.no')"/></option>
               </select>
             </xsl:when>
             <xsl:otherwise>
@@ -147,7 +145,7 @@
                 <xsl:call-template name="fill">
                   <xsl:with-param name="text">
                     <xsl:call-template name="fill">
-                      <xsl:with-param name="text" select="key('s', 'assess.range')"/>
+                      <xsl:with-param name="text" select="kg:s('assess.range')"/>
                       <xsl:with-param name="name" select="'lo'"/>
                       <xsl:with-param name="value" select="@lo"/>
                     </xsl:call-template>
@@ -171,20 +169,20 @@
   <xsl:template name="dx-results">
     <xsl:param name="dm"/>
     <section id="dx-results" class="dx dx-results" aria-labelledby="dx-results-title" aria-live="polite" hidden="hidden">
-      <h2 id="dx-results-title"><xsl:value-of select="key('s', 'assess.results')"/></h2>
-      <p id="dx-status"><xsl:value-of select="key('s', 'assess.results_empty')"/></p>
+      <h2 id="dx-results-title"><xsl:value-of select="kg:s('assess.results')"/></h2>
+      <p id="dx-status"><xsl:value-of select="kg:s('assess.results_empty')"/></p>
       <div id="dx-output" hidden="hidden">
         <dl class="facts">
-          <div><dt><xsl:value-of select="key('s', 'dx.index')"/></dt><dd id="dx-index"></dd></div>
-          <div><dt><xsl:value-of select="key('s', 'dx.stage')"/></dt><dd id="dx-stage"></dd></div>
+          <div><dt><xsl:value-of select="kg:s('dx.index')"/></dt><dd id="dx-index"></dd></div>
+          <div><dt><xsl:value-of select="kg:s('dx.stage')"/></dt><dd id="dx-stage"></dd></div>
         </dl>
-        <h3><xsl:value-of select="key('s', 'dx.ladder')"/></h3>
+        <h3><xsl:value-of select="kg:s('dx.ladder')"/></h3>
         <ol class="ladder" id="dx-ladder">
           <xsl:for-each select="$dm/stage">
             <li class="stage" data-stage="{@id}"><strong><xsl:value-of select="@name"/></strong><xsl:text> </xsl:text><span class="small muted dx-min"></span></li>
           </xsl:for-each>
         </ol>
-        <h3><xsl:value-of select="key('s', 'dx.scores')"/></h3>
+        <h3><xsl:value-of select="kg:s('dx.scores')"/></h3>
         <ul class="dx-bars" id="dx-bars">
           <xsl:for-each select="$dm/field">
             <li data-field="{@id}">
@@ -194,9 +192,9 @@
             </li>
           </xsl:for-each>
         </ul>
-        <h3><xsl:value-of select="key('s', 'dx.recommend')"/></h3>
+        <h3><xsl:value-of select="kg:s('dx.recommend')"/></h3>
         <ol class="recommend" id="dx-recommend"></ol>
-        <p id="dx-none" hidden="hidden"><xsl:value-of select="key('s', 'assess.none')"/></p>
+        <p id="dx-none" hidden="hidden"><xsl:value-of select="kg:s('assess.none')"/></p>
       </div>
     </section>
   </xsl:template>
@@ -205,6 +203,9 @@
        shown, read from the template's content. -->
   <xsl:template name="dx-labels">
     <xsl:param name="dm"/>
+    <!-- Sets of strings (by prefix, from a list): kg:strings() gives all of
+         them as <s k="KEY">, made for this page only. -->
+    <xsl:variable name="s" select="kg:strings()"/>
     <template id="dx-labels">
       <xsl:for-each select="$s[contains($dx-messages, concat(' ', @k, ' '))]">
         <span data-msg="{@k}"><xsl:value-of select="."/></span>

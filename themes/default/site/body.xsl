@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!-- Markdown bodies as HTML: kitgen's model is XHTML-like already; these
      templates add addresses (ref, media) and the footnote markup. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
 
   <xsl:template match="*" mode="body">
     <xsl:element name="{local-name()}">
@@ -76,15 +77,15 @@
 
   <xsl:template match="footnotes" mode="body">
     <section class="footnotes">
-      <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'page.notes')"/></xsl:attribute>
-      <h2><xsl:value-of select="key('s', 'page.notes')"/></h2>
+      <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('page.notes')"/></xsl:attribute>
+      <h2><xsl:value-of select="kg:s('page.notes')"/></h2>
       <ol>
         <xsl:for-each select="fn">
           <li id="fn-{@n}">
             <xsl:apply-templates mode="body"/>
             <xsl:text> </xsl:text>
             <a href="#fnref-{@n}" class="back">
-              <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'page.back_to_text')"/></xsl:attribute>↩</a>
+              <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('page.back_to_text')"/></xsl:attribute>↩</a>
           </li>
         </xsl:for-each>
       </ol>

@@ -1,11 +1,25 @@
 <?xml version="1.0" encoding="utf-8"?>
-<!-- Variables every template of the site shares. -->
+<!-- Variables every template of the site shares.
+
+     UI strings (themes/default/i18n/LANG.yaml, nested keys dotted) come
+     from functions kitgen adds in the namespace xmlns:kg="urn:kitgen";
+     declare it, with exclude-result-prefixes="kg", in every stylesheet
+     that calls them:
+       kg:s('nav.home')        the string in the page's language (/page/@lang),
+                               else along its fallback chain (site.yaml),
+                               else the default language's; '' when no
+                               language has the key.
+       kg:s($key, $otherwise)  the same, but $otherwise when no language
+                               has the key (an existing empty string stays
+                               empty). In a test, kg:s($key) is true only
+                               when the string is not empty.
+       kg:strings()            every string of the page's language as a
+                               node-set of <s k="KEY">text</s> in key order,
+                               for sets: kg:strings()[starts-with(@k, 'problem.')].
+                               Made on each call: keep it in a variable. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:variable name="root" select="/page/@root"/>
   <xsl:variable name="lang" select="/page/@lang"/>
-  <xsl:variable name="s" select="/page/strings/s"/>
-  <!-- UI strings by key: an index, not a scan of every string per lookup. -->
-  <xsl:key name="s" match="/page/strings/s" use="@k"/>
 
   <!-- A string with {name} replaced by value. -->
   <xsl:template name="fill">

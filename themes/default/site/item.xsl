@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!-- Pages of one item: a system, a city, a study, a free page. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
 
   <xsl:template match="page[item]" mode="layout">
     <xsl:variable name="it" select="item"/>
@@ -24,8 +25,8 @@
         <xsl:if test="count($it/toc/h[@level='2']) &gt;= 3">
           <xsl:attribute name="class">item-body has-toc</xsl:attribute>
           <nav class="toc">
-            <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'page.contents')"/></xsl:attribute>
-            <h2><xsl:value-of select="key('s', 'page.contents')"/></h2>
+            <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('page.contents')"/></xsl:attribute>
+            <h2><xsl:value-of select="kg:s('page.contents')"/></h2>
             <ol>
               <xsl:for-each select="$it/toc/h[@level='2']">
                 <li><a href="#{@id}"><xsl:value-of select="."/></a></li>
@@ -40,7 +41,7 @@
           <xsl:apply-templates select="$it/budget" mode="plan"/>
           <xsl:if test="$it/funding/v">
             <section class="related">
-              <h2><xsl:value-of select="key('s', 'study.funding')"/></h2>
+              <h2><xsl:value-of select="kg:s('study.funding')"/></h2>
               <ul><xsl:for-each select="$it/funding/v"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
             </section>
           </xsl:if>
@@ -48,13 +49,13 @@
           <xsl:call-template name="item-downloads"/>
           <xsl:if test="$it/sources/v">
             <section class="sources">
-              <h2><xsl:value-of select="key('s', 'page.sources')"/></h2>
+              <h2><xsl:value-of select="kg:s('page.sources')"/></h2>
               <ul><xsl:for-each select="$it/sources/v"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
             </section>
           </xsl:if>
           <xsl:apply-templates select="$it/body/footnotes" mode="body"/>
           <xsl:if test="$it/updated">
-            <p class="small muted"><xsl:value-of select="key('s', 'page.updated')"/><xsl:text> </xsl:text>
+            <p class="small muted"><xsl:value-of select="kg:s('page.updated')"/><xsl:text> </xsl:text>
               <time datetime="{$it/updated/@value}"><xsl:value-of select="$it/updated"/></time></p>
           </xsl:if>
         </div>
@@ -65,8 +66,8 @@
   <xsl:template name="breadcrumb">
     <xsl:variable name="kind" select="item/@kind"/>
     <nav class="breadcrumb">
-      <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'nav.breadcrumb')"/></xsl:attribute>
-      <a href="{$root}{$lang}/"><xsl:value-of select="key('s', 'nav.home')"/></a>
+      <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('nav.breadcrumb')"/></xsl:attribute>
+      <a href="{$root}{$lang}/"><xsl:value-of select="kg:s('nav.home')"/></a>
       <xsl:if test="$kind != 'page'">
         <xsl:variable name="list">
           <xsl:choose>
@@ -77,7 +78,7 @@
           </xsl:choose>
         </xsl:variable>
         <xsl:text> › </xsl:text>
-        <a href="{$root}{$lang}/{$list}/"><xsl:value-of select="key('s', concat('nav.', $list))"/></a>
+        <a href="{$root}{$lang}/{$list}/"><xsl:value-of select="kg:s(concat('nav.', $list))"/></a>
       </xsl:if>
     </nav>
   </xsl:template>
@@ -90,7 +91,7 @@
         <xsl:call-template name="fill">
           <xsl:with-param name="text">
             <xsl:call-template name="fill">
-              <xsl:with-param name="text" select="key('s', 'notice.fallback')"/>
+              <xsl:with-param name="text" select="kg:s('notice.fallback')"/>
               <xsl:with-param name="name" select="'current'"/>
               <xsl:with-param name="value"><xsl:call-template name="language-name"><xsl:with-param name="code" select="$lang"/></xsl:call-template></xsl:with-param>
             </xsl:call-template>
@@ -101,17 +102,17 @@
       </p>
     </xsl:if>
     <xsl:if test="$it/translation = 'draft'">
-      <p class="notice" role="note" lang="{$lang}"><xsl:value-of select="key('s', 'notice.draft')"/></p>
+      <p class="notice" role="note" lang="{$lang}"><xsl:value-of select="kg:s('notice.draft')"/></p>
     </xsl:if>
     <xsl:if test="$it/sample = 'true'">
-      <p class="notice sample" role="note" lang="{$lang}"><xsl:value-of select="key('s', 'notice.sample')"/></p>
+      <p class="notice sample" role="note" lang="{$lang}"><xsl:value-of select="kg:s('notice.sample')"/></p>
     </xsl:if>
   </xsl:template>
 
   <xsl:template name="fact">
     <xsl:param name="key"/>
     <xsl:param name="value"/>
-    <div><dt><xsl:value-of select="key('s', $key)"/></dt><dd><xsl:copy-of select="$value"/></dd></div>
+    <div><dt><xsl:value-of select="kg:s($key)"/></dt><dd><xsl:copy-of select="$value"/></dd></div>
   </xsl:template>
 
   <xsl:template match="item" mode="facts"/>
@@ -134,11 +135,8 @@
           <xsl:with-param name="value">
             <xsl:for-each select="problems/v">
               <xsl:if test="position() &gt; 1">, </xsl:if>
-              <xsl:variable name="label" select="key('s', concat('problem.', current()))"/>
-              <xsl:choose>
-                <xsl:when test="$label"><xsl:value-of select="$label"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="translate(., '-', ' ')"/></xsl:otherwise>
-              </xsl:choose>
+              <!-- the problem's UI string, else its id spelled out -->
+              <xsl:value-of select="kg:s(concat('problem.', current()), translate(., '-', ' '))"/>
             </xsl:for-each>
           </xsl:with-param>
         </xsl:call-template>
@@ -196,14 +194,14 @@
        source. All computed by kitgen from model.yaml. -->
   <xsl:template match="diagnosis" mode="dx">
     <section class="dx" aria-labelledby="dx-scores">
-      <h2 id="dx-scores"><xsl:value-of select="key('s', 'dx.scores')"/></h2>
+      <h2 id="dx-scores"><xsl:value-of select="kg:s('dx.scores')"/></h2>
       <figure class="chart">
         <img src="{$root}media/{../radar/@media}" width="{../radar/@width}" height="{../radar/@height}">
           <xsl:attribute name="alt"><xsl:for-each select="field"><xsl:value-of select="@name"/>: <xsl:value-of select="@score"/><xsl:if test="position() != last()">; </xsl:if></xsl:for-each></xsl:attribute>
         </img>
-        <figcaption><xsl:value-of select="key('s', 'dx.radar')"/></figcaption>
+        <figcaption><xsl:value-of select="kg:s('dx.radar')"/></figcaption>
       </figure>
-      <h3><xsl:value-of select="key('s', 'dx.ladder')"/></h3>
+      <h3><xsl:value-of select="kg:s('dx.ladder')"/></h3>
       <ol class="ladder">
         <xsl:for-each select="stages/stage">
           <li>
@@ -216,33 +214,33 @@
       </ol>
     </section>
     <section class="dx" aria-labelledby="dx-recommend">
-      <h2 id="dx-recommend"><xsl:value-of select="key('s', 'dx.recommend')"/></h2>
+      <h2 id="dx-recommend"><xsl:value-of select="kg:s('dx.recommend')"/></h2>
       <ol class="recommend">
         <xsl:for-each select="recommend/system">
           <li>
             <h3><a href="{$root}{@path}"><xsl:value-of select="@title"/></a></h3>
             <p><xsl:value-of select="@summary"/></p>
             <ul class="reasons">
-              <xsl:if test="problem"><li><xsl:value-of select="key('s', 'dx.addresses')"/>: <xsl:for-each select="problem"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
-              <xsl:if test="met"><li><xsl:value-of select="key('s', 'dx.met')"/>: <xsl:for-each select="met"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
-              <xsl:if test="missing"><li class="missing"><xsl:value-of select="key('s', 'dx.missing')"/>: <xsl:for-each select="missing"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
-              <xsl:if test="unknown"><li class="muted"><xsl:value-of select="key('s', 'dx.unknown')"/>: <xsl:for-each select="unknown"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
-              <xsl:if test="@foundation"><li><xsl:value-of select="key('s', 'dx.foundation')"/></li></xsl:if>
+              <xsl:if test="problem"><li><xsl:value-of select="kg:s('dx.addresses')"/>: <xsl:for-each select="problem"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+              <xsl:if test="met"><li><xsl:value-of select="kg:s('dx.met')"/>: <xsl:for-each select="met"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+              <xsl:if test="missing"><li class="missing"><xsl:value-of select="kg:s('dx.missing')"/>: <xsl:for-each select="missing"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+              <xsl:if test="unknown"><li class="muted"><xsl:value-of select="kg:s('dx.unknown')"/>: <xsl:for-each select="unknown"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
+              <xsl:if test="@foundation"><li><xsl:value-of select="kg:s('dx.foundation')"/></li></xsl:if>
             </ul>
-            <p class="small muted"><xsl:value-of select="concat(key('s', 'dx.priority'), ': ', @priority, ' = ', key('s', 'dx.need'), ' ', @need, ' × ', key('s', 'dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', key('s', 'dx.readiness'), ' ', @readiness, ')')"/><xsl:if test="@foundation"><xsl:value-of select="concat(' × (1 + 0.25 × ', @foundation, ')')"/></xsl:if></p>
+            <p class="small muted"><xsl:value-of select="concat(kg:s('dx.priority'), ': ', @priority, ' = ', kg:s('dx.need'), ' ', @need, ' × ', kg:s('dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', kg:s('dx.readiness'), ' ', @readiness, ')')"/><xsl:if test="@foundation"><xsl:value-of select="concat(' × (1 + 0.25 × ', @foundation, ')')"/></xsl:if></p>
           </li>
         </xsl:for-each>
       </ol>
     </section>
     <section class="dx" aria-labelledby="dx-indicators">
-      <h2 id="dx-indicators"><xsl:value-of select="key('s', 'dx.indicators')"/></h2>
+      <h2 id="dx-indicators"><xsl:value-of select="kg:s('dx.indicators')"/></h2>
       <div class="table-wrap">
         <table class="indicators">
           <thead><tr>
-            <th scope="col"><xsl:value-of select="key('s', 'dx.indicator')"/></th>
-            <th scope="col" class="align-right"><xsl:value-of select="key('s', 'dx.value')"/></th>
-            <th scope="col" class="align-right"><xsl:value-of select="key('s', 'dx.score')"/></th>
-            <th scope="col"><xsl:value-of select="key('s', 'page.sources')"/></th>
+            <th scope="col"><xsl:value-of select="kg:s('dx.indicator')"/></th>
+            <th scope="col" class="align-right"><xsl:value-of select="kg:s('dx.value')"/></th>
+            <th scope="col" class="align-right"><xsl:value-of select="kg:s('dx.score')"/></th>
+            <th scope="col"><xsl:value-of select="kg:s('page.sources')"/></th>
           </tr></thead>
           <xsl:for-each select="field">
             <tbody>
@@ -253,8 +251,8 @@
                   <td><xsl:value-of select="@name"/></td>
                   <td class="align-right">
                     <xsl:choose>
-                      <xsl:when test="@method = 'yesno' and @value = '1'"><xsl:value-of select="key('s', 'dx.yes')"/></xsl:when>
-                      <xsl:when test="@method = 'yesno'"><xsl:value-of select="key('s', 'dx.no')"/></xsl:when>
+                      <xsl:when test="@method = 'yesno' and @value = '1'"><xsl:value-of select="kg:s('dx.yes')"/></xsl:when>
+                      <xsl:when test="@method = 'yesno'"><xsl:value-of select="kg:s('dx.no')"/></xsl:when>
                       <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
                     </xsl:choose>
                   </td>
@@ -282,7 +280,7 @@
       <xsl:if test="scope">
         <xsl:call-template name="fact">
           <xsl:with-param name="key" select="'study.scope_label'"/>
-          <xsl:with-param name="value" select="string(key('s', concat('study.scope.', current()/scope)))"/>
+          <xsl:with-param name="value" select="kg:s(concat('study.scope.', current()/scope))"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:if test="problem">
@@ -308,7 +306,7 @@
   <!-- Studies of this city, or studies that proposed this system. -->
   <xsl:template match="studies" mode="related">
     <section class="related">
-      <h2><xsl:value-of select="key('s', concat(current()/../@kind, '.studies'))"/></h2>
+      <h2><xsl:value-of select="kg:s(concat(current()/../@kind, '.studies'))"/></h2>
       <ul>
         <xsl:for-each select="v">
           <li><a href="{$root}{@path}"><xsl:value-of select="."/></a></li>
@@ -327,19 +325,19 @@
           </xsl:for-each>
         </xsl:attribute>
       </img>
-      <figcaption><xsl:value-of select="key('s', 'study.timeline')"/>
-        <xsl:if test="../sample = 'true'"> (<xsl:value-of select="key('s', 'notice.sample_short')"/>)</xsl:if></figcaption>
+      <figcaption><xsl:value-of select="kg:s('study.timeline')"/>
+        <xsl:if test="../sample = 'true'"> (<xsl:value-of select="kg:s('notice.sample_short')"/>)</xsl:if></figcaption>
     </figure>
   </xsl:template>
 
   <xsl:template match="budget" mode="plan">
     <div class="table-wrap">
       <table class="budget">
-        <caption><xsl:value-of select="key('s', 'study.costs')"/>
-          <xsl:if test="../sample = 'true'"> (<xsl:value-of select="key('s', 'notice.sample_short')"/>)</xsl:if></caption>
+        <caption><xsl:value-of select="kg:s('study.costs')"/>
+          <xsl:if test="../sample = 'true'"> (<xsl:value-of select="kg:s('notice.sample_short')"/>)</xsl:if></caption>
         <thead><tr>
-          <th scope="col"><xsl:value-of select="key('s', 'study.item')"/></th>
-          <th scope="col" class="align-right"><xsl:value-of select="key('s', 'study.amount')"/> (<xsl:value-of select="@currency"/>)</th>
+          <th scope="col"><xsl:value-of select="kg:s('study.item')"/></th>
+          <th scope="col" class="align-right"><xsl:value-of select="kg:s('study.amount')"/> (<xsl:value-of select="@currency"/>)</th>
         </tr></thead>
         <xsl:for-each select="phase">
           <tbody>
@@ -347,10 +345,10 @@
             <xsl:for-each select="line">
               <tr><td><xsl:value-of select="@item"/></td><td class="align-right"><xsl:value-of select="@shown"/></td></tr>
             </xsl:for-each>
-            <tr class="subtotal"><td><xsl:value-of select="key('s', 'study.subtotal')"/></td><td class="align-right"><xsl:value-of select="@shown"/></td></tr>
+            <tr class="subtotal"><td><xsl:value-of select="kg:s('study.subtotal')"/></td><td class="align-right"><xsl:value-of select="@shown"/></td></tr>
           </tbody>
         </xsl:for-each>
-        <tfoot><tr class="total"><th scope="row"><xsl:value-of select="key('s', 'study.total')"/></th><td class="align-right"><xsl:value-of select="@shown"/></td></tr></tfoot>
+        <tfoot><tr class="total"><th scope="row"><xsl:value-of select="kg:s('study.total')"/></th><td class="align-right"><xsl:value-of select="@shown"/></td></tr></tfoot>
       </table>
     </div>
   </xsl:template>
@@ -358,7 +356,7 @@
   <xsl:template name="item-downloads">
     <xsl:if test="/page/downloads/document">
       <section class="related">
-        <h2><xsl:value-of select="key('s', 'nav.downloads')"/></h2>
+        <h2><xsl:value-of select="kg:s('nav.downloads')"/></h2>
         <ul>
           <xsl:for-each select="/page/downloads/document">
             <li><a href="{$root}{@href}" hreflang="{@lang}" type="application/pdf"><xsl:value-of select="."/></a>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!-- Home, catalogue lists and downloads. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
 
   <!-- A card for one item of a list. -->
   <!-- h: the card's heading level, one below the section it sits in. -->
@@ -16,7 +17,7 @@
       <xsl:if test="@fallback">
         <p class="note small" lang="{$lang}">
           <xsl:call-template name="fill">
-            <xsl:with-param name="text" select="key('s', 'page.in_language')"/>
+            <xsl:with-param name="text" select="kg:s('page.in_language')"/>
             <xsl:with-param name="name" select="'language'"/>
             <xsl:with-param name="value"><xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template></xsl:with-param>
           </xsl:call-template>
@@ -31,7 +32,7 @@
         <h1><xsl:value-of select="site/title"/></h1>
         <p class="lead"><xsl:value-of select="site/description"/></p>
         <p class="hero-links">
-          <a class="button" href="{$root}{$lang}/systems/"><xsl:value-of select="key('s', 'home.browse')"/></a>
+          <a class="button" href="{$root}{$lang}/systems/"><xsl:value-of select="kg:s('home.browse')"/></a>
           <xsl:for-each select="site/menu/item[1]">
             <a class="button secondary" href="{$root}{@path}"><xsl:value-of select="title"/></a>
           </xsl:for-each>
@@ -40,14 +41,14 @@
     </section>
     <div class="wrap">
       <section aria-labelledby="h-systems">
-        <h2 id="h-systems"><xsl:value-of select="key('s', 'home.systems')"/></h2>
+        <h2 id="h-systems"><xsl:value-of select="kg:s('home.systems')"/></h2>
         <ul class="cards">
           <xsl:apply-templates select="list[@kind='system']/item" mode="card"/>
         </ul>
       </section>
       <section aria-labelledby="h-studies">
-        <h2 id="h-studies"><xsl:value-of select="key('s', 'home.studies')"/></h2>
-        <p><xsl:value-of select="key('s', 'home.studies_intro')"/></p>
+        <h2 id="h-studies"><xsl:value-of select="kg:s('home.studies')"/></h2>
+        <p><xsl:value-of select="kg:s('home.studies_intro')"/></p>
         <ol class="timeline">
           <xsl:for-each select="list[@kind='study']/item">
             <xsl:sort select="year" data-type="number"/>
@@ -57,7 +58,7 @@
         </ol>
       </section>
       <section aria-labelledby="h-cities">
-        <h2 id="h-cities"><xsl:value-of select="key('s', 'home.cities')"/></h2>
+        <h2 id="h-cities"><xsl:value-of select="kg:s('home.cities')"/></h2>
         <ul class="inline-list">
           <xsl:for-each select="list[@kind='city']/item">
             <li><a href="{$root}{@path}"><xsl:value-of select="title"/></a></li>
@@ -71,12 +72,12 @@
        section work without script; the script hides the other cards. -->
   <xsl:template match="page[@layout='systems']" mode="layout">
     <div class="wrap">
-      <h1><xsl:value-of select="key('s', 'nav.systems')"/></h1>
-      <p class="lead"><xsl:value-of select="key('s', 'systems.intro')"/></p>
+      <h1><xsl:value-of select="kg:s('nav.systems')"/></h1>
+      <p class="lead"><xsl:value-of select="kg:s('systems.intro')"/></p>
       <nav class="filter">
-        <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'systems.filter')"/></xsl:attribute>
+        <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('systems.filter')"/></xsl:attribute>
         <ul>
-          <li><a href="#all" data-filter="" aria-current="true"><xsl:value-of select="key('s', 'systems.all')"/></a></li>
+          <li><a href="#all" data-filter="" aria-current="true"><xsl:value-of select="kg:s('systems.all')"/></a></li>
           <xsl:for-each select="site/fields/field[@id = /page/list/item/field/@id]">
             <li><a href="#field-{@id}" data-filter="{@id}"><xsl:value-of select="."/></a></li>
           </xsl:for-each>
@@ -98,8 +99,8 @@
 
   <xsl:template match="page[@layout='cities' or @layout='studies']" mode="layout">
     <div class="wrap">
-      <h1><xsl:value-of select="key('s', concat('nav.', current()/@layout))"/></h1>
-      <p class="lead"><xsl:value-of select="key('s', concat(current()/@layout, '.intro'))"/></p>
+      <h1><xsl:value-of select="kg:s(concat('nav.', current()/@layout))"/></h1>
+      <p class="lead"><xsl:value-of select="kg:s(concat(current()/@layout, '.intro'))"/></p>
       <ul class="cards">
         <xsl:choose>
           <xsl:when test="@layout = 'studies'">
@@ -120,23 +121,23 @@
 
   <xsl:template match="page[@layout='downloads']" mode="layout">
     <div class="wrap">
-      <h1><xsl:value-of select="key('s', 'nav.downloads')"/></h1>
-      <p class="lead"><xsl:value-of select="key('s', 'downloads.intro')"/></p>
+      <h1><xsl:value-of select="kg:s('nav.downloads')"/></h1>
+      <p class="lead"><xsl:value-of select="kg:s('downloads.intro')"/></p>
       <xsl:choose>
         <xsl:when test="downloads/document">
           <div class="table-wrap">
             <table class="downloads">
               <thead><tr>
-                <th><xsl:value-of select="key('s', 'downloads.document')"/></th>
-                <th><xsl:value-of select="key('s', 'downloads.type')"/></th>
-                <th><xsl:value-of select="key('s', 'downloads.language')"/></th>
-                <th class="align-right"><xsl:value-of select="key('s', 'downloads.size')"/></th>
+                <th><xsl:value-of select="kg:s('downloads.document')"/></th>
+                <th><xsl:value-of select="kg:s('downloads.type')"/></th>
+                <th><xsl:value-of select="kg:s('downloads.language')"/></th>
+                <th class="align-right"><xsl:value-of select="kg:s('downloads.size')"/></th>
               </tr></thead>
               <tbody>
                 <xsl:for-each select="downloads/document">
                   <tr>
                     <td><a href="{$root}{@href}" hreflang="{@lang}" type="application/pdf"><xsl:value-of select="."/></a></td>
-                    <td><xsl:value-of select="key('s', concat('downloads.kind.', current()/@kind))"/></td>
+                    <td><xsl:value-of select="kg:s(concat('downloads.kind.', current()/@kind))"/></td>
                     <td><xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template></td>
                     <td class="align-right"><xsl:value-of select="format-number(@bytes div 1024, '#,##0')"/> KB</td>
                   </tr>
@@ -145,7 +146,7 @@
             </table>
           </div>
         </xsl:when>
-        <xsl:otherwise><p class="note"><xsl:value-of select="key('s', 'downloads.none')"/></p></xsl:otherwise>
+        <xsl:otherwise><p class="note"><xsl:value-of select="kg:s('downloads.none')"/></p></xsl:otherwise>
       </xsl:choose>
     </div>
   </xsl:template>

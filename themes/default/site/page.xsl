@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!-- Every HTML page of the site. The input is a <page> document made by
      kitgen (see docs/theme.md); @layout says which kind of page it is. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
   <xsl:import href="common.xsl"/>
   <xsl:import href="body.xsl"/>
   <xsl:import href="lists.xsl"/>
@@ -34,7 +35,7 @@
         <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
       </head>
       <body class="layout-{@layout}">
-        <a class="skip" href="#main"><xsl:value-of select="key('s', 'nav.skip')"/></a>
+        <a class="skip" href="#main"><xsl:value-of select="kg:s('nav.skip')"/></a>
         <xsl:call-template name="header"/>
         <main id="main">
           <xsl:apply-templates select="." mode="layout"/>
@@ -48,7 +49,7 @@
     <xsl:choose>
       <xsl:when test="item/title"><xsl:value-of select="item/title"/> · <xsl:value-of select="site/title"/></xsl:when>
       <xsl:when test="@layout = 'home' or @layout = 'root'"><xsl:value-of select="site/title"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="key('s', concat('nav.', current()/@layout))"/> · <xsl:value-of select="site/title"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="kg:s(concat('nav.', current()/@layout))"/> · <xsl:value-of select="site/title"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -90,7 +91,7 @@
           <span><xsl:value-of select="site/title"/></span>
         </a>
         <nav class="site-nav">
-          <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'nav.label')"/></xsl:attribute>
+          <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('nav.label')"/></xsl:attribute>
           <ul>
             <xsl:call-template name="nav-link"><xsl:with-param name="to" select="'systems'"/></xsl:call-template>
             <xsl:call-template name="nav-link"><xsl:with-param name="to" select="'cities'"/></xsl:call-template>
@@ -117,14 +118,14 @@
       <xsl:if test="/page/@layout = $to or /page/item/@kind = substring($to, 1, string-length($to) - 1) or ($to = 'cities' and /page/item/@kind = 'city') or ($to = 'studies' and /page/item/@kind = 'study') or ($to = 'self-assessment' and /page/item/@kind = 'diagnostic')">
         <xsl:attribute name="aria-current">page</xsl:attribute>
       </xsl:if>
-      <xsl:value-of select="key('s', concat('nav.', $to))"/></a></li>
+      <xsl:value-of select="kg:s(concat('nav.', $to))"/></a></li>
   </xsl:template>
 
   <!-- Each language links to this page in that language when it exists,
        else to that language's home. -->
   <xsl:template name="language-switcher">
     <nav class="languages">
-      <xsl:attribute name="aria-label"><xsl:value-of select="key('s', 'nav.languages')"/></xsl:attribute>
+      <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('nav.languages')"/></xsl:attribute>
       <ul>
         <xsl:for-each select="site/languages/language">
           <li>
@@ -156,11 +157,11 @@
       <div class="wrap">
         <p><xsl:value-of select="site/organisation"/></p>
         <p class="small">
-          <a href="{$root}{@lang}/feed.xml"><xsl:value-of select="key('s', 'footer.feed')"/></a>
+          <a href="{$root}{@lang}/feed.xml"><xsl:value-of select="kg:s('footer.feed')"/></a>
           <xsl:text> · </xsl:text>
-          <a href="{$root}sitemap.xml"><xsl:value-of select="key('s', 'footer.sitemap')"/></a>
+          <a href="{$root}sitemap.xml"><xsl:value-of select="kg:s('footer.sitemap')"/></a>
           <xsl:text> · </xsl:text>
-          <xsl:value-of select="key('s', 'footer.made')"/><xsl:text> </xsl:text><xsl:value-of select="site/generator"/>
+          <xsl:value-of select="kg:s('footer.made')"/><xsl:text> </xsl:text><xsl:value-of select="site/generator"/>
         </p>
       </div>
     </footer>
@@ -181,8 +182,8 @@
 
   <xsl:template match="page[@layout='notfound']" mode="layout">
     <div class="wrap narrow">
-      <h1><xsl:value-of select="key('s', 'notfound.title')"/></h1>
-      <p><xsl:value-of select="key('s', 'notfound.text')"/></p>
+      <h1><xsl:value-of select="kg:s('notfound.title')"/></h1>
+      <p><xsl:value-of select="kg:s('notfound.text')"/></p>
       <ul class="language-choice">
         <xsl:for-each select="site/languages/language">
           <li><a href="{$root}{@code}/" lang="{@code}" hreflang="{@code}"><xsl:value-of select="@name"/></a></li>
