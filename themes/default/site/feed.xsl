@@ -1,11 +1,13 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!-- The Atom feed of catalogue updates, one per language: pages written
-     in that language, newest first. -->
+     in that language, newest first, at most $limit of them (a reader
+     fetches the feed again and again; the site lists everything). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/2005/Atom">
   <xsl:output method="xml" encoding="utf-8" indent="yes"/>
   <xsl:variable name="base" select="/page/site/base-url"/>
   <xsl:variable name="entries" select="/page/list/item[not(@fallback)]"/>
+  <xsl:variable name="limit" select="50"/>
 
   <xsl:template match="/page">
     <feed xml:lang="{@lang}">
@@ -26,6 +28,7 @@
       <xsl:for-each select="$entries">
         <xsl:sort select="updated/@value" order="descending"/>
         <xsl:sort select="@path"/>
+        <xsl:if test="position() &lt;= $limit">
         <entry>
           <title><xsl:value-of select="title"/></title>
           <id><xsl:value-of select="concat($base, @path)"/></id>
@@ -38,6 +41,7 @@
           </updated>
           <summary><xsl:value-of select="summary"/></summary>
         </entry>
+        </xsl:if>
       </xsl:for-each>
     </feed>
   </xsl:template>
