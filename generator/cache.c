@@ -17,6 +17,9 @@ struct out_cache {
 	char *spare_file; /* OUT/.cache/site-spare.tsv: its keys */
 	GHashTable *spare; /* rel -> key of the recycled staging folder, or NULL */
 	bool old_valid;  /* outputs.tsv was read: old names OUT/site's keys */
+	/* every file of the site has a key but the copies under assets/ and
+	 * media/ (see cache_set_complete): this build's, OUT/site's */
+	bool now_complete, old_complete;
 	char *salt;      /* fingerprint of everything outside the documents */
 	GHashTable *old; /* rel -> key, from the previous build */
 	GHashTable *now; /* rel -> key, this build */
@@ -61,16 +64,23 @@ static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 	g_free(path);
 }
 
-/* Reads a keys file (REL TAB KEY lines) into keys. */
-static bool cache_read_keys(const char *file, GHashTable *keys)
+/* The first line of a keys file whose site is complete. */
+#define CACHE_COMPLETE "#complete"
+
+/* Reads a keys file (REL TAB KEY lines) into keys; *complete: it says
+ * its site is complete. */
+static bool cache_read_keys(const char *file, GHashTable *keys, bool *complete)
 {
+	*complete = false;
 	char *text;
 	if (!g_file_get_contents(file, &text, NULL, NULL))
 		return false;
 	char **lines = g_strsplit(text, "\n", -1);
 	for (char **l = lines; *l; l++) {
 		char *tab = strchr(*l, '\t');
-		if (tab)
+		if (l == lines && !strcmp(*l, CACHE_COMPLETE))
+			*complete = true;
+		else if (tab)
 			g_hash_table_insert(keys, g_strndup(*l, (gsize)(tab - *l)), g_strdup(tab + 1));
 	}
 	g_strfreev(lines);
@@ -79,10 +89,10 @@ static bool cache_read_keys(const char *file, GHashTable *keys)
 }
 
 /* Writes keys (rel -> key) as sorted REL TAB KEY lines, all or nothing. */
-static bool cache_write_keys(const char *file, GHashTable *keys, GError **err)
+static bool cache_write_keys(const char *file, GHashTable *keys, bool complete, GError **err)
 {
 	GList *rels = g_list_sort(g_hash_table_get_keys(keys), (GCompareFunc)strcmp);
-	GString *out = g_string_new(NULL);
+	GString *out = g_string_new(complete ? CACHE_COMPLETE "\n" : NULL);
 	for (GList *r = rels; r; r = r->next)
 		g_string_append_printf(out, "%s\t%s\n", (char *)r->data,
 		                       (char *)g_hash_table_lookup(keys, r->data));
@@ -126,7 +136,7 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 		cache_hash_tree(sum, fonts_conf, "");
 	c->salt = g_strdup(g_checksum_get_string(sum));
 	g_checksum_free(sum);
-	c->old_valid = cache_read_keys(c->file, c->old);
+	c->old_valid = cache_read_keys(c->file, c->old, &c->old_complete);
 	return c;
 }
 
@@ -266,12 +276,19 @@ static bool cache_prune_one(void *shared, int thread, size_t i)
 	return true;
 }
 
-/* The prune visits every folder of the site (one per page): the top two
+/* In a complete site only the copies under assets/ and media/ can lack a
+ * key. Otherwise (a site an --only build made, or one from before sites
+ * were marked) the prune visits every folder (one per page): the top two
  * levels here, the folders under them (LANG/systems, …) on jobs threads. */
-static void cache_prune_stage(const out_cache *c, const char *stage, int jobs)
+static void cache_prune_stage(const out_cache *c, const char *stage, bool complete, int jobs)
 {
 	cache_pruning p = {c, stage, g_ptr_array_new_with_free_func(g_free)};
-	cache_prune_unkeyed(c, stage, "", 2, p.dirs);
+	if (complete) {
+		g_ptr_array_add(p.dirs, g_strdup("assets"));
+		g_ptr_array_add(p.dirs, g_strdup("media"));
+	} else {
+		cache_prune_unkeyed(c, stage, "", 2, p.dirs);
+	}
 	jobs_run(jobs, p.dirs->len, cache_prune_one, &p);
 	g_ptr_array_free(p.dirs, TRUE);
 }
@@ -280,7 +297,8 @@ char *cache_stage_begin(out_cache *c, const char *target, const char *other_half
                         GError **err)
 {
 	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	bool have = !c->force && cache_read_keys(c->spare_file, keys);
+	bool complete;
+	bool have = !c->force && cache_read_keys(c->spare_file, keys, &complete);
 	g_unlink(c->spare_file); /* the spare is changed from here on */
 	char *stage = out_stage_begin(target, err);
 	if (stage && have && g_rmdir(stage) == 0 && g_rename(c->spare_dir, stage) == 0) {
@@ -298,7 +316,7 @@ char *cache_stage_begin(out_cache *c, const char *target, const char *other_half
 			g_free(prefix);
 			g_free(dir);
 		}
-		cache_prune_stage(c, stage, jobs);
+		cache_prune_stage(c, stage, complete, jobs);
 		return stage;
 	}
 	g_hash_table_destroy(keys);
@@ -345,7 +363,7 @@ void cache_keep_spare(out_cache *c, const char *old_site)
 	 * spare folder is only used with its keys beside it. */
 	g_unlink(c->spare_file);
 	out_remove_tree(c->spare_dir);
-	bool ok = c->old_valid && cache_write_keys(c->spare_file, c->old, NULL) &&
+	bool ok = c->old_valid && cache_write_keys(c->spare_file, c->old, c->old_complete, NULL) &&
 	          g_rename(old_site, c->spare_dir) == 0;
 	if (!ok) {
 		g_unlink(c->spare_file);
@@ -368,7 +386,23 @@ void cache_forget(out_cache *c)
 
 bool cache_save(out_cache *c, GError **err)
 {
-	return cache_write_keys(c->file, c->now, err);
+	return cache_write_keys(c->file, c->now, c->now_complete, err);
+}
+
+void cache_set_complete(out_cache *c)
+{
+	c->now_complete = true;
+}
+
+void cache_carry(out_cache *c, const char *prefix)
+{
+	GHashTableIter it;
+	gpointer rel, key;
+	g_hash_table_iter_init(&it, c->old);
+	while (g_hash_table_iter_next(&it, &rel, &key))
+		if (g_str_has_prefix(rel, prefix))
+			g_hash_table_replace(c->now, g_strdup(rel), g_strdup(key));
+	c->now_complete = c->old_complete;
 }
 
 void cache_counts(const out_cache *c, int *reused, int *made)

@@ -46,6 +46,19 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
 char *cache_stage_begin(out_cache *c, const char *target, const char *other_half, int jobs,
                         GError **err);
 
+/* Says that this build writes the whole site and that every file it puts
+ * there has a key (cache_reuse, cache_note) except the copies under
+ * assets/ and media/: when this site is recycled, only those two folders
+ * are searched for files to remove. A writer of anything else without a
+ * key must not call it (--only builds, which link the other half in, use
+ * cache_carry). */
+void cache_set_complete(out_cache *c);
+
+/* For an --only build: the files under prefix, linked in from OUT/site,
+ * keep the keys they had there, and this site is complete if that one
+ * was. */
+void cache_carry(out_cache *c, const char *prefix);
+
 /* When the build is done: removes from a recycled staging folder the
  * outputs this build did not make (pages of deleted content). */
 void cache_stage_finish(out_cache *c, const char *staging);

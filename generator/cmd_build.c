@@ -68,6 +68,8 @@ int cmd_build(const kg_options *o)
 	g_free(strings);
 	if (o->force)
 		cache_set_force(outputs);
+	if (!o->only) /* every page, PDF, chart and sitemap is keyed */
+		cache_set_complete(outputs);
 	/* A build starts from the site before last (recycled), except --only
 	 * pdf, which starts empty and links the site half in; --only site links
 	 * the PDFs in. */
@@ -95,6 +97,9 @@ int cmd_build(const kg_options *o)
 	if (ok && stage && o->only)
 		ok = html ? out_link_tree(old_pdf, new_pdf, NULL, &err)
 		          : out_link_tree(target, stage, made_anyway, &err);
+	if (ok && stage && o->only && html) /* the PDFs linked in, if any, keep their keys */
+		g_file_test(old_pdf, G_FILE_TEST_IS_DIR) ? cache_carry(outputs, "pdf/")
+		                                         : cache_set_complete(outputs);
 	g_free(old_pdf);
 	g_free(new_pdf);
 	ok = ok && stage && kg_write_media(&k, o, stage, outputs, d) && publish_open(&pub);
