@@ -17,6 +17,8 @@
 #   BENCH_JOBS=N     pass -j N to kitgen (default: kitgen's own, one per core)
 #   BENCH_TIMER=proc time with the shell and /proc instead of GNU time
 #   HUGO=hugo        the Hugo to compare with, when installed
+#   BENCH_OUT=DIR    where the builds write (default BENCH_B/out); a tmpfs
+#                    folder such as /dev/shm/kitgen-bench leaves the disk out
 #   BENCH_SIZES="1000 10000" BENCH_REPORTS="100 1000"  corpora (made by
 #                    bench.mk); the incremental and Hugo cases use the last size
 set -u
@@ -27,7 +29,7 @@ BUDGET=${BENCH_BUDGET:-60}
 DEADLINE=${BENCH_DEADLINE:-480}
 START=$(date +%s)
 HUGO=${HUGO:-hugo}
-OUT=$BB/out
+OUT=${BENCH_OUT:-$BB/out}
 case $OUT in /*) ;; *) OUT=$PWD/$OUT ;; esac
 RES=$BB/results.txt
 tmp=$(mktemp -d)
