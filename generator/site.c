@@ -174,6 +174,15 @@ static const char *site_same_alt_fn(const char *lang, void *data)
 	return p;
 }
 
+/* A checksum that starts with the world (site_world_sum): every key of
+ * an output that reads it. */
+static GChecksum *site_world_checksum(site_ctx *x)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, (const guchar *)x->world, -1);
+	return sum;
+}
+
 /* An item page reads the world (every front matter, file and setting) and
  * the bodies of its own group only: its key sums those, so an unchanged
  * page is known without building its document. */
@@ -181,8 +190,7 @@ static char *site_item_key(site_ctx *x, const content_group *g, const char *lang
 {
 	if (!x->job->cache)
 		return NULL;
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(sum, (const guchar *)x->world, -1);
+	GChecksum *sum = site_world_checksum(x);
 	g_checksum_update(sum, (const guchar *)lang, (gssize)strlen(lang) + 1);
 	g_checksum_update(sum, (const guchar *)content_kind_name(g->kind), -1);
 	g_checksum_update(sum, (const guchar *)g->slug, (gssize)strlen(g->slug) + 1);
@@ -231,8 +239,7 @@ static char *site_list_key(site_ctx *x, const char *layout, const char *file)
 {
 	if (!x->job->cache)
 		return NULL;
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(sum, (const guchar *)x->world, -1);
+	GChecksum *sum = site_world_checksum(x);
 	g_checksum_update(sum, (const guchar *)layout, (gssize)strlen(layout) + 1);
 	g_checksum_update(sum, (const guchar *)file, (gssize)strlen(file) + 1);
 	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
@@ -323,16 +330,14 @@ static void site_sitemap_add(xmlNodePtr urlset, const site_config *c, const char
 	}
 }
 
-/* sitemap.xml lists every page with its real translations as alternates;
- * fallback pages are left out (they repeat another language's text). */
+/* The key of an output that reads the world only. */
 static char *site_world_key(site_ctx *x, const char *kind)
 {
-	if (!x->job->cache)
-		return NULL;
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(sum, (const guchar *)x->world, -1);
-	return cache_key_sum(x->job->cache, kind, sum);
+	return x->job->cache ? cache_key_sum(x->job->cache, kind, site_world_checksum(x)) : NULL;
 }
+
+/* sitemap.xml lists every page with its real translations as alternates;
+ * fallback pages are left out (they repeat another language's text). */
 
 static bool site_sitemap(site_ctx *x)
 {
