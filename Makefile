@@ -21,17 +21,21 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            hyphen-ru hyphen-mn libmimalloc-dev libxxhash-dev
 
 B := build
-CORE_SRCS := generator/diag.c generator/xmltext.c generator/yamltree.c generator/config.c \
-             generator/content.c generator/schema.c generator/markdown.c generator/rawhtml.c \
-             generator/media.c generator/out.c \
-             generator/i18n.c generator/po.c generator/model.c generator/derive.c generator/diagnose.c \
-             generator/diagnose_model.c generator/chart.c \
-             generator/fonts.c generator/xslt.c generator/site.c generator/publish.c \
-             generator/jobs.c generator/workers.c generator/cache.c generator/checked.c \
-             generator/fmcache.c \
-             generator/catalogue.c generator/cmd_build.c generator/cmd_check.c \
-             generator/cmd_document.c generator/cmd_i18n.c generator/cmd_new.c \
-             generator/progress.c generator/serve.c generator/cmd_serve.c
+# One folder per stage of the pipeline (generator/*/README.md says what each owns).
+CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamltree.c \
+             generator/load/config.c generator/load/content.c generator/load/schema.c \
+             generator/load/markdown.c generator/load/rawhtml.c generator/load/media.c \
+             generator/load/i18n.c generator/load/po.c \
+             generator/model/model.c generator/model/derive.c generator/model/diagnose.c \
+             generator/model/diagnose_model.c generator/model/chart.c \
+             generator/site/xslt.c generator/site/site.c generator/site/serve.c \
+             generator/print/fonts.c generator/print/publish.c \
+             generator/build/out.c generator/build/jobs.c generator/build/workers.c \
+             generator/build/cache.c generator/build/checked.c generator/build/fmcache.c \
+             generator/build/progress.c \
+             generator/cli/catalogue.c generator/cli/cmd_build.c generator/cli/cmd_check.c \
+             generator/cli/cmd_document.c generator/cli/cmd_i18n.c generator/cli/cmd_new.c \
+             generator/cli/cmd_serve.c
 -include generator/print/sources.mk
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
 PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o)
@@ -47,7 +51,7 @@ $(B)/.deps: Makefile
 	@sh tests/install-debs.sh $(DEBS)
 	@mkdir -p $(B) && touch $@
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PRINT_PKGS))
+PKG_CFLAGS = -Igenerator $(shell pkg-config --cflags $(PKGS) $(PRINT_PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) $(PRINT_PKGS)) $(PRINT_LIBS) -lm
 
 $(B)/%.o: %.c $(B)/.deps
@@ -55,7 +59,7 @@ $(B)/%.o: %.c $(B)/.deps
 	@echo "  CC  $<"
 	@$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
--include $(CORE_OBJS:.o=.d) $(PRINT_OBJS:.o=.d) $(B)/generator/main.d
+-include $(CORE_OBJS:.o=.d) $(PRINT_OBJS:.o=.d) $(B)/generator/cli/main.d
 
 $(B)/libkitgen.a: $(CORE_OBJS) $(PRINT_OBJS)
 	ar rcs $@ $^
@@ -66,7 +70,7 @@ $(B)/libkitgen.a: $(CORE_OBJS) $(PRINT_OBJS)
 # a second arena per thread. The sanitizer and fuzz builds keep their own.
 MALLOC_LIBS := -lmimalloc
 
-kitgen: $(B)/generator/main.o $(B)/libkitgen.a
+kitgen: $(B)/generator/cli/main.o $(B)/libkitgen.a
 	$(CC) $(CFLAGS) -o $@ $^ $(MALLOC_LIBS) $(PKG_LIBS)
 
 site: kitgen

@@ -66,7 +66,7 @@ $(B)/.quality-deps: tests/quality.mk
 # --- rules used inside the sub-makes (B=build-asan or B=build-fuzz) -------
 # In the ordinary build (B=build) they only name files nobody asks for.
 
-$(B)/kitgen: $(B)/generator/main.o $(B)/libkitgen.a
+$(B)/kitgen: $(B)/generator/cli/main.o $(B)/libkitgen.a
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(B)/print/test_paginate: tests/print/test_paginate.c $(B)/libkitgen.a

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
-#include "../diag.h"
+#include "core/diag.h"
 
 typedef struct print_style print_style;
 

@@ -7,7 +7,7 @@
 #include <glib.h>
 #include <pango/pangocairo.h>
 #include "print.h"
-#include "../fonts.h"
+#include "fonts.h"
 
 enum { PRINT_ROLE_SERIF, PRINT_ROLE_SANS, PRINT_ROLE_MONO };
 enum { PRINT_ALIGN_LEFT, PRINT_ALIGN_JUSTIFY, PRINT_ALIGN_CENTER,

@@ -5,7 +5,7 @@ PRINT_SRCS = generator/print/style.c generator/print/inline.c \
              generator/print/paginate.c generator/print/toc.c \
              generator/print/draw.c generator/print/render.c \
              generator/print/locale.c generator/print/hyphen.c
-FONTS_SRCS = generator/fonts.c
+FONTS_SRCS = generator/print/fonts.c
 PRINT_PKGS = pangocairo pangofc cairo cairo-pdf librsvg-2.0 gdk-pixbuf-2.0 \
              libxml-2.0 fontconfig glib-2.0 yaml-0.1 icu-uc icu-i18n
 # libhyphen (Debian's libhyphen-dev) has no pkg-config file

@@ -1,7 +1,7 @@
 /* print style: themes/<theme>/print/style.yaml over built-in defaults, and
  * the cascade that computes an element's style from its selectors. */
 #include "print_int.h"
-#include "../yamltree.h"
+#include "core/yamltree.h"
 
 #include <math.h>
 #include <stdlib.h>

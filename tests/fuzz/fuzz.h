@@ -13,9 +13,9 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include "content.h"
-#include "media.h"
-#include "diag.h"
+#include "load/content.h"
+#include "load/media.h"
+#include "core/diag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -5,9 +5,9 @@
  * ranking, JSON, and the <diagnosis> XML in two languages. */
 #include <libxml/tree.h>
 #include "fuzz.h"
-#include "diagnose.h"
-#include "i18n.h"
-#include "schema.h"
+#include "model/diagnose.h"
+#include "load/i18n.h"
+#include "load/schema.h"
 
 static site_config *config;
 static content_set *set;

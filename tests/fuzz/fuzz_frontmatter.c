@@ -5,7 +5,7 @@
  * and value accepted must be text that XML can carry: they all end up in
  * pages, feeds and PDFs. */
 #include "fuzz.h"
-#include "schema.h"
+#include "load/schema.h"
 
 static fz_catalogue cat;
 static char *page_path;

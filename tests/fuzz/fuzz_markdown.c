@@ -4,7 +4,7 @@
  * makes serialised. The first byte picks trusted or untrusted raw HTML. */
 #include <libxml/tree.h>
 #include "fuzz.h"
-#include "markdown.h"
+#include "load/markdown.h"
 
 static fz_catalogue cat;
 

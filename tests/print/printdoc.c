@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include <libxml/parser.h>
-#include "../../generator/print/print.h"
+#include "print/print.h"
 
 static double now(void)
 {

@@ -3,11 +3,12 @@
 # build/printdoc and build/test_paginate, runs the unit tests, renders every
 # fixture and checks the PDFs with tests/print/check_pdf.sh.
 
-PRINT_TEST_SRCS = $(PRINT_SRCS) $(FONTS_SRCS) generator/diag.c generator/xmltext.c \
-                  generator/yamltree.c
+PRINT_TEST_SRCS = $(PRINT_SRCS) $(FONTS_SRCS) generator/core/diag.c generator/core/xmltext.c \
+                  generator/core/yamltree.c
 PRINT_TEST_HDRS = generator/print/print.h generator/print/print_int.h \
-                  generator/fonts.h generator/diag.h generator/xmltext.h generator/yamltree.h
-PRINT_TEST_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+                  generator/print/fonts.h generator/core/diag.h generator/core/xmltext.h \
+                  generator/core/yamltree.h
+PRINT_TEST_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Igenerator \
                     $(shell pkg-config --cflags $(PRINT_PKGS))
 PRINT_TEST_LIBS = $(shell pkg-config --libs $(PRINT_PKGS)) $(PRINT_LIBS) -lm
 PRINT_FIXTURES = $(basename $(notdir $(wildcard tests/print/fixtures/*.xhtml)))

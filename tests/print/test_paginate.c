@@ -11,8 +11,8 @@
 #include <string.h>
 #include <glib.h>
 #include <libxml/parser.h>
-#include "../../generator/print/print.h"
-#include "../../generator/print/print_int.h"
+#include "print/print.h"
+#include "print/print_int.h"
 
 static print_style *style;
 

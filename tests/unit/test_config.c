@@ -1,7 +1,7 @@
 /* test_config: site.yaml — languages and their fallback chains followed to
  * the end without looping, base_url, and the --lang selection. */
 #include "testutil.h"
-#include "config.h"
+#include "load/config.h"
 
 typedef struct {
 	char *dir, *path;

@@ -2,7 +2,7 @@
  * content/ loaded into groups of translations that readers are given
  * along their language's fallback chain. */
 #include "testutil.h"
-#include "content.h"
+#include "load/content.h"
 
 /* --- content_split ---------------------------------------------------- */
 

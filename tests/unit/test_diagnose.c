@@ -7,7 +7,7 @@
  * move these numbers. */
 #include <math.h>
 #include "testutil.h"
-#include "diagnose_int.h"
+#include "model/diagnose_int.h"
 
 typedef struct {
 	char *root;

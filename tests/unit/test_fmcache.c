@@ -5,7 +5,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include "testutil.h"
-#include "fmcache.h"
+#include "build/fmcache.h"
 
 typedef struct {
 	char *root, *out;

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include "testutil.h"
-#include "i18n.h"
+#include "load/i18n.h"
 
 static void expect_date(const char *lang, const char *iso, const char *want)
 {

@@ -4,7 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include "testutil.h"
-#include "markdown.h"
+#include "load/markdown.h"
 
 typedef struct {
 	char *root;

@@ -2,7 +2,7 @@
  * types, references to other pages and to site.yaml — with every problem
  * reported where it is written. */
 #include "testutil.h"
-#include "schema.h"
+#include "load/schema.h"
 
 typedef struct {
 	char *root;

@@ -2,9 +2,9 @@
  * the page's language along its fallback chain, as the strings once copied
  * into every page document did; kg:strings gives them all as nodes. */
 #include "testutil.h"
-#include "config.h"
-#include "i18n.h"
-#include "xslt.h"
+#include "load/config.h"
+#include "load/i18n.h"
+#include "site/xslt.h"
 
 typedef struct {
 	site_config *config;

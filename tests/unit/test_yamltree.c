@@ -1,7 +1,7 @@
 /* test_yamltree: the YAML tree keeps every node's line:col, tells quoted
  * from plain scalars, and turns bad input into diagnostics, never a crash. */
 #include "testutil.h"
-#include "yamltree.h"
+#include "core/yamltree.h"
 
 static yt_node *parse(const char *text, int first_line, diag_list *d)
 {

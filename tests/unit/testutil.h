@@ -11,8 +11,8 @@
 #include <cmocka.h>
 #include <glib.h>
 #include <glib/gstdio.h>
-#include "content.h"
-#include "diag.h"
+#include "load/content.h"
+#include "core/diag.h"
 
 /* tests/unit/fixtures/NAME. Tests run from the top of the tree (make test);
  * KITGEN_SRCDIR names the tree when they are run from elsewhere. Owned. */

@@ -1,0 +1,135 @@
+/* catalogue: load → model for every command, and the files (assets, media,
+ * charts) that pages and PDFs share. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib.h>
+#include "cli/cli.h"
+#include "build/jobs.h"
+#include "model/derive.h"
+#include "build/checked.h"
+#include "build/fmcache.h"
+#include "print/fonts.h"
+#include "site/site.h"
+
+bool kg_colour(void)
+{
+	return isatty(fileno(stderr)) && !getenv("NO_COLOR");
+}
+
+/* Prints problems when the run must stop here; true when it may go on. */
+bool kg_report(diag_list *d, const kg_options *o)
+{
+	if (d->errors || (o->strict && d->warnings)) {
+		diag_sort(d);
+		diag_print(d, stderr, kg_colour());
+		fprintf(stderr, "kitgen: %d error%s, %d warning%s%s; nothing was written\n",
+		        d->errors, d->errors == 1 ? "" : "s", d->warnings,
+		        d->warnings == 1 ? "" : "s",
+		        !d->errors ? " (--strict)" : "");
+		return false;
+	}
+	return true;
+}
+
+void kg_catalogue_free(kg_catalogue *k)
+{
+	model_free(k->model);
+	media_free(k->media);
+	i18n_free(k->strings);
+	content_free(k->set);
+	config_free(k->config);
+	fm_cache_free(k->front_matter);
+}
+
+/* PDFs carry a creation date. Unless SOURCE_DATE_EPOCH says otherwise it is
+ * the newest 'updated' date of the content: same content, same bytes, and
+ * a date that means something. */
+static void kg_source_date(const content_set *s)
+{
+	if (getenv("SOURCE_DATE_EPOCH"))
+		return;
+	char newest[11] = "";
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (guint i = 0; i < s->groups[k]->len; i++) {
+			content_group *g = s->groups[k]->pdata[i];
+			for (guint j = 0; j < g->items->len; j++) {
+				const char *u = yt_str(((content_item *)g->items->pdata[j])->fm, "updated");
+				if (u && strlen(u) == 10 && strcmp(u, newest) > 0)
+					memcpy(newest, u, 11);
+			}
+		}
+	if (!*newest)
+		return;
+	GDateTime *t = g_date_time_new_utc(atoi(newest), atoi(newest + 5), atoi(newest + 8), 0, 0, 0);
+	if (t) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%" G_GINT64_FORMAT, g_date_time_to_unix(t));
+		g_setenv("SOURCE_DATE_EPOCH", buf, TRUE);
+		g_date_time_unref(t);
+	}
+}
+
+/* load → model: everything the renderers read, with all problems found.
+ * extra: a diagnosis file from outside content/ (kitgen diagnose FILE). */
+bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
+                         content_item **extra_item, diag_list *d)
+{
+	char *site_yaml = g_build_filename(o->content, "site.yaml", NULL);
+	k->config = config_load(site_yaml, d);
+	g_free(site_yaml);
+	if (!k->config)
+		return false;
+	if (o->lang && !config_select_languages(k->config, o->lang, d))
+		return false;
+	if (o->out && !o->force)
+		k->front_matter = fm_cache_open(o->out);
+	k->set = content_load(o->content, k->config, o->jobs, k->front_matter, d);
+	if (extra)
+		*extra_item = content_add_file(k->set, k->config, KIND_DIAGNOSTIC, extra, d);
+	kg_source_date(k->set);
+	char *i18n_dir = g_build_filename(o->theme, "i18n", NULL);
+	k->strings = i18n_load(i18n_dir, k->config, d);
+	g_free(i18n_dir);
+	k->media = media_new(o->content);
+	k->model = model_new(k->config, k->set, k->strings, k->media, d);
+	if (o->out && !o->force) { /* skip checks an earlier build made */
+		char *site = g_build_filename(o->content, "site.yaml", NULL);
+		char *universe = checked_universe(k->set, site);
+		k->model->checked = checked_open(o->out, universe);
+		g_free(universe);
+		g_free(site);
+	}
+	model_load_bodies(k->model, o->jobs > 0 ? o->jobs : jobs_default());
+	content_drop_bodies(k->set);
+	return d->errors == 0;
+}
+
+bool kg_load(kg_catalogue *k, const kg_options *o, diag_list *d)
+{
+	return kg_load_with(k, o, NULL, NULL, d);
+}
+
+/* Files pages and PDFs use: theme assets, content media, then the charts
+ * derived from content. */
+bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
+                    out_cache *outputs, diag_list *d)
+{
+	GError *err = NULL;
+	if (!site_copy_assets(o->theme, stage, d))
+		return false;
+	if (!media_copy_all(k->media, stage, &err)) {
+		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+		return false;
+	}
+	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
+	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
+	bool ok = derive_write_charts(k->model, stage, conf, cache, outputs,
+	                              o->jobs > 0 ? o->jobs : jobs_default(), d);
+	g_free(cache);
+	g_free(conf);
+	return ok;
+}
+

@@ -1,0 +1,168 @@
+/* cmd_build: kitgen build — everything into a staging folder that replaces
+ * OUT/site in one rename. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib.h>
+#include "build/cache.h"
+#include "build/checked.h"
+#include "build/fmcache.h"
+#include "cli/cli.h"
+#include "build/jobs.h"
+#include "build/out.h"
+#include "build/progress.h"
+#include "print/publish.h"
+#include "site/site.h"
+
+
+/* progress (authoring): how many pages and PDFs this build will report
+ * through on_output, counted as site_build and publish_all make them. */
+static int kg_count_outputs(const model *m, bool pdf, bool html)
+{
+	static const content_kind documents[] = {KIND_KIT, KIND_STUDY, KIND_SYSTEM,
+	                                         KIND_DIAGNOSTIC};
+	const site_config *c = m->config;
+	int n = html ? 2 : 0; /* the root's language chooser and 404 */
+	for (size_t l = 0; l < c->nlangs; l++) {
+		if (!c->langs[l].build)
+			continue;
+		if (html)
+			n += 6 + (m->dx ? 1 : 0); /* home, 4 lists, feed; self-assessment */
+		for (int k = 0; html && k < KIND_COUNT; k++)
+			if (model_kind_has_page(k))
+				n += (int)m->set->groups[k]->len;
+		for (size_t k = 0; pdf && k < G_N_ELEMENTS(documents); k++) {
+			GPtrArray *groups = m->set->groups[documents[k]];
+			for (guint i = 0; i < groups->len; i++)
+				n += content_group_item(groups->pdata[i], c->langs[l].code) != NULL;
+		}
+	}
+	return n;
+}
+
+int cmd_build(const kg_options *o)
+{
+	gint64 t0 = g_get_monotonic_time();
+	diag_list *d = diag_new();
+	kg_catalogue k = {0};
+	bool ok = kg_load(&k, o, d);
+	if (!kg_report(d, o) || !ok) {
+		kg_catalogue_free(&k);
+		diag_free(d);
+		return 1;
+	}
+	char *target = g_build_filename(o->out, "site", NULL);
+	out_stage_clean(target);
+	GError *err = NULL;
+	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
+	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
+	int jobs = o->jobs > 0 ? o->jobs : jobs_default();
+	bool pdf = !o->only || !strcmp(o->only, "pdf"), html = !o->only || !strcmp(o->only, "site");
+	/* The themes read UI strings (kg:s) besides the page document: every
+	 * key covers them, the languages' fallback chains included. */
+	char *strings = i18n_digest(k.strings);
+	char *salt = g_strdup_printf("kitgen %s strings %s", KITGEN_VERSION, strings);
+	out_cache *outputs = cache_open(o->out, o->theme, conf, salt);
+	g_free(salt);
+	g_free(strings);
+	if (o->force)
+		cache_set_force(outputs);
+	if (!o->only) /* every page, PDF, chart and sitemap is keyed */
+		cache_set_complete(outputs);
+	/* A build starts from the site before last (recycled), except --only
+	 * pdf, which starts empty and links the site half in; --only site links
+	 * the PDFs in. */
+	char *stage = o->only && !html ? out_stage_begin(target, &err)
+	              : cache_stage_begin(outputs, target, pdf ? NULL : "pdf", jobs, &err);
+	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
+	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
+	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d};
+	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
+	                .generator = "kitgen " KITGEN_VERSION, .jobs = jobs, .cache = outputs,
+	                .d = d};
+	/* progress (authoring): a bar on a terminal, the outputs with --verbose */
+	progress *bar = progress_new(kg_count_outputs(k.model, pdf, html),
+	                             progress_mode_for(o->quiet, o->verbose));
+	pub.on_output = job.on_output = progress_on_output;
+	pub.on_output_ctx = job.on_output_ctx = bar;
+	if (o->only && !pdf && !html) {
+		diag_error(d, NULL, 0, 0, "write --only site or --only pdf", "unknown --only '%s'",
+		           o->only);
+		ok = false;
+	}
+	/* One half only: the other half of the previous build is kept as it was. */
+	static const char *const made_anyway[] = {"pdf", "assets", "media", NULL};
+	char *old_pdf = g_build_filename(target, "pdf", NULL), *new_pdf = g_build_filename(stage, "pdf", NULL);
+	if (ok && stage && o->only)
+		ok = html ? out_link_tree(old_pdf, new_pdf, NULL, &err)
+		          : out_link_tree(target, stage, made_anyway, &err);
+	if (ok && stage && o->only && html) /* the PDFs linked in, if any, keep their keys */
+		g_file_test(old_pdf, G_FILE_TEST_IS_DIR) ? cache_carry(outputs, "pdf/")
+		                                         : cache_set_complete(outputs);
+	g_free(old_pdf);
+	g_free(new_pdf);
+	ok = ok && stage && kg_write_media(&k, o, stage, outputs, d) && publish_open(&pub);
+	if (ok && pdf)
+		ok = publish_all(&pub, stage);
+	else if (ok)
+		publish_kept(&pub, stage);
+	job.downloads = pub.downloads;
+	ok = ok && (!html || site_build(&job));
+	publish_close(&pub);
+	/* An error found while making outputs (a file saved during the build)
+	 * fails the build like one found while loading: out/site stays. */
+	ok = ok && d->errors == 0;
+	if (ok && outputs) {
+		cache_stage_finish(outputs, stage);
+		cache_forget(outputs);
+	}
+	bool old_at_stage = false;
+	if (ok)
+		ok = out_stage_swap(stage, target, &old_at_stage, &err);
+	else
+		out_stage_abort(stage);
+	if (old_at_stage)
+		cache_keep_spare(outputs, stage);
+	if (ok && outputs && !cache_save(outputs, &err))
+		ok = false;
+	if (ok && k.model->checked) /* only a good build vouches for its checks */
+		checked_save(k.model->checked);
+	GError *fm_err = NULL; /* the site is fine without it: a warning */
+	if (ok && k.front_matter && !fm_cache_save(k.front_matter, k.set, &fm_err)) {
+		diag_warn(d, NULL, 0, 0, "the next build reads every file again", "%s",
+		          fm_err->message);
+		g_error_free(fm_err);
+	}
+	if (err) {
+		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+	}
+	progress_done(bar); /* progress (authoring): the bar goes before the messages */
+	diag_sort(d);
+	diag_print(d, stderr, kg_colour());
+	int status = ok && d->errors == 0 ? 0 : 1;
+	if (status)
+		fprintf(stderr, "kitgen: build failed; %s is unchanged\n", target);
+	else if (!o->quiet) {
+		int reused = 0, made = 0;
+		if (outputs)
+			cache_counts(outputs, &reused, &made);
+		printf("kitgen: wrote %d pages (%zu KB of HTML) and %d PDFs to %s in %.2f s"
+		       " (%d made, %d unchanged, %d threads)\n",
+		       job.pages_written, job.bytes_written / 1024, pub.documents, target,
+		       (double)(g_get_monotonic_time() - t0) / 1e6, made,
+		       reused, jobs);
+	}
+	cache_free(outputs);
+	if (pub.downloads)
+		g_ptr_array_free(pub.downloads, TRUE);
+	g_free(conf);
+	g_free(cache);
+	g_free(stage);
+	g_free(target);
+	kg_catalogue_free(&k);
+	diag_free(d);
+	return status;
+}
+

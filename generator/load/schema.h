@@ -1,0 +1,62 @@
+/* schema: the documented front-matter keys of every kind of content, and
+ * the checks that hold a page to them (types, required keys, references). */
+#ifndef KITGEN_SCHEMA_H
+#define KITGEN_SCHEMA_H
+
+#include "load/content.h"
+
+typedef enum {
+	ST_TEXT,      /* one line of text */
+	ST_DATE,      /* YYYY-MM-DD */
+	ST_YEAR,      /* YYYY */
+	ST_DATE_YEAR, /* either */
+	ST_BOOL,
+	ST_INT,
+	ST_ENUM,      /* one of schema_key.values */
+	ST_IDS,       /* list of lower-case ids */
+	ST_TEXTS,     /* list of text */
+	ST_FIELD,     /* a field id from site.yaml */
+	ST_REF,       /* NAME of a page of kind schema_key.ref */
+	ST_REFS,      /* list of those */
+	ST_FILE,      /* a file beside the page */
+	ST_LANG,      /* a language code */
+	ST_MAPS,      /* list of maps */
+	ST_NUMBERS,   /* map of id -> number */
+} schema_type;
+
+typedef struct {
+	const char *key;
+	schema_type type;
+	bool required;
+	const char *doc;    /* one line, shown by `kitgen new` and in errors */
+	const char *values; /* ST_ENUM: "a|b" */
+	content_kind ref;   /* ST_REF, ST_REFS */
+	const char *example;
+} schema_key;
+
+/* The keys of a kind, ending with a zeroed entry. Shared keys come first. */
+const schema_key *schema_keys(content_kind k);
+
+/* Checks one page's front matter against its kind's schema and the rest of
+ * the content (references). Records errors and warnings in d. */
+void schema_check(const content_item *it, const content_set *s, const site_config *c,
+                  diag_list *d);
+
+/* What `kitgen new` found in the catalogue for a new page's required keys;
+ * each NULL when unknown. */
+typedef struct {
+	const char *field; /* a system's field: the first of site.yaml */
+	const char *city;  /* an existing city the page is about */
+	const char *year;  /* a study's year, YYYY */
+	const char *date;  /* a kit's or diagnosis's date, YYYY-MM-DD */
+	const char *values; /* a diagnosis's values: "  id: value\n" lines */
+} schema_hints;
+
+/* Writes a new page with every key, commented, for `kitgen new`; required
+ * keys hold values that build where h (may be NULL) or the schema knows one,
+ * "TODO: …" text otherwise. */
+char *schema_scaffold_with(content_kind k, const char *slug, const char *lang,
+                           const schema_hints *h);
+char *schema_scaffold(content_kind k, const char *slug, const char *lang);
+
+#endif

@@ -1,0 +1,453 @@
+/* model: content items → XML, typed by the schema. */
+#include <stdlib.h>
+#include <string.h>
+#include "model/model.h"
+#include "build/checked.h"
+#include "model/derive.h"
+#include "build/jobs.h"
+#include "load/schema.h"
+
+model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,
+                 media_set *media, diag_list *d)
+{
+	model *m = g_new0(model, 1);
+	m->config = c;
+	m->set = s;
+	m->strings = strings;
+	m->media = media;
+	m->d = d;
+	m->dx_results = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	                                      (GDestroyNotify)dx_result_free);
+	m->studies_by_lang = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                           (GDestroyNotify)g_hash_table_destroy);
+	g_mutex_init(&m->lock);
+	return m;
+}
+
+void model_free(model *m)
+{
+	if (!m)
+		return;
+	g_hash_table_destroy(m->dx_results);
+	g_hash_table_destroy(m->studies_by_lang);
+	checked_free(m->checked);
+	g_mutex_clear(&m->lock);
+	dx_model_free(m->dx);
+	g_free(m);
+}
+
+bool model_kind_has_page(content_kind k)
+{
+	return k == KIND_SYSTEM || k == KIND_CITY || k == KIND_STUDY || k == KIND_PAGE ||
+	       k == KIND_DIAGNOSTIC;
+}
+
+char *model_page_path(content_kind k, const char *slug, const char *lang)
+{
+	if (k == KIND_PAGE)
+		return g_strdup_printf("%s/%s/", lang, slug);
+	return g_strdup_printf("%s/%s/%s/", lang, content_kind_dir(k), slug);
+}
+
+/* Files named in front matter (image: …) are copied with the site: register
+ * them now, before anything is written. */
+static void model_use_files(model *m, const content_item *it)
+{
+	for (const schema_key *k = schema_keys(it->kind); k->key; k++) {
+		const char *name = k->type == ST_FILE ? yt_str(it->fm, k->key) : NULL;
+		if (!name)
+			continue;
+		char *dir = g_path_get_dirname(it->relpath);
+		char *rel = g_build_filename(dir, name, NULL);
+		if (g_hash_table_contains(m->set->files, rel))
+			media_use(m->media, rel);
+		g_free(rel);
+		g_free(dir);
+	}
+}
+
+/* Scores every diagnosis; the model is needed only when there are some. */
+static void model_diagnose(model *m)
+{
+	GPtrArray *groups = m->set->groups[KIND_DIAGNOSTIC];
+	if (!groups->len)
+		return;
+	char *path = g_build_filename(m->set->root, "diagnostics", "model.yaml", NULL);
+	if (!g_file_test(path, G_FILE_TEST_EXISTS))
+		diag_error(m->d, path, 0, 0, "add the model: fields, indicators, stages",
+		           "diagnoses need content/diagnostics/model.yaml");
+	else
+		m->dx = dx_model_load(path, m->d);
+	g_free(path);
+	for (guint i = 0; m->dx && i < groups->len; i++) {
+		content_group *g = groups->pdata[i];
+		for (guint j = 0; j < g->items->len; j++) {
+			content_item *it = g->items->pdata[j];
+			dx_result *r = dx_evaluate(m->dx, it, m->set, m->config, m->d);
+			if (r)
+				g_hash_table_insert(m->dx_results, it, r);
+		}
+	}
+}
+
+GPtrArray *model_recommended(model *m, const char *diagnosis, size_t max)
+{
+	if (g_str_has_prefix(diagnosis, "diagnostics/"))
+		diagnosis += strlen("diagnostics/");
+	content_group *g = content_group_find(m->set, KIND_DIAGNOSTIC, diagnosis);
+	content_item *it = g ? content_group_pick(g, m->config, m->config->default_lang) : NULL;
+	dx_result *r = it ? g_hash_table_lookup(m->dx_results, it) : NULL;
+	if (!r)
+		return NULL;
+	GPtrArray *out = g_ptr_array_new();
+	for (size_t i = 0; i < max && dx_result_system(r, i); i++)
+		g_ptr_array_add(out, (gpointer)dx_result_system(r, i));
+	return out;
+}
+
+typedef struct {
+	model *m;
+	GPtrArray *items; /* content_item* */
+} model_load;
+
+/* Checks one page and renders its Markdown: independent of every other
+ * page, so pages are spread over threads. */
+static bool model_load_one(void *shared, int thread, size_t i)
+{
+	(void)thread;
+	model_load *l = shared;
+	content_item *it = l->items->pdata[i];
+	model *m = l->m;
+	schema_check(it, m->set, m->config, m->d);
+	model_use_files(m, it);
+	char **media = m->checked ? checked_lookup(m->checked, it) : NULL;
+	for (char **f = media; f && *f; f++)
+		media_use(m->media, *f);
+	if (media)
+		return true; /* checked clean before, and nothing it reads changed */
+	/* Rendered here for its diagnostics only; model_item renders it again
+	 * for the pages that are made, so no body is kept in memory. */
+	diag_list *own = diag_new();
+	GPtrArray *used = g_ptr_array_new_with_free_func(g_free);
+	md_context ctx = {m->set, m->config, m->media, own, used};
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr toc, body = md_render(&ctx, it, doc, &toc);
+	xmlFreeNode(body);
+	xmlFreeNode(toc);
+	xmlFreeDoc(doc);
+	for (size_t k = 0; k < own->count; k++) {
+		const diag_entry *e = &own->entries[k];
+		diag_add(m->d, e->severity, e->file, e->line, e->col, e->hint, "%s", e->message);
+	}
+	if (m->checked && !own->count)
+		checked_add(m->checked, it, used);
+	g_ptr_array_free(used, TRUE);
+	diag_free(own);
+	return true;
+}
+
+void model_load_bodies(model *m, int jobs)
+{
+	model_diagnose(m);
+	model_load l = {m, g_ptr_array_new()};
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (guint i = 0; i < m->set->groups[k]->len; i++) {
+			content_group *g = m->set->groups[k]->pdata[i];
+			for (guint j = 0; j < g->items->len; j++)
+				g_ptr_array_add(l.items, g->items->pdata[j]);
+		}
+	jobs_run(jobs, l.items->len, model_load_one, &l);
+	g_ptr_array_free(l.items, TRUE);
+}
+
+static const schema_key *model_key(content_kind k, const char *key)
+{
+	for (const schema_key *p = schema_keys(k); p->key; p++)
+		if (!strcmp(p->key, key))
+			return p;
+	return NULL;
+}
+
+static void model_set(xmlNodePtr e, const char *name, const char *value)
+{
+	if (value)
+		xmlSetProp(e, BAD_CAST name, BAD_CAST value);
+}
+
+/* <KEY ref="cities/x/" slug="x">Title in lang</KEY> */
+static xmlNodePtr model_ref(model *m, xmlNodePtr parent, const char *name,
+                            content_kind kind, const char *slug, const char *lang)
+{
+	content_group *g = content_group_find(m->set, kind, slug);
+	content_item *it = g ? content_group_pick(g, m->config, lang) : NULL;
+	const char *title = it ? yt_str(it->fm, "title") : slug;
+	xmlNodePtr e = xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(title ? title : slug));
+	model_set(e, "slug", slug);
+	model_set(e, "kind", content_kind_name(kind));
+	if (g && model_kind_has_page(kind)) {
+		char *path = model_page_path(kind, slug, lang);
+		model_set(e, "path", path);
+		g_free(path);
+	}
+	return e;
+}
+
+static void model_value(model *m, const content_item *it, const schema_key *k,
+                        const yt_node *v, const char *lang, xmlNodePtr item)
+{
+	xmlNodePtr e;
+	switch (k->type) {
+	case ST_DATE:
+	case ST_DATE_YEAR: {
+		char *shown = i18n_format_date(lang, v->value);
+		e = xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST shown);
+		model_set(e, "value", v->value);
+		g_free(shown);
+		break;
+	}
+	case ST_FIELD: {
+		const cfg_field *f = config_field(m->config, v->value);
+		const cfg_language *l = config_language(m->config, lang);
+		const char *name = NULL;
+		for (size_t i = 0; f && l && l->chain[i] && !name; i++)
+			name = yt_lang_str(f->name, l->chain[i]);
+		e = xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST(name ? name : v->value));
+		model_set(e, "id", v->value);
+		break;
+	}
+	case ST_REF:
+		model_ref(m, item, k->key, k->ref, v->value, lang);
+		break;
+	case ST_REFS:
+	case ST_IDS:
+	case ST_TEXTS:
+		e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
+		for (size_t i = 0; i < v->count; i++) {
+			if (v->items[i]->kind != YT_SCALAR)
+				continue;
+			if (k->type == ST_REFS)
+				model_ref(m, e, "v", k->ref, v->items[i]->value, lang);
+			else
+				xmlNewTextChild(e, NULL, BAD_CAST "v", BAD_CAST v->items[i]->value);
+		}
+		break;
+	case ST_MAPS:
+		e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
+		for (size_t i = 0; i < v->count; i++) {
+			xmlNodePtr row = xmlNewChild(e, NULL, BAD_CAST "v", NULL);
+			const yt_node *map = v->items[i];
+			for (size_t j = 0; map->kind == YT_MAP && j < map->count; j++)
+				if (map->items[j]->kind == YT_SCALAR)
+					model_set(row, map->keys[j], map->items[j]->value);
+		}
+		break;
+	case ST_NUMBERS:
+		e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
+		for (size_t i = 0; i < v->count; i++) {
+			xmlNodePtr n = xmlNewTextChild(e, NULL, BAD_CAST "v",
+			                               BAD_CAST(v->items[i]->value ? v->items[i]->value : ""));
+			model_set(n, "k", v->keys[i]);
+		}
+		break;
+	case ST_FILE: {
+		char *dir = g_path_get_dirname(it->relpath);
+		char *rel = g_build_filename(dir, v->value, NULL);
+		if (g_hash_table_contains(m->set->files, rel)) {
+			const media_file *f = media_use(m->media, rel);
+			e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
+			model_set(e, "media", rel);
+			char buf[16];
+			if (f->width > 0) {
+				snprintf(buf, sizeof buf, "%d", f->width);
+				model_set(e, "width", buf);
+				snprintf(buf, sizeof buf, "%d", f->height);
+				model_set(e, "height", buf);
+			}
+		}
+		g_free(rel);
+		g_free(dir);
+		break;
+	}
+	default:
+		xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST v->value);
+	}
+}
+
+static int model_year_cmp(const void *a, const void *b)
+{
+	const content_item *x = *(content_item *const *)a, *y = *(content_item *const *)b;
+	int c = g_strcmp0(yt_str(x->fm, "year"), yt_str(y->fm, "year"));
+	return c ? c : strcmp(x->slug, y->slug);
+}
+
+/* The studies index of lang: "city/SLUG" or "system/SLUG" -> the studies
+ * (content_item*) that name the city or propose the system, oldest first.
+ * Made once per language, so a page finds its studies without scanning
+ * them all (the scan grew as pages x studies). */
+static GHashTable *model_studies_index(model *m, const char *lang)
+{
+	g_mutex_lock(&m->lock);
+	GHashTable *index = g_hash_table_lookup(m->studies_by_lang, lang);
+	if (!index) {
+		index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		                              (GDestroyNotify)g_ptr_array_unref);
+		GPtrArray *studies = m->set->groups[KIND_STUDY];
+		for (guint i = 0; i < studies->len; i++) {
+			content_item *s = content_group_pick(studies->pdata[i], m->config, lang);
+			GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+			if (yt_str(s->fm, "city"))
+				g_ptr_array_add(keys, g_strconcat("city/", yt_str(s->fm, "city"), NULL));
+			yt_node *prop = yt_get(s->fm, "proposed");
+			for (size_t j = 0; prop && j < prop->count; j++)
+				if (prop->items[j]->value)
+					g_ptr_array_add(keys, g_strconcat("system/", prop->items[j]->value, NULL));
+			for (guint k = 0; k < keys->len; k++) {
+				GPtrArray *list = g_hash_table_lookup(index, keys->pdata[k]);
+				if (!list) {
+					list = g_ptr_array_new();
+					g_hash_table_insert(index, g_strdup(keys->pdata[k]), list);
+				}
+				if (!list->len || list->pdata[list->len - 1] != s) /* named twice */
+					g_ptr_array_add(list, s);
+			}
+			g_ptr_array_free(keys, TRUE);
+		}
+		GHashTableIter it;
+		gpointer list;
+		g_hash_table_iter_init(&it, index);
+		while (g_hash_table_iter_next(&it, NULL, &list))
+			g_ptr_array_sort(list, model_year_cmp);
+		g_hash_table_insert(m->studies_by_lang, g_strdup(lang), index);
+	}
+	g_mutex_unlock(&m->lock);
+	return index;
+}
+
+/* Studies that name this city (or propose this system), oldest first. */
+static void model_related_studies(model *m, const content_group *g, const char *lang,
+                                  xmlNodePtr item)
+{
+	char *key = g_strconcat(g->kind == KIND_CITY ? "city/" : "system/", g->slug, NULL);
+	GPtrArray *found = g_hash_table_lookup(model_studies_index(m, lang), key);
+	g_free(key);
+	if (found && found->len) {
+		xmlNodePtr list = xmlNewChild(item, NULL, BAD_CAST "studies", NULL);
+		for (guint i = 0; i < found->len; i++) {
+			content_item *s = found->pdata[i];
+			xmlNodePtr e = model_ref(m, list, "v", KIND_STUDY, s->slug, lang);
+			model_set(e, "year", yt_str(s->fm, "year"));
+		}
+	}
+}
+
+xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
+                      bool full)
+{
+	content_item *it = content_group_pick(g, m->config, lang);
+	xmlNodePtr item = xmlNewDocNode(doc, NULL, BAD_CAST "item", NULL);
+	model_set(item, "kind", content_kind_name(g->kind));
+	model_set(item, "slug", g->slug);
+	model_set(item, "lang", it->lang);
+	if (model_kind_has_page(g->kind)) {
+		char *path = model_page_path(g->kind, g->slug, lang);
+		model_set(item, "path", path);
+		g_free(path);
+	}
+	if (strcmp(it->lang, lang))
+		model_set(item, "fallback", "true");
+	const yt_node *fm = it->fm;
+	for (size_t i = 0; i < fm->count; i++) {
+		const schema_key *k = model_key(g->kind, fm->keys[i]);
+		if (k && fm->items[i])
+			model_value(m, it, k, fm->items[i], lang, item);
+	}
+	if (!full)
+		return item;
+	/* Its problems were reported when the catalogue was loaded. */
+	diag_list *quiet = diag_new();
+	md_context ctx = {m->set, m->config, m->media, quiet, NULL};
+	xmlNodePtr toc;
+	xmlAddChild(item, md_render(&ctx, it, doc, &toc));
+	xmlAddChild(item, toc);
+	for (size_t k = 0; k < quiet->count; k++) { /* new since loading: the file changed */
+		const diag_entry *e = &quiet->entries[k];
+		if (e->severity == DIAG_ERROR && !strcmp(e->message, "the file changed while kitgen was building"))
+			diag_add(m->d, e->severity, e->file, e->line, e->col, e->hint, "%s", e->message);
+	}
+	diag_free(quiet);
+	if (g->kind == KIND_CITY || g->kind == KIND_SYSTEM)
+		model_related_studies(m, g, lang, item);
+	if (g->kind == KIND_STUDY)
+		derive_study(it, lang, item);
+	dx_result *dx = g->kind == KIND_DIAGNOSTIC ? g_hash_table_lookup(m->dx_results, it) : NULL;
+	if (dx) {
+		dx_result_xml(m->dx, dx, m->set, m->config, m->strings, lang, item);
+		derive_diagnosis(it, item);
+	}
+	return item;
+}
+
+xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
+                         const char *generator, xmlNodePtr *page_out, xmlNodePtr *site_out)
+{
+	const site_config *c = m->config;
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr page = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+	xmlDocSetRootElement(doc, page);
+	const cfg_language *l = config_language(c, lang);
+	model_set(page, "layout", layout);
+	model_set(page, "lang", lang);
+	model_set(page, "dir", l ? l->dir : "ltr");
+	if (l && l->paper)
+		model_set(page, "paper", l->paper);
+	xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
+	static const char *const texts[] = {"title", "description", "organisation"};
+	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+		const char *t = config_text(c, texts[i], lang);
+		xmlNewTextChild(site, NULL, BAD_CAST texts[i], BAD_CAST(t ? t : ""));
+	}
+	xmlNewTextChild(site, NULL, BAD_CAST "base-url", BAD_CAST c->base_url);
+	xmlNewTextChild(site, NULL, BAD_CAST "default-lang", BAD_CAST c->default_lang);
+	xmlNewTextChild(site, NULL, BAD_CAST "generator", BAD_CAST generator);
+	*page_out = page;
+	if (site_out)
+		*site_out = site;
+	return doc;
+}
+
+typedef struct {
+	content_group *g;
+	const char *title;
+	long weight;
+} model_sort_entry;
+
+static gint model_sort_cmp(gconstpointer a, gconstpointer b, gpointer lang)
+{
+	const model_sort_entry *x = *(model_sort_entry *const *)a,
+			       *y = *(model_sort_entry *const *)b;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? -1 : 1;
+	int c = i18n_collate(lang, x->title, y->title);
+	return c ? c : strcmp(x->g->slug, y->g->slug);
+}
+
+GPtrArray *model_sorted_groups(model *m, content_kind k, const char *lang)
+{
+	GPtrArray *groups = m->set->groups[k];
+	GPtrArray *entries = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < groups->len; i++) {
+		content_item *it = content_group_pick(groups->pdata[i], m->config, lang);
+		const char *w = yt_str(it->fm, "weight");
+		model_sort_entry *e = g_new0(model_sort_entry, 1);
+		e->g = groups->pdata[i];
+		e->title = yt_str(it->fm, "title") ? yt_str(it->fm, "title") : it->slug;
+		e->weight = w ? strtol(w, NULL, 10) : 1000000;
+		g_ptr_array_add(entries, e);
+	}
+	g_ptr_array_sort_with_data(entries, model_sort_cmp, (gpointer)lang);
+	GPtrArray *out = g_ptr_array_new();
+	for (guint i = 0; i < entries->len; i++)
+		g_ptr_array_add(out, ((model_sort_entry *)entries->pdata[i])->g);
+	g_ptr_array_free(entries, TRUE);
+	return out;
+}

@@ -1,0 +1,63 @@
+/* model: the document model. Each page of content becomes an <item> element
+ * (front matter typed by its schema, references resolved to titles in the
+ * reader's language, Markdown body as XML), the one tree that the site and
+ * print renderers read. */
+#ifndef KITGEN_MODEL_H
+#define KITGEN_MODEL_H
+
+#include <libxml/tree.h>
+#include "load/content.h"
+#include "load/i18n.h"
+#include "model/diagnose.h"
+#include "load/markdown.h"
+
+typedef struct {
+	const site_config *config;
+	const content_set *set;
+	const i18n_set *strings;
+	media_set *media;
+	diag_list *d;
+	dx_model *dx;       /* the diagnosis model, NULL without diagnostics */
+	GHashTable *dx_results; /* content_item* -> dx_result* */
+	GHashTable *studies_by_lang; /* lang -> studies index (model.c), made on first use */
+	GMutex lock;                 /* guards studies_by_lang */
+	struct checked_set *checked; /* bodies checked clean before (build), or NULL */
+} model;
+
+model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,
+                 media_set *media, diag_list *d);
+void model_free(model *m);
+
+/* Renders every page's Markdown once, checking its links (model_item
+ * renders a body again when a page needs it: none is kept); also checks
+ * every page's front matter and scores every diagnosis (with the model of
+ * content/diagnostics/model.yaml), on jobs threads. Errors go to the
+ * model's diag list. */
+void model_load_bodies(model *m, int jobs);
+
+/* The address of a page in lang, inside the site: "en/systems/x/". */
+char *model_page_path(content_kind k, const char *slug, const char *lang);
+
+/* Kinds that get a web page of their own. */
+bool model_kind_has_page(content_kind k);
+
+/* A new <item> for group g as a reader of lang sees it, in doc. full adds
+ * the body, table of contents and derived lists. */
+xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
+                      bool full);
+
+/* A new <page layout lang dir> document with what every renderer needs
+ * around the content: <site> texts (title, description, organisation,
+ * base-url, default-lang, generator). The themes read the UI strings of
+ * lang through kg:s (xslt.h), not from the document. */
+xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
+                         const char *generator, xmlNodePtr *page, xmlNodePtr *site);
+
+/* The recommended systems of a diagnosis (slug, borrowed), best first;
+ * NULL when it has none or does not exist. */
+GPtrArray *model_recommended(model *m, const char *diagnosis, size_t max);
+
+/* Sort key order of a kind's groups for lang: weight, then title (ICU). */
+GPtrArray *model_sorted_groups(model *m, content_kind k, const char *lang);
+
+#endif

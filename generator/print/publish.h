@@ -1,0 +1,51 @@
+/* publish: the printed documents — briefing kits, one-page system flyers,
+ * F/S reports. Each is a print document composed by the theme's print
+ * XSLT from the model and laid out by the paginator into a PDF. */
+#ifndef KITGEN_PUBLISH_H
+#define KITGEN_PUBLISH_H
+
+#include "model/model.h"
+#include "print/print.h"
+#include "site/site.h"
+#include "site/xslt.h"
+
+typedef struct {
+	model *model;
+	const char *theme_dir;
+	const char *base_dir;  /* where print documents' images are (the staging site) */
+	const char *generator;
+	const char *fonts_conf, *fonts_cache; /* private fontconfig for the PDFs */
+	int jobs;              /* worker processes, 1 or more (1: this one) */
+	out_cache *cache;      /* previous PDFs to reuse, or NULL */
+	print_style *style;    /* loaded by publish_open */
+	xslt_sheet *sheet;     /* the theme's print/document.xsl */
+	GPtrArray *downloads;  /* site_download*, filled by publish_all */
+	int documents;         /* made or reused */
+	GMutex lock;
+	/* progress (authoring): called after each output is written or reused,
+	 * with its path inside the site. May be NULL. */
+	void (*on_output)(void *ctx, const char *path);
+	void *on_output_ctx;
+	diag_list *d;
+} publish_job;
+
+/* Loads the theme's print stylesheet and styles. */
+bool publish_open(publish_job *job);
+void publish_close(publish_job *job);
+
+/* Every document in every language that has the content: PDFs under
+ * OUT/pdf/LANG/KIND-NAME.pdf, listed in job->downloads. Made in job->jobs
+ * worker processes: cairo 1.16 cannot lay out in two threads at once. */
+bool publish_all(publish_job *job, const char *out_dir);
+
+/* Lists the PDFs already under OUT/pdf (kept from an earlier build) in
+ * job->downloads, for a build of the website alone. */
+void publish_kept(publish_job *job, const char *out_dir);
+
+/* One document (kind: kit, flyer, report) to pdf_path. */
+bool publish_one(publish_job *job, const char *kind, const char *slug, const char *lang,
+                 const char *pdf_path);
+
+void site_download_free(site_download *d);
+
+#endif

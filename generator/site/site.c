@@ -1,0 +1,622 @@
+/* site: compose one XML document per page and apply the theme to it. */
+#include <string.h>
+#include <sys/stat.h>
+#include "build/jobs.h"
+#include "build/out.h"
+#include "site/site.h"
+
+typedef struct {
+	site_job *job;
+	xslt_sheet *page, *feed;
+	const site_config *c;
+	const char *world; /* site_world_sum: every input but the page bodies */
+} site_ctx;
+
+/* "../../" for a page at "en/systems/"; "" at the root. */
+static char *site_root_of(const char *path)
+{
+	GString *r = g_string_new(NULL);
+	for (const char *p = path; *p; p++)
+		if (*p == '/')
+			g_string_append(r, "../");
+	return g_string_free(r, FALSE);
+}
+
+static void site_set(xmlNodePtr e, const char *name, const char *value)
+{
+	if (value)
+		xmlSetProp(e, BAD_CAST name, BAD_CAST value);
+}
+
+static xmlNodePtr site_text(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(text ? text : ""));
+}
+
+/* alternates: lang -> path of this page in that language (NULL: none). */
+typedef const char *(*site_alt_fn)(const char *lang, void *data);
+
+/* The <page> document with everything the theme needs around the content:
+ * site texts, languages with this page's address in each, navigation (UI
+ * strings come from kg:s). */
+static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang,
+                               const char *path, site_alt_fn alt, void *alt_data,
+                               xmlNodePtr *page_out)
+{
+	const site_config *c = x->c;
+	const cfg_language *l = config_language(c, lang);
+	xmlNodePtr page, site;
+	xmlDocPtr doc = model_page_new(x->job->model, layout, lang, x->job->generator, &page, &site);
+	char *root = site_root_of(path);
+	if (x->job->model->dx)
+		site_set(site, "assess", "true"); /* the self-assessment page exists */
+	site_set(page, "path", path);
+	site_set(page, "root", root);
+	g_free(root);
+	xmlNodePtr langs = xmlNewChild(site, NULL, BAD_CAST "languages", NULL);
+	for (size_t i = 0; i < c->nlangs; i++) {
+		if (!c->langs[i].build)
+			continue;
+		xmlNodePtr e = xmlNewChild(langs, NULL, BAD_CAST "language", NULL);
+		site_set(e, "code", c->langs[i].code);
+		site_set(e, "name", c->langs[i].name);
+		site_set(e, "dir", c->langs[i].dir);
+		if (!strcmp(c->langs[i].code, lang))
+			site_set(e, "current", "true");
+		const char *p = alt ? alt(c->langs[i].code, alt_data) : NULL;
+		if (p)
+			site_set(e, "path", p);
+	}
+	xmlNodePtr fields = xmlNewChild(site, NULL, BAD_CAST "fields", NULL);
+	for (size_t i = 0; i < c->nfields; i++) {
+		const char *name = NULL;
+		for (size_t k = 0; l && l->chain[k] && !name; k++)
+			name = yt_lang_str(c->fields[i].name, l->chain[k]);
+		xmlNodePtr f = site_text(fields, "field", name ? name : c->fields[i].id);
+		site_set(f, "id", c->fields[i].id);
+	}
+	xmlNodePtr menu = xmlNewChild(site, NULL, BAD_CAST "menu", NULL);
+	GPtrArray *pages = model_sorted_groups(x->job->model, KIND_PAGE, lang);
+	for (guint i = 0; i < pages->len; i++) {
+		content_group *g = pages->pdata[i];
+		content_item *it = content_group_pick(g, c, lang);
+		if (yt_is_true(yt_get(it->fm, "menu")))
+			xmlAddChild(menu, model_item(x->job->model, g, lang, doc, false));
+	}
+	g_ptr_array_free(pages, TRUE);
+	*page_out = page;
+	return doc;
+}
+
+/* A page kept from the previous build (already linked by cache_reuse). */
+static void site_kept(site_ctx *x, const char *file)
+{
+	g_atomic_int_inc(&x->job->pages_written);
+	if (x->job->on_output) /* progress (authoring) */
+		x->job->on_output(x->job->on_output_ctx, file);
+}
+
+/* Applies the theme to doc (freed) and writes the page. */
+static bool site_write(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
+{
+	size_t len;
+	char *out = xslt_apply(sheet, doc, &len, file, x->job->d);
+	xmlFreeDoc(doc);
+	if (!out)
+		return false;
+	char *path = g_build_filename(x->job->out_dir, file, NULL);
+	GError *err = NULL;
+	bool ok = out_write_file(path, out, len, &err);
+	if (!ok) {
+		diag_error(x->job->d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+	}
+	g_atomic_int_inc(&x->job->pages_written);
+	g_atomic_pointer_add(&x->job->bytes_written, (gssize)len);
+	if (x->job->on_output) /* progress (authoring) */
+		x->job->on_output(x->job->on_output_ctx, file);
+	g_free(path);
+	g_free(out);
+	return ok;
+}
+
+/* Keeps the previous build's file when its key (owned, may be NULL)
+ * matches: true then. */
+static bool site_keep(site_ctx *x, const char *file, char *key)
+{
+	bool kept = key && cache_reuse(x->job->cache, file, key, x->job->out_dir);
+	g_free(key);
+	if (kept)
+		site_kept(x, file);
+	return kept;
+}
+
+static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
+{
+	/* The page document is everything the theme sees (with the UI strings,
+	 * in every key): same document, same theme, same page — link the
+	 * previous one instead of making it. */
+	if (site_keep(x, file, x->job->cache ? cache_key(x->job->cache, "page", doc) : NULL)) {
+		xmlFreeDoc(doc);
+		return true;
+	}
+	return site_write(x, sheet, doc, file);
+}
+
+
+static char *site_index_of(const char *path)
+{
+	return g_strconcat(path, "index.html", NULL);
+}
+
+/* Alternates for a content page: only languages with a real translation. */
+typedef struct {
+	const content_group *g;
+	GPtrArray *paths;
+} site_item_alt;
+
+static const char *site_item_alt_fn(const char *lang, void *data)
+{
+	site_item_alt *a = data;
+	if (!content_group_item(a->g, lang))
+		return NULL;
+	char *p = model_page_path(a->g->kind, a->g->slug, lang);
+	g_ptr_array_add(a->paths, p);
+	return p;
+}
+
+/* Alternates for pages every language has: home, lists. */
+static const char *site_same_alt_fn(const char *lang, void *data)
+{
+	GPtrArray *paths = data;
+	char *p = g_strdup_printf("%s/%s", lang, (char *)paths->pdata[0]);
+	g_ptr_array_add(paths, p);
+	return p;
+}
+
+/* A checksum that starts with the world (site_world_sum): every key of
+ * an output that reads it. */
+static GChecksum *site_world_checksum(site_ctx *x)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, (const guchar *)x->world, -1);
+	return sum;
+}
+
+/* An item page reads the world (every front matter, file and setting) and
+ * the bodies of its own group only: its key sums those, so an unchanged
+ * page is known without building its document. */
+static char *site_item_key(site_ctx *x, const content_group *g, const char *lang)
+{
+	if (!x->job->cache)
+		return NULL;
+	GChecksum *sum = site_world_checksum(x);
+	g_checksum_update(sum, (const guchar *)lang, (gssize)strlen(lang) + 1);
+	g_checksum_update(sum, (const guchar *)content_kind_name(g->kind), -1);
+	g_checksum_update(sum, (const guchar *)g->slug, (gssize)strlen(g->slug) + 1);
+	for (guint i = 0; i < g->items->len; i++) {
+		const content_item *it = g->items->pdata[i];
+		g_checksum_update(sum, (const guchar *)it->lang, (gssize)strlen(it->lang) + 1);
+		g_checksum_update(sum, it->body_sum, sizeof it->body_sum);
+	}
+	return cache_key_sum(x->job->cache, "item-page", sum);
+}
+
+static bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
+{
+	char *path = model_page_path(g->kind, g->slug, lang);
+	char *file = site_index_of(path);
+	if (site_keep(x, file, site_item_key(x, g, lang))) {
+		g_free(file);
+		g_free(path);
+		return true;
+	}
+	site_item_alt alt = {g, g_ptr_array_new_with_free_func(g_free)};
+	xmlNodePtr page;
+	xmlDocPtr doc = site_page_doc(x, content_kind_name(g->kind), lang, path,
+	                              site_item_alt_fn, &alt, &page);
+	xmlAddChild(page, model_item(x->job->model, g, lang, doc, true));
+	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
+	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
+		site_download *d = x->job->downloads->pdata[i];
+		if (!g_strcmp0(d->slug, g->slug)) {
+			xmlNodePtr e = site_text(dl, "document", d->title);
+			site_set(e, "href", d->href);
+			site_set(e, "lang", d->lang);
+			site_set(e, "kind", d->kind);
+		}
+	}
+	bool ok = site_write(x, x->page, doc, file);
+	g_free(file);
+	g_free(path);
+	g_ptr_array_free(alt.paths, TRUE);
+	return ok;
+}
+
+/* A list page reads the world (the items' front matter, not their bodies)
+ * and the sizes of the PDFs it offers. */
+static char *site_list_key(site_ctx *x, const char *layout, const char *file)
+{
+	if (!x->job->cache)
+		return NULL;
+	GChecksum *sum = site_world_checksum(x);
+	g_checksum_update(sum, (const guchar *)layout, (gssize)strlen(layout) + 1);
+	g_checksum_update(sum, (const guchar *)file, (gssize)strlen(file) + 1);
+	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
+		const site_download *d = x->job->downloads->pdata[i];
+		g_checksum_update(sum, (const guchar *)&d->bytes, sizeof d->bytes);
+	}
+	return cache_key_sum(x->job->cache, "list-page", sum);
+}
+
+/* A page listing items of some kinds: home, catalogue lists, downloads. */
+static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
+                           const char *sub, const content_kind *kinds, int nkinds,
+                           xslt_sheet *sheet, const char *file_name)
+{
+	char *path = g_strdup_printf("%s/%s", lang, sub);
+	char *file = g_strconcat(path, file_name, NULL);
+	if (site_keep(x, file, site_list_key(x, layout, file))) {
+		g_free(file);
+		g_free(path);
+		return true;
+	}
+	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(alt, g_strdup(sub));
+	xmlNodePtr page;
+	xmlDocPtr doc = site_page_doc(x, layout, lang, path, site_same_alt_fn, alt, &page);
+	for (int k = 0; k < nkinds; k++) {
+		xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
+		site_set(list, "kind", content_kind_name(kinds[k]));
+		GPtrArray *groups = model_sorted_groups(x->job->model, kinds[k], lang);
+		for (guint i = 0; i < groups->len; i++)
+			xmlAddChild(list, model_item(x->job->model, groups->pdata[i], lang, doc, false));
+		g_ptr_array_free(groups, TRUE);
+	}
+	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
+	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
+		site_download *d = x->job->downloads->pdata[i];
+		xmlNodePtr e = site_text(dl, "document", d->title);
+		char size[32];
+		snprintf(size, sizeof size, "%ld", d->bytes);
+		site_set(e, "href", d->href);
+		site_set(e, "lang", d->lang);
+		site_set(e, "kind", d->kind);
+		site_set(e, "slug", d->slug);
+		site_set(e, "bytes", size);
+	}
+	bool ok = site_write(x, sheet, doc, file);
+	g_free(file);
+	g_free(path);
+	g_ptr_array_free(alt, TRUE);
+	return ok;
+}
+
+/* The root pages are in the default language and link to every language. */
+static bool site_root_page(site_ctx *x, const char *layout, const char *file)
+{
+	xmlNodePtr page;
+	const char *lang = x->c->default_lang;
+	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(alt, g_strdup(""));
+	xmlDocPtr doc = site_page_doc(x, layout, lang, "", site_same_alt_fn, alt, &page);
+	/* A 404 page is served at any depth: link through the base URL. */
+	if (!strcmp(layout, "notfound"))
+		site_set(page, "root", x->c->base_url);
+	bool ok = site_emit(x, x->page, doc, file);
+	g_ptr_array_free(alt, TRUE);
+	return ok;
+}
+
+static void site_sitemap_add(xmlNodePtr urlset, const site_config *c, const char *path,
+                             const content_group *g)
+{
+	xmlNsPtr xhtml = xmlSearchNsByHref(urlset->doc, urlset, BAD_CAST "http://www.w3.org/1999/xhtml");
+	xmlNodePtr url = xmlNewChild(urlset, NULL, BAD_CAST "url", NULL);
+	char *loc = g_strconcat(c->base_url, path, NULL);
+	xmlNewTextChild(url, NULL, BAD_CAST "loc", BAD_CAST loc);
+	g_free(loc);
+	const char *tail = strchr(path, '/');
+	for (size_t i = 0; i < c->nlangs; i++) {
+		const char *code = c->langs[i].code;
+		if (!c->langs[i].build || (g && !content_group_item(g, code)))
+			continue;
+		xmlNodePtr l = xmlNewChild(url, xhtml, BAD_CAST "link", NULL);
+		char *href = g_strconcat(c->base_url, code, tail, NULL);
+		xmlSetProp(l, BAD_CAST "rel", BAD_CAST "alternate");
+		xmlSetProp(l, BAD_CAST "hreflang", BAD_CAST code);
+		xmlSetProp(l, BAD_CAST "href", BAD_CAST href);
+		g_free(href);
+	}
+}
+
+/* The key of an output that reads the world only. */
+static char *site_world_key(site_ctx *x, const char *kind)
+{
+	return x->job->cache ? cache_key_sum(x->job->cache, kind, site_world_checksum(x)) : NULL;
+}
+
+/* sitemap.xml lists every page with its real translations as alternates;
+ * fallback pages are left out (they repeat another language's text). */
+
+static bool site_sitemap(site_ctx *x)
+{
+	const site_config *c = x->c;
+	/* Both read the world only (pages, languages, base URL). */
+	bool robots_kept = site_keep(x, "robots.txt", site_world_key(x, "robots"));
+	if (site_keep(x, "sitemap.xml", site_world_key(x, "sitemap")) && robots_kept)
+		return true;
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr urlset = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
+	xmlDocSetRootElement(doc, urlset);
+	xmlSetNs(urlset, xmlNewNs(urlset, BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
+	xmlNewNs(urlset, BAD_CAST "http://www.w3.org/1999/xhtml", BAD_CAST "xhtml");
+	static const char *const lists[] = {"", "systems/", "cities/", "studies/", "downloads/",
+	                                    "self-assessment/"};
+	for (size_t i = 0; i < c->nlangs; i++) {
+		if (!c->langs[i].build)
+			continue;
+		for (size_t j = 0; j < G_N_ELEMENTS(lists); j++) {
+			if (!x->job->model->dx && !strcmp(lists[j], "self-assessment/"))
+				continue;
+			char *p = g_strconcat(c->langs[i].code, "/", lists[j], NULL);
+			site_sitemap_add(urlset, c, p, NULL);
+			g_free(p);
+		}
+		for (int k = 0; k < KIND_COUNT; k++) {
+			if (!model_kind_has_page(k))
+				continue;
+			GPtrArray *groups = x->job->model->set->groups[k];
+			for (guint g = 0; g < groups->len; g++) {
+				content_group *grp = groups->pdata[g];
+				if (!content_group_item(grp, c->langs[i].code))
+					continue;
+				char *p = model_page_path(k, grp->slug, c->langs[i].code);
+				site_sitemap_add(urlset, c, p, grp);
+				g_free(p);
+			}
+		}
+	}
+	xmlChar *text;
+	int len;
+	xmlDocDumpFormatMemoryEnc(doc, &text, &len, "UTF-8", 1);
+	xmlFreeDoc(doc);
+	char *path = g_build_filename(x->job->out_dir, "sitemap.xml", NULL);
+	GError *err = NULL;
+	bool ok = out_write_file(path, (const char *)text, (size_t)len, &err);
+	xmlFree(text);
+	g_free(path);
+	char *robots = g_strdup_printf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
+	                               c->base_url);
+	path = g_build_filename(x->job->out_dir, "robots.txt", NULL);
+	ok = ok && out_write_file(path, robots, strlen(robots), &err);
+	g_free(path);
+	g_free(robots);
+	if (!ok) {
+		diag_error(x->job->d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+	}
+	return ok;
+}
+
+/* Copies themes/NAME/assets/ into the site's assets/. */
+static bool site_copy_tree(const char *from, const char *to, diag_list *d)
+{
+	GDir *dir = g_dir_open(from, 0, NULL);
+	if (!dir)
+		return true;
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *n;
+	while ((n = g_dir_read_name(dir)))
+		if (n[0] != '.')
+			g_ptr_array_add(names, g_strdup(n));
+	g_dir_close(dir);
+	bool ok = true;
+	for (guint i = 0; i < names->len && ok; i++) {
+		char *src = g_build_filename(from, names->pdata[i], NULL);
+		char *dst = g_build_filename(to, names->pdata[i], NULL);
+		if (g_file_test(src, G_FILE_TEST_IS_SYMLINK)) {
+			/* never followed */
+		} else if (g_file_test(src, G_FILE_TEST_IS_DIR)) {
+			ok = site_copy_tree(src, dst, d);
+		} else {
+			char *text;
+			gsize len;
+			GError *err = NULL;
+			ok = g_file_get_contents(src, &text, &len, &err) &&
+			     out_write_file(dst, text, len, &err);
+			if (ok)
+				g_free(text);
+			else {
+				diag_error(d, src, 0, 0, NULL, "%s", err->message);
+				g_error_free(err);
+			}
+		}
+		g_free(src);
+		g_free(dst);
+	}
+	g_ptr_array_free(names, TRUE);
+	return ok;
+}
+
+/* The self-assessment form (generated from the diagnosis model) with the
+ * sample diagnoses listed beside it. */
+static bool site_self_assessment(site_ctx *x, const char *lang)
+{
+	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(alt, g_strdup("self-assessment/"));
+	char *path = g_strdup_printf("%s/self-assessment/", lang);
+	xmlNodePtr page;
+	xmlDocPtr doc = site_page_doc(x, "self-assessment", lang, path, site_same_alt_fn, alt, &page);
+	model *m = x->job->model;
+	dx_model_xml(m->dx, m->set, m->config, lang, page);
+	xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
+	site_set(list, "kind", "diagnostic");
+	GPtrArray *groups = model_sorted_groups(m, KIND_DIAGNOSTIC, lang);
+	for (guint i = 0; i < groups->len; i++)
+		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
+	g_ptr_array_free(groups, TRUE);
+	/* The form matches a typed city name to the catalogue's cities. */
+	list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
+	site_set(list, "kind", "city");
+	groups = model_sorted_groups(m, KIND_CITY, lang);
+	for (guint i = 0; i < groups->len; i++)
+		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
+	g_ptr_array_free(groups, TRUE);
+	char *file = g_strconcat(path, "index.html", NULL);
+	bool ok = site_emit(x, x->page, doc, file);
+	g_free(file);
+	g_free(path);
+	g_ptr_array_free(alt, TRUE);
+	return ok;
+}
+
+bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d)
+{
+	char *assets = g_build_filename(theme_dir, "assets", NULL);
+	char *dst = g_build_filename(out_dir, "assets", NULL);
+	bool ok = site_copy_tree(assets, dst, d);
+	g_free(assets);
+	g_free(dst);
+	return ok;
+}
+
+/* One page to make: a list page (layout set), or an item page (g set). */
+typedef struct {
+	const char *layout, *lang, *sub, *file;
+	const content_kind *kinds;
+	int nkinds;
+	bool feed;
+	const content_group *g;
+} site_task;
+
+typedef struct {
+	site_ctx *ctx; /* one per thread: each with its own stylesheets */
+	GArray *tasks;
+} site_run;
+
+static bool site_run_task(void *shared, int thread, size_t i)
+{
+	site_run *r = shared;
+	site_ctx *x = &r->ctx[thread];
+	const site_task *t = &g_array_index(r->tasks, site_task, i);
+	if (t->g)
+		return site_item_page(x, t->g, t->lang);
+	if (!strcmp(t->layout, "self-assessment"))
+		return site_self_assessment(x, t->lang);
+	return site_list_page(x, t->layout, t->lang, t->sub, t->kinds, t->nkinds,
+	                      t->feed ? x->feed : x->page, t->file);
+}
+
+static void site_add(GArray *tasks, site_task t)
+{
+	g_array_append_val(tasks, t);
+}
+
+/* Everything an item page reads besides its own bodies: every file's front
+ * matter, site.yaml, the other files under content/ (media, the diagnosis
+ * model) by size and time, the PDFs listed for download. Any change here
+ * makes every item page again; a body edit makes only its own pages. */
+static char *site_world_sum(const site_job *job)
+{
+	const content_set *set = job->model->set;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (guint i = 0; i < set->groups[k]->len; i++) {
+			const content_group *g = set->groups[k]->pdata[i];
+			for (guint j = 0; j < g->items->len; j++) {
+				const content_item *it = g->items->pdata[j];
+				g_checksum_update(sum, (const guchar *)it->relpath, (gssize)strlen(it->relpath) + 1);
+				g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
+			}
+		}
+	char *config = g_build_filename(set->root, "site.yaml", NULL), *text;
+	gsize len;
+	if (g_file_get_contents(config, &text, &len, NULL)) {
+		g_checksum_update(sum, (const guchar *)text, (gssize)len);
+		g_free(text);
+	}
+	g_free(config);
+	const site_config *c = job->model->config;
+	for (size_t i = 0; i < c->nlangs; i++) /* --lang picks the languages built */
+		g_checksum_update(sum, (const guchar *)(c->langs[i].build ? "+" : "-"), 1);
+	GList *files = g_list_sort(g_hash_table_get_keys(set->files), (GCompareFunc)strcmp);
+	for (GList *f = files; f; f = f->next) {
+		struct stat st;
+		char *path = g_build_filename(set->root, f->data, NULL);
+		if (!g_str_has_suffix(f->data, ".md") && stat(path, &st) == 0) {
+			char buf[96];
+			snprintf(buf, sizeof buf, "%lld %lld.%09ld", (long long)st.st_size,
+			         (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+			g_checksum_update(sum, (const guchar *)f->data, (gssize)strlen(f->data) + 1);
+			g_checksum_update(sum, (const guchar *)buf, (gssize)strlen(buf) + 1);
+		}
+		g_free(path);
+	}
+	g_list_free(files);
+	for (guint i = 0; job->downloads && i < job->downloads->len; i++) {
+		const site_download *d = job->downloads->pdata[i];
+		const char *v[] = {d->href, d->title, d->lang, d->kind, d->slug};
+		for (size_t k = 0; k < G_N_ELEMENTS(v); k++)
+			g_checksum_update(sum, (const guchar *)(v[k] ? v[k] : ""), (gssize)strlen(v[k] ? v[k] : "") + 1);
+	}
+	char *out = g_strdup(g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	return out;
+}
+
+bool site_build(site_job *job)
+{
+	static const content_kind home_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY};
+	static const content_kind all_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY, KIND_PAGE};
+	const site_config *c = job->model->config;
+	int n = job->jobs > 0 ? job->jobs : 1;
+	site_ctx *ctx = g_new0(site_ctx, n);
+	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
+	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
+	bool ok = true;
+	char *world = job->cache ? site_world_sum(job) : NULL;
+	/* Stylesheets are compiled here, in one thread, one set per worker. */
+	for (int i = 0; i < n && ok; i++) {
+		ctx[i] = (site_ctx){.job = job, .c = c, .world = world};
+		ctx[i].page = xslt_load(page_xsl, job->model->strings, job->d);
+		ctx[i].feed = ctx[i].page ? xslt_load(feed_xsl, job->model->strings, job->d) : NULL;
+		ok = ctx[i].page && ctx[i].feed;
+	}
+	g_free(page_xsl);
+	g_free(feed_xsl);
+	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(site_task));
+	for (size_t i = 0; ok && i < c->nlangs; i++) {
+		const char *lang = c->langs[i].code;
+		if (!c->langs[i].build)
+			continue;
+		site_add(tasks, (site_task){.layout = "home", .lang = lang, .sub = "", .file = "index.html", .kinds = home_kinds, .nkinds = 3});
+		site_add(tasks, (site_task){.layout = "systems", .lang = lang, .sub = "systems/", .file = "index.html", .kinds = home_kinds, .nkinds = 1});
+		site_add(tasks, (site_task){.layout = "cities", .lang = lang, .sub = "cities/", .file = "index.html", .kinds = home_kinds + 1, .nkinds = 1});
+		site_add(tasks, (site_task){.layout = "studies", .lang = lang, .sub = "studies/", .file = "index.html", .kinds = home_kinds + 2, .nkinds = 1});
+		site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
+		if (job->model->dx)
+			site_add(tasks, (site_task){.layout = "self-assessment", .lang = lang});
+		site_add(tasks, (site_task){.layout = "feed", .lang = lang, .sub = "", .file = "feed.xml", .kinds = all_kinds, .nkinds = 4, .feed = true});
+		for (int k = 0; k < KIND_COUNT; k++) {
+			if (!model_kind_has_page(k))
+				continue;
+			GPtrArray *groups = job->model->set->groups[k];
+			for (guint g = 0; g < groups->len; g++)
+				site_add(tasks, (site_task){.lang = lang, .g = groups->pdata[g]});
+		}
+	}
+	site_run run = {ctx, tasks};
+	ok = ok && jobs_run(n, tasks->len, site_run_task, &run);
+	ok = ok && site_root_page(&ctx[0], "root", "index.html");
+	ok = ok && site_root_page(&ctx[0], "notfound", "404.html");
+	ok = ok && site_sitemap(&ctx[0]);
+	for (int i = 0; i < n; i++) {
+		xslt_free(ctx[i].page);
+		xslt_free(ctx[i].feed);
+	}
+	g_free(ctx);
+	g_free(world);
+	g_array_free(tasks, TRUE);
+	return ok;
+}

@@ -1,0 +1,46 @@
+/* site: the public website. For every language: home, catalogue lists,
+ * a page per system, city, study and free page, downloads, Atom feed; at
+ * the root: language chooser, 404, sitemap.xml, robots.txt, theme assets
+ * and media. Every page is a document handed to the theme's XSLT. */
+#ifndef KITGEN_SITE_H
+#define KITGEN_SITE_H
+
+#include "build/cache.h"
+#include "model/model.h"
+#include "site/xslt.h"
+
+/* A PDF the build made, listed on the downloads page. */
+typedef struct {
+	char *href;  /* inside the site: "pdf/en/kit-maputo.pdf" */
+	char *title;
+	char *lang;
+	char *kind;  /* kit, flyer, report, diagnostic */
+	char *slug;  /* the page it belongs to */
+	long bytes;
+} site_download;
+
+typedef struct {
+	model *model;
+	const char *theme_dir;
+	const char *out_dir; /* the staging folder */
+	GPtrArray *downloads; /* site_download*, may be empty */
+	const char *generator; /* "kitgen 0.1.0" */
+	int jobs;              /* threads, 1 or more */
+	out_cache *cache;      /* previous outputs to reuse, or NULL */
+	gint pages_written;    /* updated atomically */
+	gsize bytes_written;
+	/* progress (authoring): called after each output is written or reused,
+	 * with its path inside the site, from any build thread. May be NULL. */
+	void (*on_output)(void *ctx, const char *path);
+	void *on_output_ctx;
+	diag_list *d;
+} site_job;
+
+/* Copies the theme's assets/ (CSS, scripts, icons) to OUT/assets/. */
+bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d);
+
+/* Writes the pages into job->out_dir (media, assets and PDFs are written
+ * before, by main). false when anything failed. */
+bool site_build(site_job *job);
+
+#endif

@@ -1,0 +1,179 @@
+/* xslt: libxslt with safety prefs and errors collected as diagnostics. */
+#include <string.h>
+#include <glib.h>
+#include <libexslt/exslt.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include "site/xslt.h"
+
+struct xslt_sheet {
+	xsltStylesheetPtr sheet;
+	xsltSecurityPrefsPtr prefs;
+	const i18n_set *strings; /* borrowed, may be NULL */
+	char *path;
+};
+
+/* What the kg: functions read during one transformation (its _private). */
+typedef struct {
+	const i18n_set *strings; /* borrowed, may be NULL */
+	xmlChar *lang;           /* the page document's /page/@lang, owned */
+} xslt_ui;
+
+typedef struct {
+	GString *text;
+} xslt_errors;
+
+static void xslt_collect(void *ctx, const char *fmt, ...)
+{
+	xslt_errors *e = ctx;
+	va_list ap;
+	va_start(ap, fmt);
+	g_string_append_vprintf(e->text, fmt, ap);
+	va_end(ap);
+}
+
+/* kg:s(key[, default]): the UI string of key in the page's language,
+ * along its fallback chain; default (else '') when no language has key.
+ * Strings are looked up, not copied into every page document: copying
+ * the ~170 strings into each one, indexing them with xsl:key and freeing
+ * them again was about 18 % of a site build's CPU time. */
+static void xslt_fn_s(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	if (nargs != 1 && nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlChar *fallback = nargs == 2 ? xmlXPathPopString(ctxt) : NULL;
+	xmlChar *key = xmlXPathPopString(ctxt);
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	const xslt_ui *ui = t ? t->_private : NULL;
+	if (!ctxt->error) {
+		const char *v = ui && ui->strings
+		                        ? i18n_find(ui->strings, (const char *)ui->lang, (const char *)key)
+		                        : NULL;
+		if (!v)
+			v = fallback ? (const char *)fallback : "";
+		valuePush(ctxt, xmlXPathNewString(BAD_CAST v));
+	}
+	xmlFree(key);
+	xmlFree(fallback);
+}
+
+/* kg:strings(): every UI string of the page's language as <s k="KEY">,
+ * in key order, for the few templates that need sets of strings (e.g. all
+ * keys starting with 'problem.'). Made when called, as a result tree
+ * fragment of this transformation: only the pages that ask pay for it. */
+static void xslt_fn_strings(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	if (nargs != 0) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	const xslt_ui *ui = t ? t->_private : NULL;
+	xmlDocPtr frag = t ? xsltCreateRVT(t) : NULL;
+	if (!frag) {
+		xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+		return;
+	}
+	xsltRegisterLocalRVT(t, frag);
+	if (ui && ui->strings)
+		i18n_add_strings(ui->strings, (const char *)ui->lang, (xmlNodePtr)frag);
+	xmlXPathObjectPtr set = xmlXPathNewNodeSet(NULL);
+	for (xmlNodePtr n = frag->children; n; n = n->next)
+		xmlXPathNodeSetAddUnique(set->nodesetval, n);
+	valuePush(ctxt, set);
+}
+
+void xslt_init(void)
+{
+	exsltRegisterAll();
+	xsltRegisterExtModuleFunction(BAD_CAST "s", BAD_CAST XSLT_KG_NS, xslt_fn_s);
+	xsltRegisterExtModuleFunction(BAD_CAST "strings", BAD_CAST XSLT_KG_NS, xslt_fn_strings);
+}
+
+xslt_sheet *xslt_load(const char *path, const i18n_set *strings, diag_list *d)
+{
+	xslt_errors e = {g_string_new(NULL)};
+	xsltSetGenericErrorFunc(&e, xslt_collect);
+	xmlSetGenericErrorFunc(&e, xslt_collect);
+	xsltStylesheetPtr sheet = xsltParseStylesheetFile(BAD_CAST path);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	if (!sheet || e.text->len) {
+		diag_error(d, path, 0, 0, "fix the theme's stylesheet", "cannot load stylesheet: %s",
+		           e.text->len ? g_strstrip(e.text->str) : "unknown error");
+		if (sheet)
+			xsltFreeStylesheet(sheet);
+		g_string_free(e.text, TRUE);
+		return NULL;
+	}
+	g_string_free(e.text, TRUE);
+	xslt_sheet *s = g_new0(xslt_sheet, 1);
+	s->sheet = sheet;
+	s->strings = strings;
+	s->path = g_strdup(path);
+	s->prefs = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+	return s;
+}
+
+void xslt_free(xslt_sheet *s)
+{
+	if (!s)
+		return;
+	xsltFreeStylesheet(s->sheet);
+	xsltFreeSecurityPrefs(s->prefs);
+	g_free(s->path);
+	g_free(s);
+}
+
+xmlDocPtr xslt_apply_doc(xslt_sheet *s, xmlDocPtr doc, const char *what, diag_list *d)
+{
+	xslt_errors e = {g_string_new(NULL)};
+	xsltTransformContextPtr ctxt = xsltNewTransformContext(s->sheet, doc);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xslt_ui ui = {s->strings, root ? xmlGetProp(root, BAD_CAST "lang") : NULL};
+	ctxt->_private = &ui;
+	xsltSetCtxtSecurityPrefs(s->prefs, ctxt);
+	xsltSetTransformErrorFunc(ctxt, &e, xslt_collect);
+	xmlDocPtr res = xsltApplyStylesheetUser(s->sheet, doc, NULL, NULL, NULL, ctxt);
+	bool failed = !res || ctxt->state == XSLT_STATE_ERROR ||
+	              ctxt->state == XSLT_STATE_STOPPED;
+	xsltFreeTransformContext(ctxt);
+	xmlFree(ui.lang);
+	if (failed || e.text->len) {
+		diag_add(d, failed ? DIAG_ERROR : DIAG_WARNING, s->path, 0, 0, NULL,
+		         "while making %s: %s", what,
+		         e.text->len ? g_strstrip(e.text->str) : "transformation failed");
+	}
+	g_string_free(e.text, TRUE);
+	if (failed && res) {
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+	return res;
+}
+
+char *xslt_apply(xslt_sheet *s, xmlDocPtr doc, size_t *len, const char *what,
+                 diag_list *d)
+{
+	xmlDocPtr res = xslt_apply_doc(s, doc, what, d);
+	if (!res)
+		return NULL;
+	xmlChar *out = NULL;
+	int n = 0;
+	xsltSaveResultToString(&out, &n, res, s->sheet);
+	xmlFreeDoc(res);
+	*len = (size_t)n;
+	char *copy = g_strndup((const char *)(out ? out : BAD_CAST ""), (gsize)n);
+	xmlFree(out);
+	return copy;
+}
