@@ -24,6 +24,7 @@ B := build
 # One folder per stage of the pipeline (generator/*/README.md says what each owns).
 CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamltree.c \
              generator/load/config.c generator/load/content.c generator/load/schema.c \
+             generator/load/kinds.c \
              generator/load/markdown.c generator/load/rawhtml.c generator/load/media.c \
              generator/load/i18n.c generator/load/po.c \
              generator/model/model.c generator/model/derive.c generator/model/diagnose.c \

@@ -308,27 +308,23 @@ static bool fm_same_item(const fm_entry *e, const content_item *it)
 bool fm_cache_save(fm_cache *c, const content_set *s, GError **err)
 {
 	guint pages = 0;
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < s->groups[k]->len; i++)
-			pages += ((content_group *)s->groups[k]->pdata[i])->items->len;
+	content_iter i = content_iter_start(s);
+	for (const content_group *g; (g = content_iter_next_group(&i));)
+		pages += g->items->len;
 	if ((guint)g_atomic_int_get(&c->hits) == pages && g_hash_table_size(c->index) == pages)
 		return true; /* every entry was used as it is */
 	GByteArray *b = g_byte_array_new(), *tree = g_byte_array_new();
 	g_byte_array_append(b, (const guint8 *)FM_MAGIC, strlen(FM_MAGIC));
 	fm_put_str(b, c->binary);
 	fm_put_u(b, (guint64)c->started, 8);
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < s->groups[k]->len; i++) {
-			content_group *g = s->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++) {
-				const content_item *it = g->items->pdata[j];
-				const fm_entry *e = g_hash_table_lookup(c->index, it->relpath);
-				if (e && fm_same_item(e, it)) /* copied as it is */
-					g_byte_array_append(b, e->start, (guint)(e->end - e->start));
-				else
-					fm_put_entry(b, tree, it);
-			}
-		}
+	i = content_iter_start(s);
+	for (const content_item *it; (it = content_iter_next(&i));) {
+		const fm_entry *e = g_hash_table_lookup(c->index, it->relpath);
+		if (e && fm_same_item(e, it)) /* copied as it is */
+			g_byte_array_append(b, e->start, (guint)(e->end - e->start));
+		else
+			fm_put_entry(b, tree, it);
+	}
 	fm_put_u(b, XXH3_64bits(b->data, b->len), 8);
 	char *dir = g_path_get_dirname(c->file);
 	g_mkdir_with_parents(dir, 0755);

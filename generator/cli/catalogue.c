@@ -51,15 +51,12 @@ static void kg_source_date(const content_set *s)
 	if (getenv("SOURCE_DATE_EPOCH"))
 		return;
 	char newest[11] = "";
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < s->groups[k]->len; i++) {
-			content_group *g = s->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++) {
-				const char *u = yt_str(((content_item *)g->items->pdata[j])->fm, "updated");
-				if (u && strlen(u) == 10 && strcmp(u, newest) > 0)
-					memcpy(newest, u, 11);
-			}
-		}
+	content_iter i = content_iter_start(s);
+	for (const content_item *it; (it = content_iter_next(&i));) {
+		const char *u = yt_str(it->fm, "updated");
+		if (u && strlen(u) == 10 && strcmp(u, newest) > 0)
+			memcpy(newest, u, 11);
+	}
 	if (!*newest)
 		return;
 	GDateTime *t = g_date_time_new_utc(atoi(newest), atoi(newest + 5), atoi(newest + 8), 0, 0, 0);

@@ -20,22 +20,20 @@
  * through on_output, counted as site_build and publish_all make them. */
 static int kg_count_outputs(const model *m, bool pdf, bool html)
 {
-	static const content_kind documents[] = {KIND_KIT, KIND_STUDY, KIND_SYSTEM,
-	                                         KIND_DIAGNOSTIC};
 	const site_config *c = m->config;
+	int lists = 3 + (m->dx ? 1 : 0); /* home, downloads, feed; self-assessment */
+	for (int k = 0; k < KIND_COUNT; k++)
+		lists += kinds_get(k)->list != NULL;
 	int n = html ? 2 : 0; /* the root's language chooser and 404 */
 	for (size_t l = 0; l < c->nlangs; l++) {
 		if (!c->langs[l].build)
 			continue;
-		if (html)
-			n += 6 + (m->dx ? 1 : 0); /* home, 4 lists, feed; self-assessment */
-		for (int k = 0; html && k < KIND_COUNT; k++)
-			if (model_kind_has_page(k))
-				n += (int)m->set->groups[k]->len;
-		for (size_t k = 0; pdf && k < G_N_ELEMENTS(documents); k++) {
-			GPtrArray *groups = m->set->groups[documents[k]];
-			for (guint i = 0; i < groups->len; i++)
-				n += content_group_item(groups->pdata[i], c->langs[l].code) != NULL;
+		n += html ? lists : 0;
+		content_iter i = content_iter_start(m->set);
+		for (content_group *g; (g = content_iter_next_group(&i));) {
+			n += html && kinds_get(g->kind)->url;
+			n += pdf && kinds_get(g->kind)->document &&
+			     content_group_item(g, c->langs[l].code);
 		}
 	}
 	return n;

@@ -107,7 +107,8 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 		fprintf(stderr, "kitgen: --lang: name one language for the new page\n");
 		return 2;
 	}
-	char *file = kind == KIND_SYSTEM
+	const kind_def *kd = kinds_get(kind);
+	char *file = kd->folder_each
 	                     ? g_strdup_printf("%s/%s/%s/index.%s.md", o->content,
 	                                       content_kind_dir(kind), slug, lang)
 	                     : g_strdup_printf("%s/%s/%s.%s.md", o->content,
@@ -123,8 +124,22 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 	diag_list *d = diag_new();
 	site_config *c = config_load(site_yaml, d);
 	g_free(site_yaml);
+	/* What the schema asks for that the catalogue or the name can give: a
+	 * city it is about, a year or date, a diagnosis's values. */
+	bool refers = false, values_key = false;
+	const char *dated = NULL, *field = NULL;
+	for (const schema_key *p = schema_keys(kind); p->key; p++) {
+		refers |= p->required && p->type == ST_REF && p->ref == KIND_CITY;
+		values_key |= p->type == ST_NUMBERS;
+		if (p->required && (p->type == ST_YEAR || p->type == ST_DATE) && !dated)
+			dated = p->key;
+		if (p->required && p->type == ST_FIELD && !field)
+			field = p->key;
+	}
+	size_t nsections = 0;
+	while (kd->sections && kd->sections[2 * nsections])
+		nsections++;
 	char *city = NULL, *year = NULL;
-	bool refers = kind == KIND_STUDY || kind == KIND_KIT || kind == KIND_DIAGNOSTIC;
 	if (refers)
 		kg_guess_city(o->content, slug, &city, &year);
 	GDateTime *now = g_date_time_new_now_local();
@@ -132,7 +147,7 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 	if (!year)
 		year = g_date_time_format(now, "%Y");
 	g_date_time_unref(now);
-	char *values = kind == KIND_DIAGNOSTIC ? kg_placeholder_values(o->content) : NULL;
+	char *values = values_key ? kg_placeholder_values(o->content) : NULL;
 	schema_hints hints = {.field = c && c->nfields ? c->fields[0].id : NULL,
 	                      .city = city, .year = year, .date = today, .values = values};
 	char *text = schema_scaffold_with(kind, slug, lang, &hints);
@@ -154,14 +169,18 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 				last = p->key;
 			}
 		g_string_append_printf(todo, "%s'%s'", todo->len ? " and " : "", last);
-		printf("kitgen: fill in %s (marked TODO)%s", todo->str,
-		       kind == KIND_SYSTEM ? " and the six sections" : "");
-		if (kind == KIND_SYSTEM && hints.field)
-			printf("; 'field' is %s, the first field of site.yaml", hints.field);
+		printf("kitgen: fill in %s (marked TODO)", todo->str);
+		static const char *const count[] = {"", "one", "two", "three", "four", "five",
+		                                    "six", "seven", "eight", "nine"};
+		if (nsections)
+			printf(" and the %s sections", nsections < G_N_ELEMENTS(count)
+			                                       ? count[nsections] : "new");
+		if (field && hints.field)
+			printf("; '%s' is %s, the first field of site.yaml", field, hints.field);
 		if (refers && city)
 			printf("; 'city' is %s, from the name", city);
-		if (kind == KIND_STUDY || kind == KIND_KIT || kind == KIND_DIAGNOSTIC)
-			printf("; check '%s'", kind == KIND_STUDY ? "year" : "date");
+		if (dated)
+			printf("; check '%s'", dated);
 		printf(".\n");
 		if (refers && !city)
 			printf("kitgen: set 'city' to the NAME of a file in %s/%s/ (a page named "
@@ -170,12 +189,8 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 		if (values)
 			printf("kitgen: replace the placeholder 'values' (marked TODO) with the "
 			       "city's own figures.\n");
-		if (kind == KIND_KIT)
-			printf("kitgen: list the 'systems' to present, or name a diagnosis in "
-			       "'recommend'.\n");
-		if (kind == KIND_STUDY)
-			printf("kitgen: add the systems the study 'proposed', and its phases and costs "
-			       "when known.\n");
+		if (kd->advice)
+			printf("kitgen: %s\n", kd->advice);
 		g_string_free(todo, TRUE);
 	}
 	g_free(text);

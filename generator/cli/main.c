@@ -245,10 +245,10 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		return cmd_new(o, argc, argv);
 	if (!strcmp(cmd, "i18n"))
 		return cmd_i18n(o, argc, argv);
-	if (!strcmp(cmd, "kit") || !strcmp(cmd, "report") || !strcmp(cmd, "flyer"))
-		return cmd_document(o, cmd, argc, argv);
-	if (!strcmp(cmd, "diagnose"))
+	if (!strcmp(cmd, "diagnose")) /* of a page or of any file */
 		return cmd_document(o, "diagnostic", argc, argv);
+	if (kinds_by_document(cmd) >= 0) /* a PDF layout of kinds.c: kit, report, flyer */
+		return cmd_document(o, cmd, argc, argv);
 	fprintf(stderr, "kitgen: unknown command '%s'\n", cmd);
 	kg_usage(stderr);
 	return 2;

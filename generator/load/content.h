@@ -7,16 +7,8 @@
 #include <sys/stat.h>
 #include "load/config.h"
 #include "core/yamltree.h"
+#include "load/kinds.h"
 
-typedef enum {
-	KIND_SYSTEM,
-	KIND_CITY,
-	KIND_STUDY,
-	KIND_PAGE,
-	KIND_KIT,
-	KIND_DIAGNOSTIC,
-	KIND_COUNT
-} content_kind;
 
 #define CONTENT_SUM_LEN 16 /* bytes of head_sum and body_sum */
 
@@ -61,6 +53,21 @@ typedef struct {
 	GHashTable *by_key;            /* "kind/slug" -> content_group* */
 	GHashTable *files;             /* relpath of every file under root -> TRUE */
 } content_set;
+
+/* Every page of a set in one order: kinds as in kinds.c, groups by slug,
+ * translations by language.
+ *   content_iter i = content_iter_start(s);
+ *   for (content_item *it; (it = content_iter_next(&i));) ...
+ * Use one iterator for items or for groups, not both. */
+typedef struct {
+	const content_set *set;
+	int kind;
+	guint group, item; /* the next group of kind, the next item of the last group */
+} content_iter;
+
+content_iter content_iter_start(const content_set *s);
+content_item *content_iter_next(content_iter *i);
+content_group *content_iter_next_group(content_iter *i);
 
 const char *content_kind_dir(content_kind k);   /* "systems" */
 const char *content_kind_name(content_kind k);  /* "system" */

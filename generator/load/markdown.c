@@ -204,15 +204,14 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 		g_free(base);
 		if (!lang_ok) {
 			/* reported */
-		} else if (kind == KIND_KIT || kind == KIND_DIAGNOSTIC) {
+		} else if (!kinds_get(kind)->url) {
 			diag_error(ctx->d, it->path, line, col,
-			           "kits and diagnostics are published as PDFs, not pages; link to "
-			           "a system, city, study or page",
+			           "it is published as a PDF, not a page; link to a page of "
+			           "the site instead",
 			           "link '%s': a %s has no web page", target, content_kind_name(kind));
 		} else if (content_group_find(ctx->set, kind, slug)) {
-			/* Free pages live at LANG/NAME/, the rest at LANG/KIND/NAME/. */
-			*ref = g_strdup_printf("%s%s%s/%s%s", kind == KIND_PAGE ? "" : content_kind_dir(kind),
-			                       kind == KIND_PAGE ? "" : "/", slug, frag ? "#" : "",
+			/* The page's address inside LANG/ (kinds.c). */
+			*ref = g_strdup_printf("%s%s/%s%s", kinds_get(kind)->url, slug, frag ? "#" : "",
 			                       frag ? frag : "");
 			ok = true;
 		} else {

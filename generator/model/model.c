@@ -38,15 +38,12 @@ void model_free(model *m)
 
 bool model_kind_has_page(content_kind k)
 {
-	return k == KIND_SYSTEM || k == KIND_CITY || k == KIND_STUDY || k == KIND_PAGE ||
-	       k == KIND_DIAGNOSTIC;
+	return kinds_get(k)->url != NULL;
 }
 
 char *model_page_path(content_kind k, const char *slug, const char *lang)
 {
-	if (k == KIND_PAGE)
-		return g_strdup_printf("%s/%s/", lang, slug);
-	return g_strdup_printf("%s/%s/%s/", lang, content_kind_dir(k), slug);
+	return g_strdup_printf("%s/%s%s/", lang, kinds_get(k)->url, slug);
 }
 
 /* Files named in front matter (image: …) are copied with the site: register
@@ -150,12 +147,9 @@ void model_load_bodies(model *m, int jobs)
 {
 	model_diagnose(m);
 	model_load l = {m, g_ptr_array_new()};
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < m->set->groups[k]->len; i++) {
-			content_group *g = m->set->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++)
-				g_ptr_array_add(l.items, g->items->pdata[j]);
-		}
+	content_iter i = content_iter_start(m->set);
+	for (content_item *it; (it = content_iter_next(&i));)
+		g_ptr_array_add(l.items, it);
 	jobs_run(jobs, l.items->len, model_load_one, &l);
 	g_ptr_array_free(l.items, TRUE);
 }

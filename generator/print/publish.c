@@ -108,17 +108,6 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 	return doc;
 }
 
-static content_kind publish_kind(const char *layout)
-{
-	if (!strcmp(layout, "kit"))
-		return KIND_KIT;
-	if (!strcmp(layout, "report"))
-		return KIND_STUDY;
-	if (!strcmp(layout, "diagnostic"))
-		return KIND_DIAGNOSTIC;
-	return KIND_SYSTEM;
-}
-
 /* Makes one PDF. rel: the PDF's path inside the site when the cache may
  * reuse it, else NULL; *key and *reused then say what the cache decided
  * (key owned by the caller). */
@@ -126,11 +115,11 @@ static bool publish_render(publish_job *job, const char *layout, const char *slu
                            const char *lang, const char *pdf_path, const char *rel,
                            char **key_out, bool *reused)
 {
-	content_kind k = publish_kind(layout);
-	content_group *g = content_group_find(job->model->set, k, slug);
+	int k = kinds_by_document(layout);
+	content_group *g = k >= 0 ? content_group_find(job->model->set, k, slug) : NULL;
 	if (!g) {
 		diag_error(job->d, NULL, 0, 0, "see kitgen check for the names",
-		           "there is no %s named '%s'", content_kind_name(k), slug);
+		           "there is no %s named '%s'", k >= 0 ? content_kind_name(k) : layout, slug);
 		return false;
 	}
 	xmlDocPtr in = publish_compose(job, layout, g, lang);
@@ -281,7 +270,6 @@ static void publish_task_done(void *shared, size_t i, const char *rec, size_t le
 	g_free(path);
 }
 
-static content_kind publish_kind(const char *layout);
 static gint publish_cmp_download(gconstpointer a, gconstpointer b, gpointer config);
 
 void publish_kept(publish_job *job, const char *out_dir)
@@ -295,10 +283,13 @@ void publish_kept(publish_job *job, const char *out_dir)
 			char *name = g_strndup(n, strlen(n) - (g_str_has_suffix(n, ".pdf") ? 4 : 0));
 			char *dash = strchr(name, '-');
 			content_group *g = NULL;
+			int k = -1;
 			if (dash && g_str_has_suffix(n, ".pdf")) {
 				*dash = '\0';
-				g = content_group_find(job->model->set, publish_kind(name), dash + 1);
+				k = kinds_by_document(name);
 			}
+			if (k >= 0)
+				g = content_group_find(job->model->set, k, dash + 1);
 			content_item *it = g ? content_group_item(g, c->langs[l].code) : NULL;
 			if (it) {
 				site_download *dl = g_new0(site_download, 1);
@@ -338,26 +329,17 @@ static gint publish_cmp_download(gconstpointer a, gconstpointer b, gpointer conf
 
 bool publish_all(publish_job *job, const char *out_dir)
 {
-	static const struct {
-		const char *layout;
-		content_kind kind;
-	} docs[] = {{"kit", KIND_KIT},
-	            {"report", KIND_STUDY},
-	            {"flyer", KIND_SYSTEM},
-	            {"diagnostic", KIND_DIAGNOSTIC}};
 	const site_config *c = job->model->config;
 	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(publish_task));
 	for (size_t l = 0; l < c->nlangs; l++) {
 		if (!c->langs[l].build)
 			continue;
-		for (size_t k = 0; k < G_N_ELEMENTS(docs); k++) {
-			GPtrArray *groups = job->model->set->groups[docs[k].kind];
-			for (guint i = 0; i < groups->len; i++) {
-				publish_task t = {docs[k].layout, c->langs[l].code, groups->pdata[i]};
-				/* documents exist only in languages with the content */
-				if (content_group_item(t.g, t.lang))
-					g_array_append_val(tasks, t);
-			}
+		content_iter i = content_iter_start(job->model->set);
+		for (content_group *g; (g = content_iter_next_group(&i));) {
+			publish_task t = {kinds_get(g->kind)->document, c->langs[l].code, g};
+			/* documents exist only in languages with the content */
+			if (t.layout && content_group_item(g, t.lang))
+				g_array_append_val(tasks, t);
 		}
 	}
 	publish_run run = {job, out_dir, tasks, getpid(), true};

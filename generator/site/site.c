@@ -351,32 +351,33 @@ static bool site_sitemap(site_ctx *x)
 	xmlDocSetRootElement(doc, urlset);
 	xmlSetNs(urlset, xmlNewNs(urlset, BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
 	xmlNewNs(urlset, BAD_CAST "http://www.w3.org/1999/xhtml", BAD_CAST "xhtml");
-	static const char *const lists[] = {"", "systems/", "cities/", "studies/", "downloads/",
-	                                    "self-assessment/"};
+	/* The home page, the kinds' lists, downloads and self-assessment. */
+	GPtrArray *lists = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(lists, g_strdup(""));
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (kinds_get(k)->list)
+			g_ptr_array_add(lists, g_strdup(kinds_get(k)->url));
+	g_ptr_array_add(lists, g_strdup("downloads/"));
+	if (x->job->model->dx)
+		g_ptr_array_add(lists, g_strdup("self-assessment/"));
 	for (size_t i = 0; i < c->nlangs; i++) {
 		if (!c->langs[i].build)
 			continue;
-		for (size_t j = 0; j < G_N_ELEMENTS(lists); j++) {
-			if (!x->job->model->dx && !strcmp(lists[j], "self-assessment/"))
-				continue;
-			char *p = g_strconcat(c->langs[i].code, "/", lists[j], NULL);
+		for (guint j = 0; j < lists->len; j++) {
+			char *p = g_strconcat(c->langs[i].code, "/", lists->pdata[j], NULL);
 			site_sitemap_add(urlset, c, p, NULL);
 			g_free(p);
 		}
-		for (int k = 0; k < KIND_COUNT; k++) {
-			if (!model_kind_has_page(k))
+		content_iter it = content_iter_start(x->job->model->set);
+		for (content_group *grp; (grp = content_iter_next_group(&it));) {
+			if (!model_kind_has_page(grp->kind) || !content_group_item(grp, c->langs[i].code))
 				continue;
-			GPtrArray *groups = x->job->model->set->groups[k];
-			for (guint g = 0; g < groups->len; g++) {
-				content_group *grp = groups->pdata[g];
-				if (!content_group_item(grp, c->langs[i].code))
-					continue;
-				char *p = model_page_path(k, grp->slug, c->langs[i].code);
-				site_sitemap_add(urlset, c, p, grp);
-				g_free(p);
-			}
+			char *p = model_page_path(grp->kind, grp->slug, c->langs[i].code);
+			site_sitemap_add(urlset, c, p, grp);
+			g_free(p);
 		}
 	}
+	g_ptr_array_free(lists, TRUE);
 	xmlChar *text;
 	int len;
 	xmlDocDumpFormatMemoryEnc(doc, &text, &len, "UTF-8", 1);
@@ -521,15 +522,11 @@ static char *site_world_sum(const site_job *job)
 {
 	const content_set *set = job->model->set;
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < set->groups[k]->len; i++) {
-			const content_group *g = set->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++) {
-				const content_item *it = g->items->pdata[j];
-				g_checksum_update(sum, (const guchar *)it->relpath, (gssize)strlen(it->relpath) + 1);
-				g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
-			}
-		}
+	content_iter i = content_iter_start(set);
+	for (const content_item *it; (it = content_iter_next(&i));) {
+		g_checksum_update(sum, (const guchar *)it->relpath, (gssize)strlen(it->relpath) + 1);
+		g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
+	}
 	char *config = g_build_filename(set->root, "site.yaml", NULL), *text;
 	gsize len;
 	if (g_file_get_contents(config, &text, &len, NULL)) {
@@ -567,8 +564,17 @@ static char *site_world_sum(const site_job *job)
 
 bool site_build(site_job *job)
 {
-	static const content_kind home_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY};
-	static const content_kind all_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY, KIND_PAGE};
+	/* Which kinds each list shows, from the table: the home page, each
+	 * kind's own list, the feed. */
+	content_kind home[KIND_COUNT], each[KIND_COUNT], feed[KIND_COUNT];
+	int nhome = 0, nfeed = 0;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		each[k] = (content_kind)k;
+		if (kinds_get(k)->home)
+			home[nhome++] = (content_kind)k;
+		if (kinds_get(k)->feed)
+			feed[nfeed++] = (content_kind)k;
+	}
 	const site_config *c = job->model->config;
 	int n = job->jobs > 0 ? job->jobs : 1;
 	site_ctx *ctx = g_new0(site_ctx, n);
@@ -590,21 +596,20 @@ bool site_build(site_job *job)
 		const char *lang = c->langs[i].code;
 		if (!c->langs[i].build)
 			continue;
-		site_add(tasks, (site_task){.layout = "home", .lang = lang, .sub = "", .file = "index.html", .kinds = home_kinds, .nkinds = 3});
-		site_add(tasks, (site_task){.layout = "systems", .lang = lang, .sub = "systems/", .file = "index.html", .kinds = home_kinds, .nkinds = 1});
-		site_add(tasks, (site_task){.layout = "cities", .lang = lang, .sub = "cities/", .file = "index.html", .kinds = home_kinds + 1, .nkinds = 1});
-		site_add(tasks, (site_task){.layout = "studies", .lang = lang, .sub = "studies/", .file = "index.html", .kinds = home_kinds + 2, .nkinds = 1});
+		site_add(tasks, (site_task){.layout = "home", .lang = lang, .sub = "", .file = "index.html", .kinds = home, .nkinds = nhome});
+		for (int k = 0; k < KIND_COUNT; k++) {
+			const kind_def *kd = kinds_get(k);
+			if (kd->list)
+				site_add(tasks, (site_task){.layout = kd->list, .lang = lang, .sub = kd->url, .file = "index.html", .kinds = &each[k], .nkinds = 1});
+		}
 		site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
 		if (job->model->dx)
 			site_add(tasks, (site_task){.layout = "self-assessment", .lang = lang});
-		site_add(tasks, (site_task){.layout = "feed", .lang = lang, .sub = "", .file = "feed.xml", .kinds = all_kinds, .nkinds = 4, .feed = true});
-		for (int k = 0; k < KIND_COUNT; k++) {
-			if (!model_kind_has_page(k))
-				continue;
-			GPtrArray *groups = job->model->set->groups[k];
-			for (guint g = 0; g < groups->len; g++)
-				site_add(tasks, (site_task){.lang = lang, .g = groups->pdata[g]});
-		}
+		site_add(tasks, (site_task){.layout = "feed", .lang = lang, .sub = "", .file = "feed.xml", .kinds = feed, .nkinds = nfeed, .feed = true});
+		content_iter it = content_iter_start(job->model->set);
+		for (const content_group *g; (g = content_iter_next_group(&it));)
+			if (model_kind_has_page(g->kind))
+				site_add(tasks, (site_task){.lang = lang, .g = g});
 	}
 	site_run run = {ctx, tasks};
 	ok = ok && jobs_run(n, tasks->len, site_run_task, &run);
