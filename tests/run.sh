@@ -55,6 +55,10 @@ real() {
 }
 step "catalogue builds and checks clean" real
 
+# docs/theme.md names every element and attribute a theme receives and the
+# classes the paginator acts on.
+step "theme: docs/theme.md describes what templates receive" sh tests/theme/contract.sh "$KITGEN" "$tmp/a/site"
+
 # Every PDF of the build: no damage, fonts embedded, its text comes back.
 plain "every PDF passes the print checks" sh tests/check_pdfs.sh "$tmp/a/site" content
 

@@ -513,6 +513,30 @@ bool print_has_class(const char *classes, const char *cls)
 	return false;
 }
 
+/* The classes a theme uses to shape pages, not only to style them. */
+static const struct {
+	const char *tags; /* space-separated */
+	const char *cls;
+	print_role role;
+} print_roles[] = {
+	{"section", "cover", PRINT_ROLE_COVER},
+	{"section", "chapter", PRINT_ROLE_CHAPTER},
+	{"nav", "toc", PRINT_ROLE_TOC},
+	{"div hr", "page-break", PRINT_ROLE_PAGE_BREAK},
+	{"span", "fn", PRINT_ROLE_FOOTNOTE},
+};
+
+print_role print_role_of(const char *tag, const char *classes)
+{
+	if (!classes)
+		return PRINT_ROLE_NONE;
+	for (size_t i = 0; i < G_N_ELEMENTS(print_roles); i++)
+		if (print_has_class(print_roles[i].tags, tag) &&
+		    print_has_class(classes, print_roles[i].cls))
+			return print_roles[i].role;
+	return PRINT_ROLE_NONE;
+}
+
 void print_style_base(const print_style *s, print_cstyle *out)
 {
 	memset(out, 0, sizeof *out);
