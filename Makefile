@@ -30,10 +30,11 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/model/model.c generator/model/derive.c generator/model/diagnose.c \
              generator/model/diagnose_model.c generator/model/chart.c \
              generator/site/xslt.c generator/site/site.c generator/site/serve.c \
+             generator/site/site_output.c \
              generator/print/fonts.c generator/print/publish.c \
              generator/build/out.c generator/build/jobs.c generator/build/workers.c \
              generator/build/cache.c generator/build/checked.c generator/build/fmcache.c \
-             generator/build/progress.c \
+             generator/build/progress.c generator/build/output.c \
              generator/cli/catalogue.c generator/cli/cmd_build.c generator/cli/cmd_check.c \
              generator/cli/cmd_document.c generator/cli/cmd_i18n.c generator/cli/cmd_new.c \
              generator/cli/cmd_serve.c

@@ -16,29 +16,6 @@
 #include "site/site.h"
 
 
-/* progress (authoring): how many pages and PDFs this build will report
- * through on_output, counted as site_build and publish_all make them. */
-static int kg_count_outputs(const model *m, bool pdf, bool html)
-{
-	const site_config *c = m->config;
-	int lists = 3 + (m->dx ? 1 : 0); /* home, downloads, feed; self-assessment */
-	for (int k = 0; k < KIND_COUNT; k++)
-		lists += kinds_get(k)->list != NULL;
-	int n = html ? 2 : 0; /* the root's language chooser and 404 */
-	for (size_t l = 0; l < c->nlangs; l++) {
-		if (!c->langs[l].build)
-			continue;
-		n += html ? lists : 0;
-		content_iter i = content_iter_start(m->set);
-		for (content_group *g; (g = content_iter_next_group(&i));) {
-			n += html && kinds_get(g->kind)->url;
-			n += pdf && kinds_get(g->kind)->document &&
-			     content_group_item(g, c->langs[l].code);
-		}
-	}
-	return n;
-}
-
 int cmd_build(const kg_options *o)
 {
 	gint64 t0 = g_get_monotonic_time();
@@ -79,8 +56,23 @@ int cmd_build(const kg_options *o)
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
 	                .generator = "kitgen " KITGEN_VERSION, .jobs = jobs, .cache = outputs,
 	                .d = d};
+	/* Every output of the build, each behind the one interface of output.h;
+	 * the driver orders them by what each reads (pages after PDFs). A new
+	 * output is one more line here (the search index: site/search.c). */
+	publish_output pdfs = {&pub, stage, pdf};
+	output outs[8];
+	size_t nouts = 0;
+	outs[nouts++] = (output){&publish_pdf_output, &pdfs};
+	if (html) {
+		outs[nouts++] = (output){&site_lists_output, &job};
+		outs[nouts++] = (output){&site_feeds_output, &job};
+		outs[nouts++] = (output){&site_pages_output, &job};
+		outs[nouts++] = (output){&site_root_output, &job};
+		outs[nouts++] = (output){&site_sitemap_output, &job};
+	}
+	ok = ok && output_order(outs, nouts, d);
 	/* progress (authoring): a bar on a terminal, the outputs with --verbose */
-	progress *bar = progress_new(kg_count_outputs(k.model, pdf, html),
+	progress *bar = progress_new(ok ? output_plan(outs, nouts) : 0,
 	                             progress_mode_for(o->quiet, o->verbose));
 	pub.on_output = job.on_output = progress_on_output;
 	pub.on_output_ctx = job.on_output_ctx = bar;
@@ -101,12 +93,9 @@ int cmd_build(const kg_options *o)
 	g_free(old_pdf);
 	g_free(new_pdf);
 	ok = ok && stage && kg_write_media(&k, o, stage, outputs, d) && publish_open(&pub);
-	if (ok && pdf)
-		ok = publish_all(&pub, stage);
-	else if (ok)
-		publish_kept(&pub, stage);
-	job.downloads = pub.downloads;
-	ok = ok && (!html || site_build(&job));
+	job.downloads = pub.downloads; /* filled by the pdf output */
+	ok = ok && output_emit(outs, nouts);
+	site_close(&job);
 	publish_close(&pub);
 	/* An error found while making outputs (a file saved during the build)
 	 * fails the build like one found while loading: out/site stays. */

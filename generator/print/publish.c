@@ -327,7 +327,9 @@ static gint publish_cmp_download(gconstpointer a, gconstpointer b, gpointer conf
 	return strcmp(x->href, y->href);
 }
 
-bool publish_all(publish_job *job, const char *out_dir)
+/* Every document to make: the PDF layout of each kind that has one
+ * (kinds.c), in every language built that has the content. */
+static GArray *publish_tasks(const publish_job *job)
 {
 	const site_config *c = job->model->config;
 	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(publish_task));
@@ -342,6 +344,12 @@ bool publish_all(publish_job *job, const char *out_dir)
 				g_array_append_val(tasks, t);
 		}
 	}
+	return tasks;
+}
+
+bool publish_all(publish_job *job, const char *out_dir)
+{
+	GArray *tasks = publish_tasks(job);
 	publish_run run = {job, out_dir, tasks, getpid(), true};
 	size_t lost = 0;
 	bool ok = workers_run(job->jobs, tasks->len, publish_task_run, publish_task_done, &run,
@@ -355,3 +363,26 @@ bool publish_all(publish_job *job, const char *out_dir)
 	g_array_free(tasks, TRUE);
 	return ok;
 }
+
+static int publish_plan(void *self)
+{
+	const publish_output *o = self;
+	if (!o->make)
+		return 0;
+	GArray *tasks = publish_tasks(o->job);
+	int n = (int)tasks->len;
+	g_array_free(tasks, TRUE);
+	return n;
+}
+
+static bool publish_emit(void *self)
+{
+	const publish_output *o = self;
+	if (o->make)
+		return publish_all(o->job, o->out_dir);
+	publish_kept(o->job, o->out_dir);
+	return true;
+}
+
+/* PDFs read the model and the media, which are written before any output. */
+const output_def publish_pdf_output = {"pdf", NULL, publish_plan, publish_emit};

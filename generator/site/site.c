@@ -4,13 +4,7 @@
 #include "build/jobs.h"
 #include "build/out.h"
 #include "site/site.h"
-
-typedef struct {
-	site_job *job;
-	xslt_sheet *page, *feed;
-	const site_config *c;
-	const char *world; /* site_world_sum: every input but the page bodies */
-} site_ctx;
+#include "site/site_int.h"
 
 /* "../../" for a page at "en/systems/"; "" at the root. */
 static char *site_root_of(const char *path)
@@ -202,7 +196,7 @@ static char *site_item_key(site_ctx *x, const content_group *g, const char *lang
 	return cache_key_sum(x->job->cache, "item-page", sum);
 }
 
-static bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
+bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 {
 	char *path = model_page_path(g->kind, g->slug, lang);
 	char *file = site_index_of(path);
@@ -250,9 +244,9 @@ static char *site_list_key(site_ctx *x, const char *layout, const char *file)
 }
 
 /* A page listing items of some kinds: home, catalogue lists, downloads. */
-static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
-                           const char *sub, const content_kind *kinds, int nkinds,
-                           xslt_sheet *sheet, const char *file_name)
+bool site_list_page(site_ctx *x, const char *layout, const char *lang,
+                    const char *sub, const content_kind *kinds, int nkinds,
+                    xslt_sheet *sheet, const char *file_name)
 {
 	char *path = g_strdup_printf("%s/%s", lang, sub);
 	char *file = g_strconcat(path, file_name, NULL);
@@ -293,7 +287,7 @@ static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 }
 
 /* The root pages are in the default language and link to every language. */
-static bool site_root_page(site_ctx *x, const char *layout, const char *file)
+bool site_root_page(site_ctx *x, const char *layout, const char *file)
 {
 	xmlNodePtr page;
 	const char *lang = x->c->default_lang;
@@ -339,7 +333,7 @@ static char *site_world_key(site_ctx *x, const char *kind)
 /* sitemap.xml lists every page with its real translations as alternates;
  * fallback pages are left out (they repeat another language's text). */
 
-static bool site_sitemap(site_ctx *x)
+bool site_sitemap(site_ctx *x)
 {
 	const site_config *c = x->c;
 	/* Both read the world only (pages, languages, base URL). */
@@ -442,7 +436,7 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 
 /* The self-assessment form (generated from the diagnosis model) with the
  * sample diagnoses listed beside it. */
-static bool site_self_assessment(site_ctx *x, const char *lang)
+bool site_self_assessment(site_ctx *x, const char *lang)
 {
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(alt, g_strdup("self-assessment/"));
@@ -482,43 +476,11 @@ bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d)
 	return ok;
 }
 
-/* One page to make: a list page (layout set), or an item page (g set). */
-typedef struct {
-	const char *layout, *lang, *sub, *file;
-	const content_kind *kinds;
-	int nkinds;
-	bool feed;
-	const content_group *g;
-} site_task;
-
-typedef struct {
-	site_ctx *ctx; /* one per thread: each with its own stylesheets */
-	GArray *tasks;
-} site_run;
-
-static bool site_run_task(void *shared, int thread, size_t i)
-{
-	site_run *r = shared;
-	site_ctx *x = &r->ctx[thread];
-	const site_task *t = &g_array_index(r->tasks, site_task, i);
-	if (t->g)
-		return site_item_page(x, t->g, t->lang);
-	if (!strcmp(t->layout, "self-assessment"))
-		return site_self_assessment(x, t->lang);
-	return site_list_page(x, t->layout, t->lang, t->sub, t->kinds, t->nkinds,
-	                      t->feed ? x->feed : x->page, t->file);
-}
-
-static void site_add(GArray *tasks, site_task t)
-{
-	g_array_append_val(tasks, t);
-}
-
 /* Everything an item page reads besides its own bodies: every file's front
  * matter, site.yaml, the other files under content/ (media, the diagnosis
  * model) by size and time, the PDFs listed for download. Any change here
  * makes every item page again; a body edit makes only its own pages. */
-static char *site_world_sum(const site_job *job)
+char *site_world_sum(const site_job *job)
 {
 	const content_set *set = job->model->set;
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -560,68 +522,4 @@ static char *site_world_sum(const site_job *job)
 	char *out = g_strdup(g_checksum_get_string(sum));
 	g_checksum_free(sum);
 	return out;
-}
-
-bool site_build(site_job *job)
-{
-	/* Which kinds each list shows, from the table: the home page, each
-	 * kind's own list, the feed. */
-	content_kind home[KIND_COUNT], each[KIND_COUNT], feed[KIND_COUNT];
-	int nhome = 0, nfeed = 0;
-	for (int k = 0; k < KIND_COUNT; k++) {
-		each[k] = (content_kind)k;
-		if (kinds_get(k)->home)
-			home[nhome++] = (content_kind)k;
-		if (kinds_get(k)->feed)
-			feed[nfeed++] = (content_kind)k;
-	}
-	const site_config *c = job->model->config;
-	int n = job->jobs > 0 ? job->jobs : 1;
-	site_ctx *ctx = g_new0(site_ctx, n);
-	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
-	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
-	bool ok = true;
-	char *world = job->cache ? site_world_sum(job) : NULL;
-	/* Stylesheets are compiled here, in one thread, one set per worker. */
-	for (int i = 0; i < n && ok; i++) {
-		ctx[i] = (site_ctx){.job = job, .c = c, .world = world};
-		ctx[i].page = xslt_load(page_xsl, job->model->strings, job->d);
-		ctx[i].feed = ctx[i].page ? xslt_load(feed_xsl, job->model->strings, job->d) : NULL;
-		ok = ctx[i].page && ctx[i].feed;
-	}
-	g_free(page_xsl);
-	g_free(feed_xsl);
-	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(site_task));
-	for (size_t i = 0; ok && i < c->nlangs; i++) {
-		const char *lang = c->langs[i].code;
-		if (!c->langs[i].build)
-			continue;
-		site_add(tasks, (site_task){.layout = "home", .lang = lang, .sub = "", .file = "index.html", .kinds = home, .nkinds = nhome});
-		for (int k = 0; k < KIND_COUNT; k++) {
-			const kind_def *kd = kinds_get(k);
-			if (kd->list)
-				site_add(tasks, (site_task){.layout = kd->list, .lang = lang, .sub = kd->url, .file = "index.html", .kinds = &each[k], .nkinds = 1});
-		}
-		site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
-		if (job->model->dx)
-			site_add(tasks, (site_task){.layout = "self-assessment", .lang = lang});
-		site_add(tasks, (site_task){.layout = "feed", .lang = lang, .sub = "", .file = "feed.xml", .kinds = feed, .nkinds = nfeed, .feed = true});
-		content_iter it = content_iter_start(job->model->set);
-		for (const content_group *g; (g = content_iter_next_group(&it));)
-			if (model_kind_has_page(g->kind))
-				site_add(tasks, (site_task){.lang = lang, .g = g});
-	}
-	site_run run = {ctx, tasks};
-	ok = ok && jobs_run(n, tasks->len, site_run_task, &run);
-	ok = ok && site_root_page(&ctx[0], "root", "index.html");
-	ok = ok && site_root_page(&ctx[0], "notfound", "404.html");
-	ok = ok && site_sitemap(&ctx[0]);
-	for (int i = 0; i < n; i++) {
-		xslt_free(ctx[i].page);
-		xslt_free(ctx[i].feed);
-	}
-	g_free(ctx);
-	g_free(world);
-	g_array_free(tasks, TRUE);
-	return ok;
 }
