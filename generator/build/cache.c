@@ -129,8 +129,6 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_checksum_update(sum, (const guchar *)extra_salt, -1);
 	cache_sum_binary(sum); /* a rebuilt kitgen may make other bytes */
-	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
-	g_checksum_update(sum, (const guchar *)(epoch ? epoch : "-"), -1);
 	cache_hash_tree(sum, theme_dir, "");
 	if (fonts_conf)
 		cache_hash_tree(sum, fonts_conf, "");

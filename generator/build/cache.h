@@ -1,6 +1,7 @@
 /* cache: incremental builds. Every output is remembered with a key — a
  * hash of everything that made it: the XML document handed to the theme,
- * the theme's files, fonts setup, kitgen's version and SOURCE_DATE_EPOCH.
+ * the theme's files, fonts setup, kitgen's version and the caller's salt
+ * (the UI strings, the date PDFs carry).
  * When the next build computes the same key for the same output, the
  * previous file is hard-linked into the new site instead of made again. */
 #ifndef KITGEN_CACHE_H

@@ -37,7 +37,8 @@ int cmd_build(const kg_options *o)
 	/* The themes read UI strings (kg:s) besides the page document: every
 	 * key covers them, the languages' fallback chains included. */
 	char *strings = i18n_digest(k.strings);
-	char *salt = g_strdup_printf("kitgen %s strings %s", KITGEN_VERSION, strings);
+	char *salt = g_strdup_printf("kitgen %s strings %s date %" G_GINT64_FORMAT, KITGEN_VERSION,
+	                             strings, k.model->source_date);
 	out_cache *outputs = cache_open(o->out, o->theme, conf, salt);
 	g_free(salt);
 	g_free(strings);

@@ -265,8 +265,8 @@ static xmlNodePtr md_el(xmlNodePtr parent, const char *name)
  * block's language), so they lose the characters XML cannot carry. */
 static void md_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	char *clean = xmltext_clean(value);
-	xmlSetProp(n, BAD_CAST name, BAD_CAST clean);
+	char *clean = xmltext_clean(value); /* authors' text: drop what XML cannot carry */
+	xmltext_set(n, name, clean);
 	g_free(clean);
 }
 
@@ -550,7 +550,8 @@ xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr do
 	size_t len;
 	const char *text = content_item_body(it, &len, &owned);
 	if (!text) {
-		diag_error(ctx->d, it->path, 0, 0, "build again when the file is saved",
+		diag_error(ctx->stale ? ctx->stale : ctx->d, it->path, 0, 0,
+		           "build again when the file is saved",
 		           "the file changed while kitgen was building");
 		text = "";
 		len = 0;

@@ -65,6 +65,8 @@ typedef struct {
 
 struct print_style {
 	char *file;            /* source yaml, for messages */
+	gint64 date;           /* the PDF's date, when date_set (print_style_set_date) */
+	bool date_set;
 	double page_w, page_h;
 	bool page_size_set;    /* the style names a size: it beats the locale */
 	double m_top, m_bottom, m_left, m_right;

@@ -30,6 +30,8 @@ bool publish_open(publish_job *job)
 	job->style = job->sheet ? print_style_load(yaml, job->d) : NULL;
 	if (job->style)
 		print_style_set_fonts(job->style, job->fonts_conf, job->fonts_cache);
+	if (job->style && job->model->source_date >= 0)
+		print_style_set_date(job->style, job->model->source_date);
 	g_free(xsl);
 	g_free(yaml);
 	if (!job->downloads)

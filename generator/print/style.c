@@ -452,6 +452,12 @@ print_style *print_style_load(const char *yaml_path, diag_list *d)
 	return s;
 }
 
+void print_style_set_date(print_style *s, gint64 epoch)
+{
+	s->date = epoch < 0 ? 0 : epoch;
+	s->date_set = true;
+}
+
 void print_style_set_fonts(print_style *s, const char *conf, const char *cache)
 {
 	g_free(s->fonts_conf);

@@ -2,6 +2,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "build/jobs.h"
+#include "core/xmltext.h"
 #include "build/out.h"
 #include "site/site.h"
 #include "site/site_int.h"
@@ -14,12 +15,6 @@ static char *site_root_of(const char *path)
 		if (*p == '/')
 			g_string_append(r, "../");
 	return g_string_free(r, FALSE);
-}
-
-static void site_set(xmlNodePtr e, const char *name, const char *value)
-{
-	if (value)
-		xmlSetProp(e, BAD_CAST name, BAD_CAST value);
 }
 
 static xmlNodePtr site_text(xmlNodePtr parent, const char *name, const char *text)
@@ -38,36 +33,33 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
                                xmlNodePtr *page_out)
 {
 	const site_config *c = x->c;
-	const cfg_language *l = config_language(c, lang);
 	xmlNodePtr page, site;
 	xmlDocPtr doc = model_page_new(x->job->model, layout, lang, x->job->generator, &page, &site);
 	char *root = site_root_of(path);
 	if (x->job->model->dx)
-		site_set(site, "assess", "true"); /* the self-assessment page exists */
-	site_set(page, "path", path);
-	site_set(page, "root", root);
+		xmltext_set(site, "assess", "true"); /* the self-assessment page exists */
+	xmltext_set(page, "path", path);
+	xmltext_set(page, "root", root);
 	g_free(root);
 	xmlNodePtr langs = xmlNewChild(site, NULL, BAD_CAST "languages", NULL);
 	for (size_t i = 0; i < c->nlangs; i++) {
 		if (!c->langs[i].build)
 			continue;
 		xmlNodePtr e = xmlNewChild(langs, NULL, BAD_CAST "language", NULL);
-		site_set(e, "code", c->langs[i].code);
-		site_set(e, "name", c->langs[i].name);
-		site_set(e, "dir", c->langs[i].dir);
+		xmltext_set(e, "code", c->langs[i].code);
+		xmltext_set(e, "name", c->langs[i].name);
+		xmltext_set(e, "dir", c->langs[i].dir);
 		if (!strcmp(c->langs[i].code, lang))
-			site_set(e, "current", "true");
+			xmltext_set(e, "current", "true");
 		const char *p = alt ? alt(c->langs[i].code, alt_data) : NULL;
 		if (p)
-			site_set(e, "path", p);
+			xmltext_set(e, "path", p);
 	}
 	xmlNodePtr fields = xmlNewChild(site, NULL, BAD_CAST "fields", NULL);
 	for (size_t i = 0; i < c->nfields; i++) {
-		const char *name = NULL;
-		for (size_t k = 0; l && l->chain[k] && !name; k++)
-			name = yt_lang_str(c->fields[i].name, l->chain[k]);
+		const char *name = config_lang_text(c, c->fields[i].name, lang);
 		xmlNodePtr f = site_text(fields, "field", name ? name : c->fields[i].id);
-		site_set(f, "id", c->fields[i].id);
+		xmltext_set(f, "id", c->fields[i].id);
 	}
 	xmlNodePtr menu = xmlNewChild(site, NULL, BAD_CAST "menu", NULL);
 	GPtrArray *pages = model_sorted_groups(x->job->model, KIND_PAGE, lang);
@@ -215,9 +207,9 @@ bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 		site_download *d = x->job->downloads->pdata[i];
 		if (!g_strcmp0(d->slug, g->slug)) {
 			xmlNodePtr e = site_text(dl, "document", d->title);
-			site_set(e, "href", d->href);
-			site_set(e, "lang", d->lang);
-			site_set(e, "kind", d->kind);
+			xmltext_set(e, "href", d->href);
+			xmltext_set(e, "lang", d->lang);
+			xmltext_set(e, "kind", d->kind);
 		}
 	}
 	bool ok = site_write(x, x->page, doc, file);
@@ -261,7 +253,7 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 	xmlDocPtr doc = site_page_doc(x, layout, lang, path, site_same_alt_fn, alt, &page);
 	for (int k = 0; k < nkinds; k++) {
 		xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
-		site_set(list, "kind", content_kind_name(kinds[k]));
+		xmltext_set(list, "kind", content_kind_name(kinds[k]));
 		GPtrArray *groups = model_sorted_groups(x->job->model, kinds[k], lang);
 		for (guint i = 0; i < groups->len; i++)
 			xmlAddChild(list, model_item(x->job->model, groups->pdata[i], lang, doc, false));
@@ -273,11 +265,11 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 		xmlNodePtr e = site_text(dl, "document", d->title);
 		char size[32];
 		snprintf(size, sizeof size, "%ld", d->bytes);
-		site_set(e, "href", d->href);
-		site_set(e, "lang", d->lang);
-		site_set(e, "kind", d->kind);
-		site_set(e, "slug", d->slug);
-		site_set(e, "bytes", size);
+		xmltext_set(e, "href", d->href);
+		xmltext_set(e, "lang", d->lang);
+		xmltext_set(e, "kind", d->kind);
+		xmltext_set(e, "slug", d->slug);
+		xmltext_set(e, "bytes", size);
 	}
 	bool ok = site_write(x, sheet, doc, file);
 	g_free(file);
@@ -296,7 +288,7 @@ bool site_root_page(site_ctx *x, const char *layout, const char *file)
 	xmlDocPtr doc = site_page_doc(x, layout, lang, "", site_same_alt_fn, alt, &page);
 	/* A 404 page is served at any depth: link through the base URL. */
 	if (!strcmp(layout, "notfound"))
-		site_set(page, "root", x->c->base_url);
+		xmltext_set(page, "root", x->c->base_url);
 	bool ok = site_emit(x, x->page, doc, file);
 	g_ptr_array_free(alt, TRUE);
 	return ok;
@@ -446,14 +438,14 @@ bool site_self_assessment(site_ctx *x, const char *lang)
 	model *m = x->job->model;
 	dx_model_xml(m->dx, m->set, m->config, lang, page);
 	xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
-	site_set(list, "kind", "diagnostic");
+	xmltext_set(list, "kind", "diagnostic");
 	GPtrArray *groups = model_sorted_groups(m, KIND_DIAGNOSTIC, lang);
 	for (guint i = 0; i < groups->len; i++)
 		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
 	g_ptr_array_free(groups, TRUE);
 	/* The form matches a typed city name to the catalogue's cities. */
 	list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
-	site_set(list, "kind", "city");
+	xmltext_set(list, "kind", "city");
 	groups = model_sorted_groups(m, KIND_CITY, lang);
 	for (guint i = 0; i < groups->len; i++)
 		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));

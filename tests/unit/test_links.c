@@ -34,7 +34,7 @@ static int setup(void **state)
 		return -1;
 	f->set = content_load(f->root, f->config, 0, NULL, f->d);
 	f->media = media_new(f->root);
-	f->ctx = (md_context){f->set, f->config, f->media, f->ld, NULL};
+	f->ctx = (md_context){f->set, f->config, f->media, f->ld, NULL, NULL};
 	content_group *g = content_group_find(f->set, KIND_SYSTEM, "a");
 	f->a = g ? content_group_item(g, "en") : NULL;
 	*state = f;
