@@ -86,26 +86,22 @@ static bool failing_emit(void *self)
 }
 
 typedef struct {
-	char *root, *out;
-	site_config *config;
-	content_set *set;
-	diag_list *d;
+	tu_catalogue cat;
+	char *out;
+	diag_list *d; /* the catalogue's */
 	titles_format fmt;
 } fixture;
 
 static int setup(void **state)
 {
 	fixture *f = g_new0(fixture, 1);
-	f->root = tu_fixture("catalogue");
-	f->out = tu_tmpdir();
-	f->d = diag_new();
-	char *site = g_build_filename(f->root, "site.yaml", NULL);
-	f->config = config_load(site, f->d);
-	g_free(site);
-	f->set = f->config ? content_load(f->root, f->config, 1, NULL, f->d) : NULL;
-	f->fmt = (titles_format){f->set, f->config, f->out, g_string_new(NULL), 0};
 	*state = f;
-	return f->set ? 0 : -1;
+	if (!tu_catalogue_open(&f->cat, "catalogue"))
+		return -1;
+	f->out = tu_tmpdir();
+	f->d = f->cat.d;
+	f->fmt = (titles_format){f->cat.set, f->cat.config, f->out, g_string_new(NULL), 0};
+	return 0;
 }
 
 static int teardown(void **state)
@@ -114,10 +110,7 @@ static int teardown(void **state)
 	tu_rmtree(f->out);
 	g_free(f->out);
 	g_string_free(f->fmt.log, TRUE);
-	content_free(f->set);
-	config_free(f->config);
-	diag_free(f->d);
-	g_free(f->root);
+	tu_catalogue_close(&f->cat);
 	g_free(f);
 	return 0;
 }
@@ -129,7 +122,7 @@ static void test_new_format_runs_after_what_it_reads(void **state)
 	fixture *f = *state;
 	output outs[] = {{&titles_output, &f->fmt}, {&stamp_output, &f->fmt}};
 	assert_true(output_order(outs, 2, f->d));
-	assert_int_equal(output_plan(outs, 2), (int)f->config->nlangs + 1);
+	assert_int_equal(output_plan(outs, 2), (int)f->cat.config->nlangs + 1);
 	assert_true(output_emit(outs, 2));
 	assert_string_equal(f->fmt.log->str, "stamp titles ");
 	char *path = g_build_filename(f->out, "en", "titles.txt", NULL), *text = NULL;
