@@ -46,10 +46,15 @@ void kg_catalogue_free(kg_catalogue *k);
 bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
                     out_cache *outputs, diag_list *d);
 
+/* A usage error: "kitgen: MESSAGE" and "see 'kitgen help CMD'" on stderr;
+ * returns 2, the status of usage errors. cmd may be NULL. */
+int kg_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 int cmd_build(const kg_options *o);
 int cmd_check(const kg_options *o);
 int cmd_document(const kg_options *o, const char *layout, int argc, char **argv);
 int cmd_i18n(const kg_options *o, int argc, char **argv);
+int cmd_list(const kg_options *o, int argc, char **argv);
 int cmd_new(const kg_options *o, int argc, char **argv);
 int cmd_serve(const kg_options *o);
 

@@ -2,6 +2,7 @@
  * commands print diagnostics and decide the exit status; nothing below
  * them does. The help texts come from the two tables below (docs/kitgen.1
  * says the same at length). */
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 #include "cli/cli.h"
+#include "core/suggest.h"
 #include "site/xslt.h"
 
 /* Every option, once: the parser's entries and the help are made from it. */
@@ -41,7 +43,7 @@ static const kg_option options[] = {
 	       "make every output again (ignore the build cache)"),
 	KG_OPT("translations", 0, G_OPTION_ARG_NONE, translations, NULL,
 	       "list missing and outdated translations"),
-	KG_OPT("json", 0, G_OPTION_ARG_NONE, json, NULL, "print the diagnosis scores as JSON"),
+	KG_OPT("json", 0, G_OPTION_ARG_NONE, json, NULL, "print JSON (diagnose: the scores; list, check --translations)"),
 	KG_OPT("port", 0, G_OPTION_ARG_INT, port, "N", "port to serve on (default: 8080; 0: any free one)"),
 	KG_OPT("bind", 0, G_OPTION_ARG_STRING, bind, "ADDR",
 	       "address to serve on (default: 127.0.0.1, this machine only)"),
@@ -95,6 +97,12 @@ static const kg_command commands[] = {
 	 "is a diagnosis file, inside content/ or not, or the NAME of one in\n"
 	 "content/diagnostics/. With --json, prints the scores instead.",
 	 "content theme out fonts lang output json strict quiet"},
+	{"list", "[KIND]", "the names of kits, studies, systems, cities, ...",
+	 "Prints every page of the catalogue by kind (systems, cities, studies,\n"
+	 "pages, kits, diagnostics, or the one KIND names): its NAME, its title in\n"
+	 "the default language or the one --lang names, and its languages. With\n"
+	 "--json, the same as JSON. Problems in the content are counted, not shown.",
+	 "content lang json"},
 	{"new", "KIND NAME", "write a new page with every front-matter key",
 	 "KIND: system, city, study, page, kit or diagnostic. Writes\n"
 	 "content/KIND-FOLDER/NAME.LANG.md (a system: systems/NAME/index.LANG.md)\n"
@@ -177,15 +185,39 @@ static void kg_command_help(FILE *f, const kg_command *c)
 	g_strfreev(names);
 }
 
+/* ", did you mean 'build'?" when name is close to a command; "" otherwise.
+ * A static buffer: used at once, by one thread. */
+static const char *kg_command_hint(const char *name)
+{
+	static char buf[96];
+	const char *names[G_N_ELEMENTS(commands) + 1];
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		names[i] = commands[i].name;
+	names[G_N_ELEMENTS(commands)] = NULL;
+	const char *s = suggest_closest(name, names, (size_t)-1);
+	snprintf(buf, sizeof buf, s ? "; did you mean '%s'?" : "", s);
+	return buf;
+}
+
+/* A usage error: one line, where to read more, status 2 (as the man page
+ * says), never the whole usage text. cmd: the command, or NULL. */
+int kg_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("kitgen: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nkitgen: see 'kitgen help%s%s'\n", cmd ? " " : "", cmd ? cmd : "");
+	return 2;
+}
+
 /* `kitgen help [COMMAND]`, `kitgen [COMMAND] --help`. */
 static int kg_help(const char *topic)
 {
 	const kg_command *c = topic ? kg_find_command(topic) : NULL;
-	if (topic && !c) {
-		fprintf(stderr, "kitgen: no command '%s'\n", topic);
-		kg_usage(stderr);
-		return 2;
-	}
+	if (topic && !c)
+		return kg_usage_error(NULL, "no command '%s'%s", topic, kg_command_hint(topic));
 	if (c && strcmp(c->name, "help"))
 		kg_command_help(stdout, c);
 	else
@@ -229,7 +261,15 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		printf("kitgen %s\n", KITGEN_VERSION);
 		return 0;
 	}
-	const char *cmd = argc > 1 ? argv[1] : "help";
+	if (argc < 2) { /* a command is needed: the list of them, and status 2 */
+		kg_usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (!kg_find_command(cmd))
+		return kg_usage_error(NULL, "unknown command '%s'%s", cmd, kg_command_hint(cmd));
+	if (o->only && strcmp(o->only, "site") && strcmp(o->only, "pdf"))
+		return kg_usage_error(cmd, "--only must be 'site' or 'pdf', not '%s'", o->only);
 	if (!strcmp(cmd, "help"))
 		return kg_help(argc > 2 ? argv[2] : NULL);
 	/* libxml2 must be initialised once, here, before any build thread uses it. */
@@ -241,17 +281,31 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		return cmd_serve(o);
 	if (!strcmp(cmd, "check"))
 		return cmd_check(o);
+	if (!strcmp(cmd, "list"))
+		return cmd_list(o, argc, argv);
 	if (!strcmp(cmd, "new"))
 		return cmd_new(o, argc, argv);
 	if (!strcmp(cmd, "i18n"))
 		return cmd_i18n(o, argc, argv);
 	if (!strcmp(cmd, "kit") || !strcmp(cmd, "report") || !strcmp(cmd, "flyer"))
 		return cmd_document(o, cmd, argc, argv);
-	if (!strcmp(cmd, "diagnose"))
-		return cmd_document(o, "diagnostic", argc, argv);
-	fprintf(stderr, "kitgen: unknown command '%s'\n", cmd);
-	kg_usage(stderr);
-	return 2;
+	return cmd_document(o, "diagnostic", argc, argv); /* diagnose */
+}
+
+/* An option GOption would refuse: its name, to say which option was meant.
+ * NULL when every --NAME of argv is known. */
+static const char *kg_unknown_option(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) || !argv[i][2])
+			continue;
+		char *name = g_strndup(argv[i] + 2, strcspn(argv[i] + 2, "="));
+		bool known = kg_find_option(name) != NULL;
+		g_free(name);
+		if (!known)
+			return argv[i];
+	}
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -293,8 +347,23 @@ int main(int argc, char **argv)
 	g_option_context_set_help_enabled(ctx, FALSE);
 	GError *err = NULL;
 	if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-		fprintf(stderr, "kitgen: %s\n", err->message);
-		kg_usage(stderr);
+		const char *cmd = argc > 1 && kg_find_command(argv[1]) ? argv[1] : NULL;
+		const char *bad = kg_unknown_option(argc, argv);
+		if (bad) {
+			char *name = g_strndup(bad + 2, strcspn(bad + 2, "="));
+			const char *names[G_N_ELEMENTS(options) + 1];
+			for (size_t i = 0; i < G_N_ELEMENTS(options); i++)
+				names[i] = options[i].name;
+			names[G_N_ELEMENTS(options)] = NULL;
+			const char *s = suggest_closest(name, names, (size_t)-1);
+			if (s)
+				kg_usage_error(cmd, "unknown option '--%s'; did you mean '--%s'?", name, s);
+			else
+				kg_usage_error(cmd, "unknown option '--%s'", name);
+			g_free(name);
+		} else {
+			kg_usage_error(cmd, "%s", err->message);
+		}
 		g_error_free(err);
 		g_option_context_free(ctx);
 		g_free(argv);

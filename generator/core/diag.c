@@ -193,3 +193,29 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 			fprintf(out, "       = hint: %s\n", e->hint);
 	}
 }
+
+int diag_keep_if(diag_list *d, bool (*keep)(const diag_entry *e, void *ctx), void *ctx)
+{
+	int dropped = 0;
+	size_t kept = 0;
+	g_mutex_lock(&d->lock);
+	for (size_t i = 0; i < d->count; i++) {
+		diag_entry *e = &d->entries[i];
+		if (keep(e, ctx)) {
+			d->entries[kept++] = *e;
+			continue;
+		}
+		if (e->severity == DIAG_ERROR) {
+			d->errors--;
+			dropped++;
+		} else {
+			d->warnings--;
+		}
+		g_free(e->file);
+		g_free(e->message);
+		g_free(e->hint);
+	}
+	d->count = kept;
+	g_mutex_unlock(&d->lock);
+	return dropped;
+}
