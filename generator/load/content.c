@@ -2,6 +2,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "load/content.h"
+#include "core/suggest.h"
+#include "core/suggest.h"
 #include <dirent.h>
 #include <errno.h>
 #include <xxhash.h>
@@ -535,4 +537,15 @@ const char *content_item_body(const content_item *it, size_t *len, char **owned)
 	}
 	*owned = text;
 	return text + it->body_off;
+}
+
+const char *content_closest_slug(const content_set *s, content_kind k, const char *slug)
+{
+	GPtrArray *names = g_ptr_array_new();
+	for (guint i = 0; i < s->groups[k]->len; i++)
+		g_ptr_array_add(names, ((content_group *)s->groups[k]->pdata[i])->slug);
+	g_ptr_array_add(names, NULL);
+	const char *close = suggest_closest(slug, (const char *const *)names->pdata, (size_t)-1);
+	g_ptr_array_free(names, TRUE);
+	return close;
 }

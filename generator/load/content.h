@@ -89,6 +89,10 @@ void content_free(content_set *s);
 content_item *content_add_file(content_set *s, const site_config *c, content_kind k,
                                const char *path, diag_list *d);
 
+/* The name of a page of kind k closest to slug (a typo: dasan-121 for
+ * dasan-120), or NULL. Borrowed. */
+const char *content_closest_slug(const content_set *s, content_kind k, const char *slug);
+
 content_group *content_group_find(const content_set *s, content_kind k, const char *slug);
 /* The translation in lang, else NULL. */
 content_item *content_group_item(const content_group *g, const char *lang);

@@ -110,6 +110,49 @@ typedef struct {
 	GPtrArray *items; /* content_item* */
 } model_load;
 
+/* "TODO" as a word: what scaffolds leave for the author (kitgen new). */
+static const char *model_find_todo(const char *s)
+{
+	for (const char *p = s; (p = strstr(p, "TODO")); p += 4)
+		if ((p == s || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[4]))
+			return p;
+	return NULL;
+}
+
+static void model_todo_in_values(const content_item *it, const yt_node *n, diag_list *d)
+{
+	if (!n)
+		return;
+	if (n->kind == YT_SCALAR && n->value && model_find_todo(n->value))
+		diag_warn(d, it->path, n->line, n->col, "replace it with the real text before publishing",
+		          "placeholder left: '%s'", n->value);
+	for (size_t i = 0; n->kind != YT_SCALAR && i < n->count; i++)
+		model_todo_in_values(it, n->items[i], d);
+}
+
+/* Placeholders left from a scaffold, in front matter and text: warnings,
+ * so --strict (and check --strict) stop on an unfinished page. */
+static void model_check_placeholders(const content_item *it, diag_list *d)
+{
+	model_todo_in_values(it, it->fm, d);
+	size_t len;
+	char *owned = NULL;
+	const char *body = content_item_body(it, &len, &owned);
+	int line = it->body_line;
+	for (const char *p = body, *end = body ? body + len : NULL; p && p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *text = g_strndup(p, (gsize)((nl ? nl : end) - p));
+		const char *at = model_find_todo(text);
+		if (at)
+			diag_warn(d, it->path, line, (int)(at - text) + 1,
+			          "replace it with the real text before publishing",
+			          "placeholder 'TODO' left in the text");
+		g_free(text);
+		p = nl ? nl + 1 : end;
+	}
+	g_free(owned);
+}
+
 /* Checks one page and renders its Markdown: independent of every other
  * page, so pages are spread over threads. */
 static bool model_load_one(void *shared, int thread, size_t i)
@@ -128,6 +171,7 @@ static bool model_load_one(void *shared, int thread, size_t i)
 	/* Rendered here for its diagnostics only; model_item renders it again
 	 * for the pages that are made, so no body is kept in memory. */
 	diag_list *own = diag_new();
+	model_check_placeholders(it, own);
 	GPtrArray *used = g_ptr_array_new_with_free_func(g_free);
 	md_context ctx = {m->set, m->config, m->media, own, used};
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
