@@ -50,6 +50,10 @@ bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
  * returns 2, the status of usage errors. cmd may be NULL. */
 int kg_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Where a build with o's --lang writes: OUT, or OUT/lang-ko+en for a
+ * subset of the languages. Owned. */
+char *kg_out_for_langs(const kg_options *o);
+
 int cmd_build(const kg_options *o);
 int cmd_check(const kg_options *o);
 int cmd_document(const kg_options *o, const char *layout, int argc, char **argv);

@@ -41,7 +41,40 @@ static int kg_count_outputs(const model *m, bool pdf, bool html)
 	return n;
 }
 
+char *kg_out_for_langs(const kg_options *o)
+{
+	if (!o->lang)
+		return g_strdup(o->out);
+	char *list = g_strdelimit(g_strdup(o->lang), ",", '+');
+	char *sub = g_strconcat("lang-", list, NULL);
+	char *out = g_build_filename(o->out, sub, NULL);
+	g_free(sub);
+	g_free(list);
+	return out;
+}
+
+/* --lang builds a partial site: it goes to OUT/lang-LIST so that OUT/site,
+ * the whole site a publisher deploys, never loses a language. */
+static int kg_build_in(const kg_options *o);
+
 int cmd_build(const kg_options *o)
+{
+	if (o->lang && strspn(o->lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-,") !=
+	                       strlen(o->lang))
+		return kg_usage_error("build", "--lang takes language codes separated by commas, not '%s'",
+		                      o->lang);
+	kg_options partial = *o;
+	char *out = kg_out_for_langs(o);
+	partial.out = out;
+	int status = kg_build_in(&partial);
+	if (!status && o->lang && !o->quiet)
+		printf("kitgen: --lang %s: a partial site in %s/site; %s/site is as it was\n", o->lang,
+		       out, o->out);
+	g_free(out);
+	return status;
+}
+
+static int kg_build_in(const kg_options *o)
 {
 	gint64 t0 = g_get_monotonic_time();
 	diag_list *d = diag_new();

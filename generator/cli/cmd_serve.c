@@ -296,8 +296,10 @@ int cmd_serve(const kg_options *o)
 		fprintf(stderr, "kitgen serve: cannot find the kitgen executable\n");
 		return 1;
 	}
-	s.site_dir = g_build_filename(o->out, "site", NULL);
+	char *out = kg_out_for_langs(o); /* a --lang build's partial site */
+	s.site_dir = g_build_filename(out, "site", NULL);
 	s.out_abs = g_canonicalize_filename(o->out, NULL);
+	g_free(out);
 	s.watches = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	s.inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (s.inotify < 0) {
