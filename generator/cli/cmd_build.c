@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib.h>
 #include "build/cache.h"
 #include "build/checked.h"
@@ -51,6 +52,28 @@ char *kg_out_for_langs(const kg_options *o)
 	g_free(sub);
 	g_free(list);
 	return out;
+}
+
+/* PDFs print the site's address. A --only site build keeps the PDFs of the
+ * last build: says so when they were made for another base_url. The file
+ * is advisory: anything but a small regular file is ignored. */
+static void kg_pdf_base_url(const kg_options *o, const char *base_url, bool made_pdfs,
+                            diag_list *d)
+{
+	char *file = g_build_filename(o->out, ".cache", "pdf-base-url", NULL);
+	if (made_pdfs) {
+		g_file_set_contents(file, base_url, -1, NULL);
+	} else {
+		struct stat st;
+		char *old = NULL;
+		if (lstat(file, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < 4096 &&
+		    g_file_get_contents(file, &old, NULL, NULL) && strcmp(old, base_url))
+			diag_warn(d, NULL, 0, 0, "run 'kitgen build' (or --only pdf) to remake them",
+			          "the PDFs kept from the last build print base_url '%s', not '%s'",
+			          old, base_url);
+		g_free(old);
+	}
+	g_free(file);
 }
 
 /* --lang builds a partial site: it goes to OUT/lang-LIST so that OUT/site,
@@ -159,6 +182,8 @@ static int kg_build_in(const kg_options *o)
 		cache_keep_spare(outputs, stage);
 	if (ok && outputs && !cache_save(outputs, &err))
 		ok = false;
+	if (ok)
+		kg_pdf_base_url(o, k.config->base_url, pdf, d);
 	if (ok && k.model->checked) /* only a good build vouches for its checks */
 		checked_save(k.model->checked);
 	GError *fm_err = NULL; /* the site is fine without it: a warning */

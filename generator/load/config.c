@@ -101,6 +101,22 @@ static bool config_chain(site_config *c, size_t li, diag_list *d)
 	return true;
 }
 
+/* Sitemaps, feeds and PDFs need the full address: https://host/path/. A
+ * sub-path deploy writes it whole (https://example.gov/showcase/). */
+static void config_check_base_url(const char *url, const yt_node *n, const char *path,
+                                  diag_list *d)
+{
+	const char *host = g_str_has_prefix(url, "https://") ? url + 8
+	                   : g_str_has_prefix(url, "http://") ? url + 7 : NULL;
+	if (!host || !*host || *host == '/' || strpbrk(url, " \t\"<>\\"))
+		diag_error(d, path, n->line, n->col,
+		           "write the address the site is published at, e.g. "
+		           "https://www.example.gov/showcase/",
+		           "base_url must be an absolute http(s) URL, not '%s'", url);
+	else if (!g_str_has_suffix(url, "/"))
+		diag_error(d, path, n->line, n->col, "end it with '/'", "base_url must end with '/'");
+}
+
 site_config *config_load(const char *path, diag_list *d)
 {
 	int before = d->errors;
@@ -120,11 +136,8 @@ site_config *config_load(const char *path, diag_list *d)
 	c->trusted_html = yt_is_true(yt_get(root, "trusted_html"));
 	if (!yt_get(root, "title"))
 		config_req(root, "title", path, d);
-	if (c->base_url && !g_str_has_suffix(c->base_url, "/")) {
-		yt_node *n = yt_get(root, "base_url");
-		diag_error(d, path, n->line, n->col, "end it with '/'",
-		           "base_url must end with '/'");
-	}
+	if (c->base_url)
+		config_check_base_url(c->base_url, yt_get(root, "base_url"), path, d);
 	yt_node *langs = yt_get(root, "languages");
 	if (!langs || langs->kind != YT_SEQ || langs->count == 0) {
 		diag_error(d, path, root->line, root->col,
