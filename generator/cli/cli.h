@@ -17,7 +17,7 @@ typedef struct {
 	const char *content, *theme, *out, *lang, *fonts, *output;
 	const char *only; /* "site" or "pdf": build one half, keep the other */
 	int jobs;         /* threads; 0: one per core */
-	gboolean strict, quiet, verbose, version, translations, json, force;
+	gboolean strict, quiet, verbose, version, translations, json, force, drafts;
 	const char *bind;       /* serve: address to listen on (default 127.0.0.1) */
 	int port;               /* serve: 0 picks a free port */
 	gboolean allow_remote;  /* serve: a non-loopback --bind is refused without it */

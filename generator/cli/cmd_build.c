@@ -206,6 +206,9 @@ static int kg_build_in(const kg_options *o)
 		int reused = 0, made = 0;
 		if (outputs)
 			cache_counts(outputs, &reused, &made);
+		if (k.set->drafts_left_out)
+			printf("kitgen: %d draft page%s left out (--drafts includes them)\n",
+			       k.set->drafts_left_out, k.set->drafts_left_out == 1 ? "" : "s");
 		printf("kitgen: wrote %d pages (%zu KB of HTML) and %d PDFs to %s in %.2f s"
 		       " (%d made, %d unchanged, %d threads)\n",
 		       job.pages_written, job.bytes_written / 1024, pub.documents, target,

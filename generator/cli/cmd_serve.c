@@ -225,6 +225,8 @@ static void kg_start_build(kg_server *s)
 		g_ptr_array_add(argv, g_strdup_printf("--jobs=%d", o->jobs));
 	if (o->strict)
 		g_ptr_array_add(argv, g_strdup("--strict"));
+	if (o->drafts)
+		g_ptr_array_add(argv, g_strdup("--drafts"));
 	g_ptr_array_add(argv, NULL);
 	s->builds++;
 	if (!o->quiet) {

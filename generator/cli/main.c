@@ -41,6 +41,7 @@ static const kg_option options[] = {
 	KG_OPT("jobs", 'j', G_OPTION_ARG_INT, jobs, "N", "threads and PDF workers (default: one per core)"),
 	KG_OPT("force", 0, G_OPTION_ARG_NONE, force, NULL,
 	       "make every output again (ignore the build cache)"),
+	KG_OPT("drafts", 0, G_OPTION_ARG_NONE, drafts, NULL, "include pages marked draft: true"),
 	KG_OPT("translations", 0, G_OPTION_ARG_NONE, translations, NULL,
 	       "list missing and outdated translations"),
 	KG_OPT("json", 0, G_OPTION_ARG_NONE, json, NULL, "print JSON (diagnose: the scores; list, check --translations)"),
@@ -68,35 +69,35 @@ static const kg_command commands[] = {
 	 "that replaces OUT/site in one rename. Outputs whose inputs did not change\n"
 	 "are reused from the last build. On a terminal a progress bar shows the\n"
 	 "count and the current output.",
-	 "content theme out fonts lang strict only jobs force quiet verbose"},
+	 "content theme out fonts lang strict drafts only jobs force quiet verbose"},
 	{"serve", "", "build, serve OUT/site here, rebuild and reload on change",
 	 "Builds as 'kitgen build' does, then serves OUT/site over HTTP on this\n"
 	 "machine. Changes under the content and theme folders start a new build\n"
 	 "(after 200 ms of quiet); open pages reload when it is done. When a build\n"
 	 "fails, pages show its diagnostics until the next good build, and the last\n"
 	 "good site stays in OUT/site. Ctrl-C stops.",
-	 "content theme out fonts lang strict only jobs port bind allow-remote quiet"},
+	 "content theme out fonts lang strict drafts only jobs port bind allow-remote quiet"},
 	{"check", "", "check content; print translation coverage",
 	 "Loads everything as build does and reports every problem, then prints\n"
 	 "how many pages of each kind every language has. Writes nothing.",
-	 "content theme lang strict translations quiet"},
+	 "content theme lang strict drafts translations json quiet"},
 	{"kit", "NAME", "one briefing kit as PDF",
 	 "Writes the briefing kit kits/NAME as a PDF: -o FILE, or OUT/kit-NAME.LANG.pdf\n"
 	 "in the default language or the one --lang names. Prints where it went.",
-	 "content theme out fonts lang output strict quiet"},
+	 "content theme out fonts lang output strict drafts quiet"},
 	{"report", "STUDY", "one F/S report as PDF",
 	 "Writes the feasibility-study report studies/STUDY as a PDF: -o FILE, or\n"
 	 "OUT/report-STUDY.LANG.pdf.",
-	 "content theme out fonts lang output strict quiet"},
+	 "content theme out fonts lang output strict drafts quiet"},
 	{"flyer", "SYSTEM", "one system flyer as PDF",
 	 "Writes the one-page flyer of systems/SYSTEM as a PDF: -o FILE, or\n"
 	 "OUT/flyer-SYSTEM.LANG.pdf.",
-	 "content theme out fonts lang output strict quiet"},
+	 "content theme out fonts lang output strict drafts quiet"},
 	{"diagnose", "FILE", "a diagnostic report as PDF",
 	 "Writes the diagnostic report of a city's self-diagnosis as a PDF. FILE\n"
 	 "is a diagnosis file, inside content/ or not, or the NAME of one in\n"
 	 "content/diagnostics/. With --json, prints the scores instead.",
-	 "content theme out fonts lang output json strict quiet"},
+	 "content theme out fonts lang output json strict drafts quiet"},
 	{"list", "[KIND]", "the names of kits, studies, systems, cities, ...",
 	 "Prints every page of the catalogue by kind (systems, cities, studies,\n"
 	 "pages, kits, diagnostics, or the one KIND names): its NAME, its title in\n"

@@ -24,6 +24,7 @@ typedef struct {
 	const char *base_url; /* ends with '/' */
 	const char *default_lang;
 	bool trusted_html;
+	bool drafts;                   /* this run includes draft: true pages (--drafts) */
 	cfg_language *langs;
 	size_t nlangs;
 	cfg_field *fields;

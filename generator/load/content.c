@@ -448,8 +448,12 @@ content_set *content_load(const char *root, const site_config *c, int jobs, fm_c
 	jobs_run(jobs > 0 ? jobs : jobs_default(), md->len, content_read_one, &r);
 	for (guint i = 0; i < md->len; i++) {
 		content_file *f = md->pdata[i];
-		if (f->it)
+		if (f->it && !c->drafts && yt_is_true(yt_get(f->it->fm, "draft"))) {
+			content_item_free(f->it); /* not published yet: as if not there */
+			s->drafts_left_out++;
+		} else if (f->it) {
 			content_add(s, f->it);
+		}
 	}
 	g_ptr_array_free(md, TRUE);
 	for (int k = 0; k < KIND_COUNT; k++) {

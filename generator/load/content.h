@@ -60,6 +60,7 @@ typedef struct {
 	GPtrArray *groups[KIND_COUNT]; /* content_group*, sorted by slug */
 	GHashTable *by_key;            /* "kind/slug" -> content_group* */
 	GHashTable *files;             /* relpath of every file under root -> TRUE */
+	int drafts_left_out;           /* pages with draft: true, without --drafts */
 } content_set;
 
 const char *content_kind_dir(content_kind k);   /* "systems" */
