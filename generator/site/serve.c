@@ -217,6 +217,38 @@ static enum MHD_Result serve_notice(serve *s, struct MHD_Connection *c, unsigned
 	return serve_html(s, c, status, html, strlen(html));
 }
 
+/* The last good page with the failed build's problems above it: the author
+ * sees what to fix and, below, the page as it was. Owned. */
+static char *serve_with_problems(const char *html, size_t len, const char *diagnostics,
+                                 size_t *out_len)
+{
+	char *text = g_markup_escape_text(diagnostics ? diagnostics : "", -1);
+	char *banner = g_strdup_printf(
+		"<div id=\"kitgen-status\" role=\"alert\" style=\"all:initial;display:block;"
+		"font:15px/1.45 system-ui,sans-serif;background:#fff4f4;color:#222;"
+		"border-bottom:3px solid #b00020;padding:1rem\"><strong style=\"color:#b00020\">"
+		"kitgen: the build failed.</strong> Below is the last good build of this page."
+		"<pre id=\"kitgen-diagnostics\" style=\"white-space:pre-wrap;overflow:auto;"
+		"max-height:50vh;background:#1e1e1e;color:#eee;padding:.75rem;"
+		"font:13px/1.4 ui-monospace,monospace\">%s</pre></div>\n", text);
+	g_free(text);
+	/* Right after <body …>, or at the start when there is none. */
+	size_t at = 0;
+	for (size_t i = 0; i + 5 <= len; i++)
+		if (!g_ascii_strncasecmp(html + i, "<body", 5)) {
+			const char *gt = memchr(html + i, '>', len - i);
+			at = gt ? (size_t)(gt - html) + 1 : 0;
+			break;
+		}
+	GString *out = g_string_sized_new(len + strlen(banner));
+	g_string_append_len(out, html, (gssize)at);
+	g_string_append(out, banner);
+	g_string_append_len(out, html + at, (gssize)(len - at));
+	g_free(banner);
+	*out_len = out->len;
+	return g_string_free(out, FALSE);
+}
+
 /* Opens path (segments) below the site without following a symlink
  * anywhere: each step is an openat with O_NOFOLLOW from the folder before.
  * The site folder itself is opened by name at each request, so a build's
@@ -418,13 +450,19 @@ static enum MHD_Result serve_request(void *cls, struct MHD_Connection *c, const 
 	/* A failed build shows on every page (and on missing ones, where an
 	 * author is most likely to look after adding a page) until the next
 	 * good one; styles, scripts and images are still the last good site's. */
-	if (state == SERVE_FAILED && (html || fd < 0)) {
-		if (fd >= 0)
-			close(fd);
+	if (state == SERVE_FAILED && html && fd >= 0) {
+		size_t len;
+		char *text = serve_read_fd(fd, &len);
+		char *page = serve_with_problems(text, len, diagnostics, &len);
+		g_free(text);
+		g_free(diagnostics);
+		return serve_html(s, c, MHD_HTTP_INTERNAL_SERVER_ERROR, page, len);
+	}
+	if (state == SERVE_FAILED && fd < 0) {
 		enum MHD_Result r = serve_notice(
 			s, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "kitgen: the build failed",
-			"The last build stopped on these problems. The site below is the last "
-			"good build; this page comes back when the next build succeeds.",
+			"The last build stopped on these problems, and the last good build has no "
+			"page here; this page comes back when the next build succeeds.",
 			diagnostics);
 		g_free(diagnostics);
 		return r;
