@@ -231,8 +231,9 @@ static int kg_help(const char *topic)
  * PREFIX found from where this executable is (PREFIX/bin/kitgen), so an
  * installed kitgen works from any folder and any PREFIX or DESTDIR. A
  * build with -DKITGEN_DATADIR=DIR looks there last. Owned. */
-static char *kg_default_dir(const char *rel)
+static char *kg_default_dir(const char *rel, GString *searched)
 {
+	g_string_append_printf(searched, "%s%s", searched->len ? ", " : "", rel);
 	if (g_file_test(rel, G_FILE_TEST_IS_DIR))
 		return g_strdup(rel);
 	char *exe = g_file_read_link("/proc/self/exe", NULL);
@@ -243,17 +244,53 @@ static char *kg_default_dir(const char *rel)
 		g_free(dir);
 		g_free(bin);
 		g_free(exe);
+		g_string_append_printf(searched, ", %s", canon);
 		if (g_file_test(canon, G_FILE_TEST_IS_DIR))
 			return canon;
 		g_free(canon);
 	}
 #ifdef KITGEN_DATADIR
 	char *dir = g_build_filename(KITGEN_DATADIR, rel, NULL);
+	g_string_append_printf(searched, ", %s", dir);
 	if (g_file_test(dir, G_FILE_TEST_IS_DIR))
 		return dir;
 	g_free(dir);
 #endif
 	return g_strdup(rel); /* the error will name it */
+}
+
+/* The theme and fonts a command needs are there; else says where they were
+ * looked for (searched: the default places tried, "" when named by an
+ * option), once, instead of every string and font that is then missing. */
+static bool kg_found(const kg_options *o, const char *cmd, const char *theme_searched,
+                     const char *fonts_searched)
+{
+	static const char *const need_theme[] = {"build", "serve", "check", "kit", "report",
+	                                         "flyer", "diagnose", "i18n", NULL};
+	static const char *const need_fonts[] = {"build", "serve", "kit", "report", "flyer",
+	                                         "diagnose", NULL};
+	if (g_strv_contains(need_theme, cmd) && !g_file_test(o->theme, G_FILE_TEST_IS_DIR)) {
+		if (*theme_searched)
+			fprintf(stderr, "kitgen: error: no theme found; looked in %s\n"
+			        "       = hint: name one with --theme DIR, or reinstall kitgen\n",
+			        theme_searched);
+		else
+			fprintf(stderr, "kitgen: error: --theme %s: no such folder\n", o->theme);
+		return false;
+	}
+	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
+	bool fonts = g_file_test(conf, G_FILE_TEST_IS_REGULAR);
+	g_free(conf);
+	if (g_strv_contains(need_fonts, cmd) && !fonts) {
+		if (*fonts_searched)
+			fprintf(stderr, "kitgen: error: no fonts setup (fonts.conf) found; looked in %s\n"
+			        "       = hint: name the folder with --fonts DIR, or reinstall kitgen\n",
+			        fonts_searched);
+		else
+			fprintf(stderr, "kitgen: error: --fonts %s: no fonts.conf there\n", o->fonts);
+		return false;
+	}
+	return true;
 }
 
 static int kg_run(kg_options *o, int argc, char **argv)
@@ -381,11 +418,16 @@ int main(int argc, char **argv)
 		if (v && v != defaults[i])
 			g_ptr_array_add(owned, (char *)v);
 	}
+	GString *theme_paths = g_string_new(NULL), *font_paths = g_string_new(NULL);
 	if (!o.theme)
-		g_ptr_array_add(owned, (char *)(o.theme = kg_default_dir("themes/default")));
+		g_ptr_array_add(owned, (char *)(o.theme = kg_default_dir("themes/default", theme_paths)));
 	if (!o.fonts)
-		g_ptr_array_add(owned, (char *)(o.fonts = kg_default_dir("fonts")));
-	int status = kg_run(&o, argc, argv);
+		g_ptr_array_add(owned, (char *)(o.fonts = kg_default_dir("fonts", font_paths)));
+	int status = argc > 1 && !kg_found(&o, argv[1], theme_paths->str, font_paths->str)
+	                     ? 1
+	                     : kg_run(&o, argc, argv);
+	g_string_free(theme_paths, TRUE);
+	g_string_free(font_paths, TRUE);
 	g_ptr_array_free(owned, TRUE);
 	g_free(argv);
 	g_ptr_array_free(args, TRUE);
