@@ -36,7 +36,8 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/build/progress.c \
              generator/cli/catalogue.c generator/cli/cmd_build.c generator/cli/cmd_check.c \
              generator/cli/cmd_document.c generator/cli/cmd_i18n.c generator/cli/cmd_new.c \
-             generator/cli/cmd_serve.c generator/cli/cmd_list.c
+             generator/cli/cmd_serve.c generator/cli/cmd_list.c \
+             generator/cli/cmd_init.c
 -include generator/print/sources.mk
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
 PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o)

@@ -58,6 +58,7 @@ int cmd_build(const kg_options *o);
 int cmd_check(const kg_options *o);
 int cmd_document(const kg_options *o, const char *layout, int argc, char **argv);
 int cmd_i18n(const kg_options *o, int argc, char **argv);
+int cmd_init(const kg_options *o, int argc, char **argv);
 int cmd_list(const kg_options *o, int argc, char **argv);
 int cmd_new(const kg_options *o, int argc, char **argv);
 int cmd_serve(const kg_options *o);

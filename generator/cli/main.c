@@ -98,6 +98,11 @@ static const kg_command commands[] = {
 	 "is a diagnosis file, inside content/ or not, or the NAME of one in\n"
 	 "content/diagnostics/. With --json, prints the scores instead.",
 	 "content theme out fonts lang output json strict drafts quiet"},
+	{"init", "DIR", "start a new catalogue in DIR",
+	 "Writes DIR/content/site.yaml (Korean and English), a city, a system and a\n"
+	 "kit, with TODO where only the author knows the answer. It builds at once;\n"
+	 "'kitgen check --strict' lists the TODOs and passes once they are filled in.",
+	 ""},
 	{"list", "[KIND]", "the names of kits, studies, systems, cities, ...",
 	 "Prints every page of the catalogue by kind (systems, cities, studies,\n"
 	 "pages, kits, diagnostics, or the one KIND names): its NAME, its title in\n"
@@ -319,6 +324,8 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		return cmd_serve(o);
 	if (!strcmp(cmd, "check"))
 		return cmd_check(o);
+	if (!strcmp(cmd, "init"))
+		return cmd_init(o, argc, argv);
 	if (!strcmp(cmd, "list"))
 		return cmd_list(o, argc, argv);
 	if (!strcmp(cmd, "new"))

@@ -163,6 +163,7 @@ static void config_check_keys(const site_config *c, diag_list *d)
 			          "give it a value or remove the line", "'%s' is empty", key);
 		}
 	}
+	yt_warn_placeholders(root, c->path, d);
 	static const char *const texts[] = {"title", "description", "organisation"};
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
 		char *what = g_strdup_printf("'%s'", texts[i]);

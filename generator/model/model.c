@@ -110,31 +110,11 @@ typedef struct {
 	GPtrArray *items; /* content_item* */
 } model_load;
 
-/* "TODO" as a word: what scaffolds leave for the author (kitgen new). */
-static const char *model_find_todo(const char *s)
-{
-	for (const char *p = s; (p = strstr(p, "TODO")); p += 4)
-		if ((p == s || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[4]))
-			return p;
-	return NULL;
-}
-
-static void model_todo_in_values(const content_item *it, const yt_node *n, diag_list *d)
-{
-	if (!n)
-		return;
-	if (n->kind == YT_SCALAR && n->value && model_find_todo(n->value))
-		diag_warn(d, it->path, n->line, n->col, "replace it with the real text before publishing",
-		          "placeholder left: '%s'", n->value);
-	for (size_t i = 0; n->kind != YT_SCALAR && i < n->count; i++)
-		model_todo_in_values(it, n->items[i], d);
-}
-
 /* Placeholders left from a scaffold, in front matter and text: warnings,
  * so --strict (and check --strict) stop on an unfinished page. */
 static void model_check_placeholders(const content_item *it, diag_list *d)
 {
-	model_todo_in_values(it, it->fm, d);
+	yt_warn_placeholders(it->fm, it->path, d);
 	size_t len;
 	char *owned = NULL;
 	const char *body = content_item_body(it, &len, &owned);
@@ -142,7 +122,7 @@ static void model_check_placeholders(const content_item *it, diag_list *d)
 	for (const char *p = body, *end = body ? body + len : NULL; p && p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		char *text = g_strndup(p, (gsize)((nl ? nl : end) - p));
-		const char *at = model_find_todo(text);
+		const char *at = yt_find_todo(text);
 		if (at)
 			diag_warn(d, it->path, line, (int)(at - text) + 1,
 			          "replace it with the real text before publishing",

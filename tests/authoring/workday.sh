@@ -134,5 +134,26 @@ s=$(status "$KITGEN" check --content "$tmp/c")
 	"$KITGEN" list --json --content "$base" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["systems"] and all("name" in x and "languages" in x for x in d["systems"])' &&
 	ok "kitgen list and --json" || fail "kitgen list"
 
+# Starting: kitgen init makes a catalogue that builds at once, and passes
+# --strict once its TODOs are filled in.
+theme=$(realpath themes/default) fonts=$(realpath fonts)
+if "$KITGEN" init "$tmp/new" >"$tmp/out" 2>"$tmp/err" &&
+	(cd "$tmp/new" && "$KITGEN" build -q --theme "$theme" --fonts "$fonts" 2>/dev/null) &&
+	[ -f "$tmp/new/out/site/en/systems/example-system/index.html" ] &&
+	! (cd "$tmp/new" && "$KITGEN" check --strict --theme "$theme" >/dev/null 2>&1); then
+	find "$tmp/new/content" -type f -exec sed -i 's/TODO[^"]*/Filled in by the author/' {} +
+	sed -i 's|^base_url: .*|base_url: https://showcase.test/|' "$tmp/new/content/site.yaml"
+	if (cd "$tmp/new" && "$KITGEN" check --strict --theme "$theme" >/dev/null 2>"$tmp/err"); then
+		ok "init: builds at once, --strict passes once the TODOs are filled in"
+	else
+		fail "init: --strict after filling in"; cat "$tmp/err"
+	fi
+else
+	fail "init"; cat "$tmp/out" "$tmp/err"
+fi
+s=$(status "$KITGEN" init "$tmp/new")
+[ "$s" = 1 ] && grep -q 'a catalogue is already there' "$tmp/err" &&
+	ok "init never overwrites a catalogue" || fail "init over a catalogue: $s"
+
 echo "$fails failed"
 [ $fails = 0 ]
