@@ -142,8 +142,7 @@ static void config_check_langs(const site_config *c, const yt_node *map, const c
 	}
 }
 
-/* Warnings (errors with --strict): unknown or empty keys, and texts
- * missing in a language of the site. */
+/* Warnings (errors with --strict): unknown or empty keys. */
 static void config_check_keys(const site_config *c, diag_list *d)
 {
 	const yt_node *root = c->root;
@@ -163,6 +162,11 @@ static void config_check_keys(const site_config *c, diag_list *d)
 			          "give it a value or remove the line", "'%s' is empty", key);
 		}
 	}
+}
+
+void config_check_complete(const site_config *c, diag_list *d)
+{
+	const yt_node *root = c->root;
 	yt_warn_placeholders(root, c->path, d);
 	static const char *const texts[] = {"title", "description", "organisation"};
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
