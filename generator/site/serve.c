@@ -102,6 +102,18 @@ static char *serve_script(const char *build_id)
 		build_id);
 }
 
+/* html with text put in at byte at. Owned; its length in *out_len. */
+static char *serve_insert(const char *html, size_t len, size_t at, const char *text,
+                          size_t *out_len)
+{
+	GString *out = g_string_sized_new(len + strlen(text));
+	g_string_append_len(out, html, (gssize)at);
+	g_string_append(out, text);
+	g_string_append_len(out, html + at, (gssize)(len - at));
+	*out_len = out->len;
+	return g_string_free(out, FALSE);
+}
+
 char *serve_inject(const char *html, size_t len, const char *build_id, size_t *out_len)
 {
 	char *script = serve_script(build_id);
@@ -112,13 +124,9 @@ char *serve_inject(const char *html, size_t len, const char *build_id, size_t *o
 			at = i;
 			break;
 		}
-	GString *out = g_string_sized_new(len + strlen(script));
-	g_string_append_len(out, html, (gssize)at);
-	g_string_append(out, script);
-	g_string_append_len(out, html + at, (gssize)(len - at));
+	char *out = serve_insert(html, len, at, script, out_len);
 	g_free(script);
-	*out_len = out->len;
-	return g_string_free(out, FALSE);
+	return out;
 }
 
 bool serve_address(const char *bind, int port, struct sockaddr_storage *addr,
@@ -240,13 +248,9 @@ static char *serve_with_problems(const char *html, size_t len, const char *diagn
 			at = gt ? (size_t)(gt - html) + 1 : 0;
 			break;
 		}
-	GString *out = g_string_sized_new(len + strlen(banner));
-	g_string_append_len(out, html, (gssize)at);
-	g_string_append(out, banner);
-	g_string_append_len(out, html + at, (gssize)(len - at));
+	char *out = serve_insert(html, len, at, banner, out_len);
 	g_free(banner);
-	*out_len = out->len;
-	return g_string_free(out, FALSE);
+	return out;
 }
 
 /* Opens path (segments) below the site without following a symlink
