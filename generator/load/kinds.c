@@ -14,6 +14,8 @@
 	{"translation", ST_ENUM, false, "draft (unreviewed) or reviewed", "draft|reviewed", \
 	 0, NULL},                                                                         \
 	{"sources", ST_TEXTS, false, "where the facts come from", NULL, 0, "[]"},          \
+	{"draft", ST_BOOL, false, "true: left out of builds unless --drafts", NULL, 0,    \
+	 NULL},                                                                            \
 	{"weight", ST_INT, false, "order in lists, smaller first", NULL, 0, NULL}
 
 static const schema_key system_keys[] = {

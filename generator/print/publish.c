@@ -53,6 +53,8 @@ static void publish_add(publish_job *job, xmlNodePtr parent, content_kind k,
                         const char *slug, const char *lang, bool full)
 {
 	content_group *g = content_group_find(job->model->set, k, slug);
+	if (g && job->used)
+		g_hash_table_add(job->used, g);
 	if (g)
 		xmlAddChild(parent, model_item(job->model, g, lang, parent->doc, full));
 }
@@ -100,6 +102,11 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 			            g->kind == KIND_KIT);
 	/* A kit may present what a diagnosis recommends instead of a list. */
 	const char *dx = g->kind == KIND_KIT ? yt_str(it->fm, "recommend") : NULL;
+	content_group *dx_group = dx ? content_group_find(job->model->set, KIND_DIAGNOSTIC, dx) : NULL;
+	if (job->used)
+		g_hash_table_add(job->used, g);
+	if (job->used && dx_group)
+		g_hash_table_add(job->used, dx_group);
 	GPtrArray *rec = dx && !list ? model_recommended(job->model, dx, 3) : NULL;
 	for (guint i = 0; rec && i < rec->len; i++)
 		publish_add(job, related, KIND_SYSTEM, rec->pdata[i], lang, true);
@@ -108,6 +115,13 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 	int tables = 0, figures = 0;
 	publish_number(xmlDocGetRootElement(doc), &tables, &figures);
 	return doc;
+}
+
+/* The kind whose PDF has this layout (kinds.c); a system's for others. */
+content_kind publish_layout_kind(const char *layout)
+{
+	int k = kinds_by_document(layout);
+	return k >= 0 ? (content_kind)k : KIND_SYSTEM;
 }
 
 /* Makes one PDF. rel: the PDF's path inside the site when the cache may
@@ -148,6 +162,19 @@ static bool publish_render(publish_job *job, const char *layout, const char *slu
 	          job->d->errors == before;
 	xmlFreeDoc(print);
 	return ok;
+}
+
+GHashTable *publish_sources(publish_job *job, const char *layout, const char *slug,
+                            const char *lang)
+{
+	content_group *g = content_group_find(job->model->set, publish_layout_kind(layout), slug);
+	GHashTable *used = g_hash_table_new(NULL, NULL);
+	if (!g)
+		return used;
+	job->used = used;
+	xmlFreeDoc(publish_compose(job, layout, g, lang));
+	job->used = NULL;
+	return used;
 }
 
 bool publish_one(publish_job *job, const char *layout, const char *slug, const char *lang,
