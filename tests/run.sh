@@ -46,6 +46,10 @@ golden() {
 }
 step "golden catalogue" golden
 
+# Reader text in en and ko states facts and cites them: it never speaks of
+# "the article" or "the catalogue" (fixture: tests/content-lint/bad).
+step "content lint: no 'the article' or 'the catalogue' in reader text" sh tests/content-lint/check.sh content
+
 # The real catalogue builds without warnings, every page is well-formed
 # HTML and every link, anchor, image and alternate resolves.
 base=$(sed -n 's/^base_url: *//p' content/site.yaml)
