@@ -200,7 +200,7 @@ static void model_check_unfinished(model *m)
 		GString *drafts = g_string_new(NULL), *mixed = g_string_new(NULL);
 		int ndrafts = 0, nmixed = 0;
 		for (int k = 0; k < KIND_COUNT; k++) {
-			if (k == KIND_CITY || k == KIND_PAGE) /* no PDF of their own */
+			if (!kinds_get(k)->document) /* no PDF of their own (kinds.c) */
 				continue;
 			for (guint i = 0; i < m->set->groups[k]->len; i++) {
 				content_group *g = m->set->groups[k]->pdata[i];
