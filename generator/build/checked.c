@@ -2,6 +2,7 @@
 #include <string.h>
 #include "build/cache.h"
 #include "build/checked.h"
+#include "build/guard.h"
 
 struct checked_set {
 	char *file, *universe;
@@ -49,7 +50,8 @@ checked_set *checked_open(const char *out_dir, const char *universe)
 	c->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g_mutex_init(&c->lock);
 	char *text;
-	if (g_file_get_contents(c->file, &text, NULL, NULL)) {
+	gsize len; /* a hint: never a FIFO or a link (guard.h) */
+	if (guard_read_advisory(c->file, (gsize)1 << 30, &text, &len)) {
 		char **lines = g_strsplit(text, "\n", -1);
 		for (char **l = lines; *l; l++) {
 			char **f = g_strsplit(*l, "\t", 3);

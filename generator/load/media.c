@@ -3,7 +3,7 @@
 #include <string.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "load/media.h"
-#include "build/out.h"
+#include "build/guard.h"
 
 static void media_file_free(media_file *f)
 {
@@ -54,12 +54,7 @@ bool media_copy_all(media_set *m, const char *out_dir, GError **err)
 	for (GList *k = keys; k && ok; k = k->next) {
 		char *src = g_build_filename(m->root, k->data, NULL);
 		char *dst = g_build_filename(out_dir, "media", k->data, NULL);
-		char *text;
-		gsize len;
-		ok = g_file_get_contents(src, &text, &len, err) &&
-		     out_write_file(dst, text, len, err);
-		if (ok)
-			g_free(text);
+		ok = guard_copy_file(src, dst, err); /* sparse and reflinked files stay so */
 		g_free(src);
 		g_free(dst);
 	}

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include "build/jobs.h"
 #include "build/out.h"
+#include "build/guard.h"
 #include "site/site.h"
 
 typedef struct {
@@ -420,14 +421,9 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 		} else if (g_file_test(src, G_FILE_TEST_IS_DIR)) {
 			ok = site_copy_tree(src, dst, d);
 		} else {
-			char *text;
-			gsize len;
-			GError *err = NULL;
-			ok = g_file_get_contents(src, &text, &len, &err) &&
-			     out_write_file(dst, text, len, &err);
-			if (ok)
-				g_free(text);
-			else {
+			GError *err = NULL; /* a FIFO or device is refused, not read */
+			ok = guard_copy_file(src, dst, &err);
+			if (!ok) {
 				diag_error(d, src, 0, 0, NULL, "%s", err->message);
 				g_error_free(err);
 			}
