@@ -312,6 +312,34 @@ static bool cache_prune_one(void *shared, int thread, size_t i)
 	return true;
 }
 
+/* Every folder that holds a keyed file of the spare (and each folder
+ * above it) is a folder, not a link to one elsewhere: the build writes and
+ * reuses files in them without looking again. One lstat per folder. */
+static bool cache_spare_dirs_real(const char *stage, GHashTable *keys)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTableIter it;
+	gpointer rel;
+	bool ok = true;
+	g_hash_table_iter_init(&it, keys);
+	while (ok && g_hash_table_iter_next(&it, &rel, NULL)) {
+		char *dir = g_strdup(rel);
+		for (char *slash = strrchr(dir, '/'); ok && slash; slash = strrchr(dir, '/')) {
+			*slash = 0;
+			if (g_hash_table_contains(seen, dir))
+				break;
+			char *path = g_build_filename(stage, dir, NULL);
+			struct stat st;
+			ok = lstat(path, &st) != 0 ? errno == ENOENT : S_ISDIR(st.st_mode);
+			g_free(path);
+			g_hash_table_add(seen, g_strdup(dir));
+		}
+		g_free(dir);
+	}
+	g_hash_table_destroy(seen);
+	return ok;
+}
+
 /* In a complete site only the copies under assets/ and media/ can lack a
  * key. Otherwise (a site an --only build made, or one from before sites
  * were marked) the prune visits every folder (one per page): the top two
@@ -319,12 +347,15 @@ static bool cache_prune_one(void *shared, int thread, size_t i)
 static void cache_prune_stage(const out_cache *c, const char *stage, bool complete, int jobs)
 {
 	cache_pruning p = {c, stage, g_ptr_array_new_with_free_func(g_free)};
-	if (complete) {
-		g_ptr_array_add(p.dirs, g_strdup("assets"));
-		g_ptr_array_add(p.dirs, g_strdup("media"));
-	} else {
-		cache_prune_unkeyed(c, stage, "", 2, p.dirs);
-	}
+	/* The top two levels (a few dozen names) always: a link planted
+	 * there (en -> elsewhere) goes, and with it every way out of the
+	 * folder but through the deeper ones cache_spare_dirs_real checks. */
+	cache_prune_unkeyed(c, stage, "", 2, p.dirs);
+	if (complete)
+		for (guint i = p.dirs->len; i-- > 0;)
+			if (!g_str_has_prefix(p.dirs->pdata[i], "assets/") &&
+			    !g_str_has_prefix(p.dirs->pdata[i], "media/"))
+				g_ptr_array_remove_index_fast(p.dirs, i);
 	jobs_run(jobs, p.dirs->len, cache_prune_one, &p);
 	g_ptr_array_free(p.dirs, TRUE);
 }
@@ -339,7 +370,13 @@ char *cache_stage_begin(out_cache *c, const char *target, const char *other_half
 	            cache_read_keys(c->spare_file, keys, &complete);
 	g_unlink(c->spare_file); /* the spare is changed from here on */
 	char *stage = out_stage_begin(target, err);
-	if (stage && have && g_rmdir(stage) == 0 && g_rename(c->spare_dir, stage) == 0) {
+	bool recycled = stage && have && g_rmdir(stage) == 0 &&
+	                g_rename(c->spare_dir, stage) == 0;
+	if (recycled && !cache_spare_dirs_real(stage, keys)) {
+		out_remove_tree(stage); /* a link inside: not recycled (links not followed) */
+		recycled = false;
+	}
+	if (recycled) {
 		c->spare = keys;
 		if (other_half) { /* linked in from OUT/site by the caller */
 			char *dir = g_build_filename(stage, other_half, NULL);

@@ -16,6 +16,7 @@
  * fraction of it. */
 #include <string.h>
 #include <unistd.h>
+#include <openssl/crypto.h>
 #include "build/cache.h"
 #include "build/guard.h"
 #include "build/fmcache.h"
@@ -195,8 +196,8 @@ fm_cache *fm_cache_open(const char *out_dir)
 	if (len < GUARD_SIGN_LEN)
 		return c;
 	guint8 sign[GUARD_SIGN_LEN];
-	guard_sign(c->secret, data, len - GUARD_SIGN_LEN, sign);
-	if (memcmp(sign, data + len - GUARD_SIGN_LEN, GUARD_SIGN_LEN))
+	if (!guard_sign(c->secret, data, len - GUARD_SIGN_LEN, sign) ||
+	    CRYPTO_memcmp(sign, data + len - GUARD_SIGN_LEN, GUARD_SIGN_LEN))
 		return c; /* damaged, forged or not ours: read every file */
 	fm_reader r = {data, data + len - GUARD_SIGN_LEN, false};
 	const guint8 *magic = fm_take(&r, strlen(FM_MAGIC));
@@ -350,13 +351,12 @@ bool fm_cache_save(fm_cache *c, const content_set *s, GError **err)
 					fm_put_entry(b, tree, it);
 			}
 		}
-	if (!c->signing) {
+	guint8 sign[GUARD_SIGN_LEN];
+	if (!c->signing || !guard_sign(c->secret, b->data, b->len, sign)) {
 		g_byte_array_free(tree, TRUE);
 		g_byte_array_free(b, TRUE);
 		return true; /* nowhere to keep a secret: no cache, every file read */
 	}
-	guint8 sign[GUARD_SIGN_LEN];
-	guard_sign(c->secret, b->data, b->len, sign);
 	g_byte_array_append(b, sign, GUARD_SIGN_LEN);
 	char *dir = g_path_get_dirname(c->file);
 	g_mkdir_with_parents(dir, 0755);
