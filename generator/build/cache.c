@@ -83,7 +83,7 @@ static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 }
 
 /* The first line of a keys file whose site is complete. */
-#define CACHE_KEYS_MAX ((gsize)1 << 30) /* bytes of a keys file read */
+#define CACHE_KEYS_MAX ((gsize)256 << 20) /* bytes of a keys file read (1 MB per 10k pages) */
 #define CACHE_COMPLETE "#complete"
 
 /* Reads a keys file (REL TAB KEY lines) into keys; *complete: it says

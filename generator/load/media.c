@@ -54,7 +54,15 @@ bool media_copy_all(media_set *m, const char *out_dir, GError **err)
 	for (GList *k = keys; k && ok; k = k->next) {
 		char *src = g_build_filename(m->root, k->data, NULL);
 		char *dst = g_build_filename(out_dir, "media", k->data, NULL);
-		ok = guard_copy_file(src, dst, err); /* sparse and reflinked files stay so */
+		/* a name from a cache (checked.tsv) is checked again here: only
+		 * files under content/, only into media/ */
+		if (!guard_rel_ok(k->data)) {
+			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+			            "media name '%s' leaves the content folder", (char *)k->data);
+			ok = false;
+		} else {
+			ok = guard_copy_file(src, dst, err); /* sparse, reflinked files stay so */
+		}
 		g_free(src);
 		g_free(dst);
 	}

@@ -180,7 +180,7 @@ case_cache_garbage() {
 			p=out/.cache/$f
 			rm -rf "$p"
 			case $how in
-			junk) head -c 4096 /dev/urandom > "$p" 2>/dev/null || printf '\377\000\t../x\n' > "$p" ;;
+			junk) printf 'kgfm2\n\377\376\000\001#complete\n../../victim/precious.txt\tk\n/etc\t\t\n%04096d' 7 > "$p" ;;
 			fifo) mkfifo "$p" ;;
 			dir) mkdir "$p" && echo x > "$p/x" ;;
 			link) ln -s "$t/victim/precious.txt" "$p" ;;
@@ -200,6 +200,33 @@ case_cache_garbage() {
 	done
 }
 
+case_checked_media_climb() {
+	# checked.tsv lists the media a clean page uses; a name added there
+	# that climbs out of content/ was read from outside content/ and
+	# written outside out/ (media/../../..).
+	find content -exec touch -d '2 hours ago' {} + && build -q >/dev/null 2>&1
+	w=$(basename "$work")
+	evil="../../../$w/checked_media_climb/victim/precious.txt"
+	sed -i "s|^\(pages/about.en.md\t[^\t]*\t.*\)\$|\1\|$evil|" out/.cache/checked.tsv
+	sed -i "s|^\(pages/about.en.md\t[^\t]*\t\)|\1$evil|" out/.cache/checked.tsv
+	grep -q 'victim/precious.txt' out/.cache/checked.tsv || { bad "could not plant the name"; return; }
+	rm -f out/.cache/outputs.tsv out/.cache/site-spare.tsv
+	run_build -q
+	status 0
+	[ -e "$t/$w" ] && bad "a file was written outside out/ ($w/...)"
+	site_clean
+	victim_kept
+}
+case_lock_is_link() {
+	# OUT/.lock a link to a file elsewhere: not truncated, not used.
+	rm -f out/.lock && ln -s "$t/victim/precious.txt" out/.lock
+	run_build -q
+	status 1
+	said "cannot lock out/.lock: it is not a regular file"
+	victim_kept
+	site_kept
+}
+
 # --- 6: -o writes files, never replaces a device, FIFO or folder ----------
 case_o_targets() {
 	t_po=$(mktemp -u "$t/fifo.XXXXXX")
@@ -210,24 +237,28 @@ case_o_targets() {
 	[ -p "$t_po" ] || bad "the FIFO was replaced"
 	sleep 0.2
 	grep -q '^msgctxt ' fifo.out || bad "nothing came through the FIFO"
-	# /dev/stdout: the text on stdout, the link still a link
-	run i18n export ko --theme "$theme" -o /dev/stdout
+	# /dev/stdout: the text on stdout. A link of our own to the same
+	# place stands for it (a kitgen with the bug replaced /dev/stdout
+	# itself): still a link after.
+	ln -s /proc/self/fd/1 stdout
+	run i18n export ko --theme "$theme" -o "$t/stdout"
 	status 0
-	grep -q '^msgctxt ' out.log || bad "-o /dev/stdout wrote nothing to stdout"
-	[ -L /dev/stdout ] || [ ! -e /dev/stdout ] || bad "/dev/stdout is not a link any more"
+	grep -q '^msgctxt ' out.log || bad "-o a link to /proc/self/fd/1 wrote nothing to stdout"
+	[ -L stdout ] || bad "the link to /proc/self/fd/1 was replaced"
 	# a folder: refused, kept
 	mkdir adir && echo x > adir/x
 	run i18n export ko --theme "$theme" -o adir
 	status 1
 	said "adir: it is a folder"
 	[ -f adir/x ] || bad "the folder was replaced"
-	# /dev/full: written into, fails clearly, still a device (as root
-	# this used to turn it into a regular file)
-	if [ -c /dev/full ]; then
-		run i18n export ko --theme "$theme" -o /dev/full
+	# a device like /dev/full (our own node, made where we can): written
+	# into, fails clearly, still a device; as root kitgen used to turn it
+	# into a regular file
+	if mknod full c 1 7 2>/dev/null; then
+		run i18n export ko --theme "$theme" -o "$t/full"
 		status 1
-		said "cannot write /dev/full"
-		[ -c /dev/full ] || bad "/dev/full is no longer a device"
+		said "cannot write $t/full: No space left on device"
+		[ -c full ] || bad "the device node was replaced by a file"
 	fi
 	# a link to a file: the file replaced, the link kept
 	echo old > real.po && ln -s real.po link.po
@@ -401,7 +432,7 @@ case_sparse_media() {
 }
 
 all="two_builds bogus_second out_foreign_site spare_keys_climb spare_is_link
-spare_inner_link site_is_link cache_garbage o_targets cache_unremovable cache_immutable
+spare_inner_link site_is_link cache_garbage checked_media_climb lock_is_link o_targets cache_unremovable cache_immutable
 fm_fifo fm_forged fm_elsewhere swap_fails temp_after_kill theme_links theme_root
 new_names out_in_content sparse_media"
 for name in ${*:-$all}; do
