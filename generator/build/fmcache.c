@@ -24,6 +24,7 @@
 #define FM_MAGIC "kgfm2\n"
 /* lines and columns beyond this are not a front matter's */
 #define FM_MAX_LINE 100000000
+#define FM_MAX_FILE ((gint64)1 << 30)
 #define FM_MAX_DEPTH 64
 
 struct fm_cache {
@@ -186,6 +187,11 @@ fm_cache *fm_cache_open(const char *out_dir)
 	c->signing = guard_user_secret(c->secret);
 	/* A hint only: a FIFO or a link in its place is not opened. */
 	int fd = c->signing ? guard_open_advisory(c->file) : -1;
+	struct stat st; /* 800 MB would be a million pages: a sparse file is not read */
+	if (fd >= 0 && (fstat(fd, &st) != 0 || st.st_size > FM_MAX_FILE)) {
+		close(fd);
+		fd = -1;
+	}
 	c->map = fd >= 0 ? g_mapped_file_new_from_fd(fd, FALSE, NULL) : NULL;
 	if (fd >= 0)
 		close(fd);
