@@ -50,8 +50,9 @@ int cmd_build(const kg_options *o)
 	GError *err = NULL;
 	/* One build per output folder, and only a folder kitgen made: before
 	 * anything under OUT is read (its caches) or removed. */
-	int lock = guard_lock(o->out, &err);
-	if (lock < 0 || !guard_out_dir(o->out, o->content, o->theme, &err)) {
+	int lock = guard_out_placed(o->out, o->content, o->theme, &err) ? guard_lock(o->out, &err)
+	                                                                 : -1;
+	if (lock < 0 || !guard_out_dir(o->out, &err)) {
 		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
 		diag_print(d, stderr, kg_colour());
 		g_error_free(err);

@@ -384,6 +384,16 @@ case_theme_links() {
 	[ -e out/site/assets/loop ] && bad "a link in the theme was copied"
 	victim_kept
 }
+case_theme_fifo() {
+	# A FIFO among the theme's assets used to block every build.
+	cp -R "$theme" th && mkfifo th/assets/pipe.css
+	kg build --content content --theme th --fonts "$fonts" --out out -q >out.log 2>err
+	rc=$?
+	status 1
+	said "th/assets/pipe.css: it is not a regular file"
+	site_kept
+	no_staging
+}
 case_theme_root() {
 	run_build --theme / -q
 	[ "$rc" = 1 ] || bad "--theme / exit $rc (expected 1)"
@@ -416,6 +426,8 @@ case_out_in_content() {
 		said "hold each other"
 	done
 	[ -e content/site ] && bad "a site was written into content/"
+	[ -e content/.lock ] || [ -e content/pages/.lock ] && bad "a lock was made in content/"
+	[ -e "$theme/out" ] && bad "a folder was made in the theme"
 	site_kept
 }
 
@@ -433,7 +445,7 @@ case_sparse_media() {
 
 all="two_builds bogus_second out_foreign_site spare_keys_climb spare_is_link
 spare_inner_link site_is_link cache_garbage checked_media_climb lock_is_link o_targets cache_unremovable cache_immutable
-fm_fifo fm_forged fm_elsewhere swap_fails temp_after_kill theme_links theme_root
+fm_fifo fm_forged fm_elsewhere swap_fails temp_after_kill theme_links theme_fifo theme_root
 new_names out_in_content sparse_media"
 for name in ${*:-$all}; do
 	problem=
