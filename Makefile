@@ -32,7 +32,7 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/print/fonts.c generator/print/publish.c \
              generator/build/out.c generator/build/jobs.c generator/build/workers.c \
              generator/build/cache.c generator/build/checked.c generator/build/fmcache.c \
-             generator/build/progress.c generator/build/guard.c \
+             generator/build/progress.c generator/build/guard.c generator/build/outfile.c \
              generator/cli/catalogue.c generator/cli/cmd_build.c generator/cli/cmd_check.c \
              generator/cli/cmd_document.c generator/cli/cmd_i18n.c generator/cli/cmd_new.c \
              generator/cli/cmd_serve.c

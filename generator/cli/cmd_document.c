@@ -5,7 +5,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include "cli/cli.h"
-#include "build/guard.h"
+#include "build/outfile.h"
 #include "build/out.h"
 #include "print/publish.h"
 
@@ -71,7 +71,7 @@ int cmd_document(const kg_options *o, const char *layout, int argc, char **argv)
 			char *text = NULL;
 			gsize len;
 			ok = g_file_get_contents(tmp_pdf, &text, &len, &err) &&
-			     guard_write_target(file, text, len, &err);
+			     outfile_write_target(file, text, len, &err);
 			g_free(text);
 			if (err) {
 				diag_error(d, NULL, 0, 0, NULL, "%s", err->message);

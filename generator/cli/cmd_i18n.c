@@ -5,7 +5,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include "cli/cli.h"
-#include "build/guard.h"
+#include "build/outfile.h"
 #include "build/out.h"
 #include "load/po.h"
 
@@ -51,7 +51,7 @@ int cmd_i18n(const kg_options *o, int argc, char **argv)
 		if (text && !file) {
 			fputs(text, stdout);
 			status = 0;
-		} else if (text && guard_write_target(file, text, strlen(text), &err)) {
+		} else if (text && outfile_write_target(file, text, strlen(text), &err)) {
 			printf("%s\n", file);
 			status = 0;
 		} else if (err) {

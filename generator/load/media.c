@@ -4,6 +4,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "load/media.h"
 #include "build/guard.h"
+#include "build/outfile.h"
 
 static void media_file_free(media_file *f)
 {
@@ -61,7 +62,7 @@ bool media_copy_all(media_set *m, const char *out_dir, GError **err)
 			            "media name '%s' leaves the content folder", (char *)k->data);
 			ok = false;
 		} else {
-			ok = guard_copy_file(src, dst, err); /* sparse, reflinked files stay so */
+			ok = outfile_copy(src, dst, err); /* sparse, reflinked files stay so */
 		}
 		g_free(src);
 		g_free(dst);

@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 #include "build/jobs.h"
 #include "build/out.h"
-#include "build/guard.h"
+#include "build/outfile.h"
 #include "site/site.h"
 
 typedef struct {
@@ -422,7 +422,7 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 			ok = site_copy_tree(src, dst, d);
 		} else {
 			GError *err = NULL; /* a FIFO or device is refused, not read */
-			ok = guard_copy_file(src, dst, &err);
+			ok = outfile_copy(src, dst, &err);
 			if (!ok) {
 				diag_error(d, src, 0, 0, NULL, "%s", err->message);
 				g_error_free(err);

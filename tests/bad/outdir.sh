@@ -420,14 +420,20 @@ case_new_names() {
 
 # --- --out content and the like --------------------------------------------
 case_out_in_content() {
-	for o in content content/pages "$theme/out" .; do
+	for o in content content/pages .; do
 		run_build --out "$o" -q
 		status 1
 		said "hold each other"
 	done
+	# a theme of our own: a kitgen with the bug writes into it
+	cp -R "$theme" th
+	kg build --content content --theme th --fonts "$fonts" --out th/out -q >out.log 2>err
+	rc=$?
+	status 1
+	said "hold each other"
 	[ -e content/site ] && bad "a site was written into content/"
 	[ -e content/.lock ] || [ -e content/pages/.lock ] && bad "a lock was made in content/"
-	[ -e "$theme/out" ] && bad "a folder was made in the theme"
+	[ -e th/out ] && bad "a folder was made in the theme"
 	site_kept
 }
 
