@@ -73,8 +73,9 @@ void cache_note(out_cache *c, const char *rel, const char *key, bool reused);
 
 /* Just before the new site replaces OUT/site: forgets the previous build's
  * keys, so that a build killed between the swap and cache_save leaves no
- * keys naming files the swap replaced (the next build remakes everything). */
-void cache_forget(out_cache *c);
+ * keys naming files the swap replaced (the next build remakes everything).
+ * false when they cannot be removed: then the swap must not happen. */
+bool cache_forget(out_cache *c, GError **err);
 
 /* After the new site is in place: write the keys of this build. */
 bool cache_save(out_cache *c, GError **err);

@@ -9,6 +9,7 @@
 #include "build/cache.h"
 #include "build/checked.h"
 #include "build/fmcache.h"
+#include "build/guard.h"
 #include "cli/cli.h"
 #include "build/jobs.h"
 #include "build/out.h"
@@ -39,10 +40,9 @@ static void kg_pdf_base_url(const kg_options *o, const char *base_url, bool made
 	if (made_pdfs) {
 		g_file_set_contents(file, base_url, -1, NULL);
 	} else {
-		struct stat st;
 		char *old = NULL;
-		if (lstat(file, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < 4096 &&
-		    g_file_get_contents(file, &old, NULL, NULL) && strcmp(old, base_url))
+		gsize len;
+		if (guard_read_advisory(file, 4096, &old, &len) && strcmp(old, base_url))
 			diag_warn(d, NULL, 0, 0, "run 'kitgen build' (or --only pdf) to remake them",
 			          "the PDFs kept from the last build print base_url '%s', not '%s'",
 			          old, base_url);
@@ -77,15 +77,29 @@ static int kg_build_in(const kg_options *o)
 	gint64 t0 = g_get_monotonic_time();
 	diag_list *d = diag_new();
 	kg_catalogue k = {0};
+	GError *err = NULL;
+	/* One build per output folder, and only a folder kitgen made: before
+	 * anything under OUT is read (its caches) or removed. */
+	int lock = guard_out_placed(o->out, o->content, o->theme, &err) ? guard_lock(o->out, &err)
+	                                                                 : -1;
+	if (lock < 0 || !guard_out_dir(o->out, &err)) {
+		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
+		diag_print(d, stderr, kg_colour());
+		g_error_free(err);
+		guard_unlock(lock);
+		diag_free(d);
+		return 1;
+	}
+	guard_clean_temps(o->out);
 	bool ok = kg_load(&k, o, d);
 	if (!kg_report(d, o) || !ok) {
 		kg_catalogue_free(&k);
 		diag_free(d);
+		guard_unlock(lock);
 		return 1;
 	}
 	char *target = g_build_filename(o->out, "site", NULL);
-	out_stage_clean(target);
-	GError *err = NULL;
+	out_stage_clean(target); /* ours to remove: no other build runs */
 	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
 	int jobs = o->jobs > 0 ? o->jobs : jobs_default();
@@ -159,17 +173,23 @@ static int kg_build_in(const kg_options *o)
 	ok = ok && d->errors == 0;
 	if (ok && outputs) {
 		cache_stage_finish(outputs, stage);
-		cache_forget(outputs);
+		/* keys that would name the replaced files must go first, or the
+		 * swap must not happen */
+		ok = cache_forget(outputs, &err);
 	}
-	bool old_at_stage = false;
+	bool old_at_stage = false, swapped = false;
 	if (ok)
-		ok = out_stage_swap(stage, target, &old_at_stage, &err);
-	else
-		out_stage_abort(stage);
+		ok = swapped = out_stage_swap(stage, target, &old_at_stage, &err);
+	if (!swapped)
+		out_stage_abort(stage); /* never a staging folder left behind */
 	if (old_at_stage)
 		cache_keep_spare(outputs, stage);
-	if (ok && outputs && !cache_save(outputs, &err))
-		ok = false;
+	GError *keys_err = NULL; /* the new site is in place: a warning */
+	if (ok && outputs && !cache_save(outputs, &keys_err)) {
+		diag_warn(d, NULL, 0, 0, "the next build makes every page again", "%s",
+		          keys_err->message);
+		g_error_free(keys_err);
+	}
 	if (ok)
 		kg_pdf_base_url(o, k.config->base_url, pdf, d);
 	if (ok && k.model->checked) /* only a good build vouches for its checks */
@@ -188,7 +208,10 @@ static int kg_build_in(const kg_options *o)
 	diag_sort(d);
 	diag_print(d, stderr, kg_colour());
 	int status = ok && d->errors == 0 ? 0 : 1;
-	if (status)
+	if (status && swapped)
+		fprintf(stderr, "kitgen: build failed after %s was replaced by the new site\n",
+		        target);
+	else if (status)
 		fprintf(stderr, "kitgen: build failed; %s is unchanged\n", target);
 	else if (!o->quiet) {
 		int reused = 0, made = 0;
@@ -212,6 +235,7 @@ static int kg_build_in(const kg_options *o)
 	g_free(target);
 	kg_catalogue_free(&k);
 	diag_free(d);
+	guard_unlock(lock);
 	return status;
 }
 

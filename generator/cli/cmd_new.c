@@ -1,5 +1,7 @@
 /* cmd_new: kitgen new KIND NAME — a page with every front-matter key, and
  * values for the required ones that let it build at once. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +85,46 @@ static char *kg_placeholder_values(const char *content)
 	return out->len ? g_string_free(out, FALSE) : (g_string_free(out, TRUE), NULL);
 }
 
+/* A BCP 47 tag as site.yaml's languages use them: 2 or 3 letters, then
+ * subtags of 1 to 8 letters or digits (pt-BR, zh-Hant). */
+static bool kg_lang_code_ok(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+	if (n < 2 || n > 3)
+		return false;
+	for (s += n; *s == '-'; s += n) {
+		s++;
+		n = 0;
+		while (g_ascii_isalnum(s[n]))
+			n++;
+		if (n < 1 || n > 8)
+			return false;
+	}
+	return !*s;
+}
+
+/* Writes a new file; never over one that appeared since it was looked
+ * for. */
+static bool kg_write_new(const char *file, const char *text, GError **err)
+{
+	char *dir = g_path_get_dirname(file);
+	int fd = g_mkdir_with_parents(dir, 0755) == 0
+	                 ? open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)
+	                 : -1;
+	size_t len = strlen(text);
+	bool ok = fd >= 0 && write(fd, text, len) == (ssize_t)len;
+	int e = errno;
+	if (fd >= 0 && close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
+	}
+	if (!ok)
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e), "cannot write %s: %s",
+		            file, g_strerror(e));
+	g_free(dir);
+	return ok;
+}
+
 int cmd_new(const kg_options *o, int argc, char **argv)
 {
 	if (argc < 4)
@@ -99,14 +141,20 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 		                      "kit or diagnostic", argv[2], s ? " (did you mean '" : "",
 		                      s ? s : "", s ? "'?)" : "");
 	}
-	for (const char *p = slug; *p; p++)
-		if (!(g_ascii_islower(*p) || g_ascii_isdigit(*p) || *p == '-') || !*slug) {
-			fprintf(stderr, "kitgen: '%s': use lower-case letters, digits and hyphens\n",
-			        slug);
-			return 2;
-		}
+	/* The name and language become a path under content/: nothing else
+	 * may reach it (an empty name, "..", a slash). */
+	if (!content_valid_slug(slug)) {
+		fprintf(stderr, "kitgen: '%s' is not a page name: use lower-case letters, digits "
+		                "and hyphens, not starting with a hyphen\n", slug);
+		return 2;
+	}
 	if (strchr(lang, ',')) {
 		fprintf(stderr, "kitgen: --lang: name one language for the new page\n");
+		return 2;
+	}
+	if (!kg_lang_code_ok(lang)) {
+		fprintf(stderr, "kitgen: --lang '%s' is not a language code (like en, ko or "
+		                "pt-BR)\n", lang);
 		return 2;
 	}
 	const kind_def *kd = kinds_get(kind);
@@ -155,7 +203,12 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 	char *text = schema_scaffold_with(kind, slug, lang, &hints);
 	GError *err = NULL;
 	int status = 0;
-	if (!out_write_file(file, text, strlen(text), &err)) {
+	if (c && !config_language(c, lang)) {
+		g_set_error(&err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+		            "language '%s' is not defined in site.yaml; add it there first", lang);
+		status = 1;
+	}
+	if (status || !kg_write_new(file, text, &err)) {
 		fprintf(stderr, "kitgen: %s\n", err->message);
 		g_error_free(err);
 		status = 1;

@@ -62,7 +62,7 @@ static void content_group_free(content_group *g)
 
 /* A slug is part of every address: keep it to what URLs and file systems
  * agree on. */
-static bool content_valid_slug(const char *s)
+bool content_valid_slug(const char *s)
 {
 	if (!*s || strlen(s) > 100 || *s == '-')
 		return false;
@@ -555,10 +555,13 @@ const char *content_item_body(const content_item *it, size_t *len, char **owned)
 	gsize n;
 	if (!g_file_get_contents(it->path, &text, &n, NULL))
 		return NULL;
-	guint8 sum[CONTENT_SUM_LEN];
+	/* The front matter too: one taken from the cache (fmcache.h) is used
+	 * only for the text it was parsed from. */
+	guint8 sum[CONTENT_SUM_LEN], head[CONTENT_SUM_LEN];
 	if (n < it->body_off || n - it->body_off != it->body_len ||
 	    (content_sum(text + it->body_off, it->body_len, sum),
-	     memcmp(sum, it->body_sum, CONTENT_SUM_LEN))) {
+	     memcmp(sum, it->body_sum, CONTENT_SUM_LEN)) ||
+	    (content_sum(text, it->body_off, head), memcmp(head, it->head_sum, CONTENT_SUM_LEN))) {
 		g_free(text); /* changed under the build: not the text it was keyed on */
 		return NULL;
 	}

@@ -115,4 +115,8 @@ bool content_split(const char *text, size_t len, const char *path,
                    size_t *yaml_off, size_t *yaml_len, size_t *body_off,
                    int *body_line, diag_list *d);
 
+/* s is a page name: lower-case letters, digits and hyphens, not empty,
+ * not starting with a hyphen, at most 100 bytes. */
+bool content_valid_slug(const char *s);
+
 #endif

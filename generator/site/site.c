@@ -4,6 +4,7 @@
 #include "build/jobs.h"
 #include "core/xmltext.h"
 #include "build/out.h"
+#include "build/outfile.h"
 #include "site/site.h"
 #include "site/site_int.h"
 
@@ -407,14 +408,9 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 		} else if (g_file_test(src, G_FILE_TEST_IS_DIR)) {
 			ok = site_copy_tree(src, dst, d);
 		} else {
-			char *text;
-			gsize len;
-			GError *err = NULL;
-			ok = g_file_get_contents(src, &text, &len, &err) &&
-			     out_write_file(dst, text, len, &err);
-			if (ok)
-				g_free(text);
-			else {
+			GError *err = NULL; /* a FIFO or device is refused, not read */
+			ok = outfile_copy(src, dst, &err);
+			if (!ok) {
 				diag_error(d, src, 0, 0, NULL, "%s", err->message);
 				g_error_free(err);
 			}

@@ -45,3 +45,8 @@ step "interrupted builds leave out/site whole" sh tests/interrupt/run.sh "$KITGE
 if [ -x tests/bad/run.sh ]; then
 	step "bad-input corpus" sh tests/bad/run.sh "$KITGEN"
 fi
+
+# What a file, a folder or a second build can do to OUT: two builds at
+# once, foreign or linked site folders, damaged caches, -o targets.
+step "output folder: one build at a time, only kitgen's files, caches as hints" \
+	sh tests/bad/outdir.sh "$KITGEN"
