@@ -139,10 +139,19 @@ GString *print_content_finish(const char *s, size_t n, bool artifacts)
 		bool end = len == 3 && !memcmp(s + i, "EMC", 3);
 		g_string_append_len(out, s + copied, (gssize)(op_start - copied));
 		copied = op_start;
-		if (begin) {
+		/* a sequence with an MCID is content of a structure element; one
+		 * without (cairo's ActualText spans) is content like any other */
+		bool mcid = begin && g_strstr_len(s + op_start, (gssize)(e - op_start), "/MCID");
+		if (mcid) {
 			if (depth == 0 && in_art) {
 				g_string_append(out, "EMC\n");
 				in_art = false;
+			}
+			depth++;
+		} else if (begin) {
+			if (depth == 0 && !in_art && artifacts) {
+				g_string_append(out, "/Artifact BMC\n");
+				in_art = true;
 			}
 			depth++;
 		} else if (end) {

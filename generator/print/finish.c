@@ -188,6 +188,11 @@ static char *print_xmp(print_finisher *F)
 	g_string_append(g, "</xmp:ModifyDate>\n<pdf:Producer>");
 	xml_text(g, producer);
 	g_string_append(g, "</pdf:Producer>\n");
+	if (fi->keywords) {
+		g_string_append(g, "<pdf:Keywords>");
+		xml_text(g, fi->keywords);
+		g_string_append(g, "</pdf:Keywords>\n");
+	}
 	g_string_append(g, "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n"
 	                   "<pdfuaid:part>1</pdfuaid:part>\n"
 	                   "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
@@ -236,10 +241,25 @@ static bool print_output_intent(print_finisher *F, diag_list *d, const char *tar
 	return true;
 }
 
+/* cairo 1.16 writes the Info dates without their "D:" */
+static void print_finish_dates(qpdf_data q)
+{
+	static const char *const keys[] = {"/CreationDate", "/ModDate"};
+	for (int i = 0; i < 2; i++) {
+		const char *v = qpdf_get_info_key(q, keys[i]);
+		if (v && strncmp(v, "D:", 2)) {
+			char *fixed = g_strconcat("D:", v, NULL);
+			qpdf_set_info_key(q, keys[i], fixed);
+			g_free(fixed);
+		}
+	}
+}
+
 static bool print_finish_catalog(print_finisher *F, diag_list *d, const char *target)
 {
 	qpdf_data q = F->q;
 	qpdf_oh root = qpdf_get_root(q);
+	print_finish_dates(q);
 	if (F->fi->lang)
 		qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, F->fi->lang));
 	qpdf_oh mi = qpdf_oh_new_dictionary(q);

@@ -339,7 +339,7 @@ void print_tags_close(print_tags *T);
 /* What finishing adds: the standard's identification and what the tags
  * could not say. date: ISO 8601 UTC, as given to cairo. */
 typedef struct {
-	const char *lang, *title, *author, *subject, *date;
+	const char *lang, *title, *author, *subject, *keywords, *date;
 	const GArray *attrs;   /* print_tag_attr */
 	int standard;          /* PRINT_STANDARD_* */
 } print_finish_info;

@@ -316,7 +316,7 @@ static int print_render_locked(xmlDocPtr doc, const char *base_dir,
 	cairo_surface_finish(s);
 	cairo_status_t status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	print_finish_info fi = {pd->lang, pd->title, pd->author, pd->subject, date,
+	print_finish_info fi = {pd->lang, pd->title, pd->author, pd->subject, pd->keywords, date,
 	                        tags.attrs, style->standard};
 	if (status != CAIRO_STATUS_SUCCESS) {
 		diag_error(d, pdf_path, 0, 0, NULL, "print: cairo could not write the PDF: %s",
