@@ -1,6 +1,6 @@
 /* print finish: the PDF cairo wrote, finished with libqpdf's C API: what
- * cairo 1.16 cannot write (/Lang, alternative text, table scopes,
- * artifacts, XMP metadata with the PDF/UA-1 and PDF/A-2a identification,
+ * cairo 1.16 cannot write (/Lang, alternative text, table scopes, and
+ * for PDF/UA-1 + PDF/A-2a artifacts, XMP metadata with the PDF/UA-1 and PDF/A-2a identification,
  * an sRGB output intent, a /ID) and clean ActualText. Deterministic: the
  * /ID is a digest of the content, so the same input gives the same bytes. */
 #include "print_int.h"
@@ -260,8 +260,6 @@ static bool print_finish_catalog(print_finisher *F, diag_list *d, const char *ta
 	qpdf_data q = F->q;
 	qpdf_oh root = qpdf_get_root(q);
 	print_finish_dates(q);
-	if (F->fi->lang)
-		qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, F->fi->lang));
 	qpdf_oh mi = qpdf_oh_new_dictionary(q);
 	qpdf_oh_replace_key(q, mi, "/Marked", qpdf_oh_new_bool(q, QPDF_TRUE));
 	qpdf_oh_replace_key(q, root, "/MarkInfo", mi);
@@ -310,15 +308,16 @@ int print_finish(const char *path, const print_finish_info *fi, const char *targ
 	bool std = fi->standard != PRINT_STANDARD_NONE;
 	if (!print_finish_pages(&F) || print_qpdf_failed(F.q, d, target))
 		goto done;
-	if (std) {
-		qpdf_oh root = qpdf_get_root(F.q);
-		if (qpdf_oh_has_key(F.q, root, "/StructTreeRoot"))
-			print_collect_elems(&F, qpdf_oh_get_key(F.q, qpdf_oh_get_key(F.q, root,
-			                    "/StructTreeRoot"), "/K"), 0);
-		print_apply_attrs(&F);
-		if (!print_finish_catalog(&F, d, target) || print_qpdf_failed(F.q, d, target))
-			goto done;
-	}
+	/* what the tags could not say helps every reader: written either way */
+	qpdf_oh root = qpdf_get_root(F.q);
+	if (qpdf_oh_has_key(F.q, root, "/StructTreeRoot"))
+		print_collect_elems(&F, qpdf_oh_get_key(F.q, qpdf_oh_get_key(F.q, root,
+		                    "/StructTreeRoot"), "/K"), 0);
+	print_apply_attrs(&F);
+	if (fi->lang)
+		qpdf_oh_replace_key(F.q, root, "/Lang", qpdf_oh_new_unicode_string(F.q, fi->lang));
+	if (std && (!print_finish_catalog(&F, d, target) || print_qpdf_failed(F.q, d, target)))
+		goto done;
 	if (qpdf_init_write(F.q, out) & QPDF_ERRORS) {
 		print_qpdf_failed(F.q, d, target);
 		goto done;

@@ -344,10 +344,10 @@ typedef struct {
 	int standard;          /* PRINT_STANDARD_* */
 } print_finish_info;
 
-/* Rewrites the PDF at path in place: artifacts for unmarked content,
- * clean ActualText, and (unless standard is NONE) /Lang, alternative
- * text, table scopes, XMP with PDF/UA-1 and PDF/A-2a identification, an
- * sRGB output intent and a /ID from the content. Errors name target. */
+/* Rewrites the PDF at path in place: clean ActualText, /Lang, alternative
+ * text, table scopes, a /ID from the content, and unless standard is NONE
+ * artifacts for unmarked content, XMP with PDF/UA-1 and PDF/A-2a
+ * identification and an sRGB output intent. Errors name target. */
 /* artifact.c: a page's content, unmarked runs wrapped as /Artifact (when
  * artifacts) and soft hyphens taken out of ligatures' ActualText */
 GString *print_content_finish(const char *s, size_t n, bool artifacts);
