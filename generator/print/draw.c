@@ -34,12 +34,8 @@ static void print_rgb(cairo_t *cr, uint32_t c)
 static char *print_link_attrs(print_doc *pd, double x, double y, double w,
                               double h, const char *href)
 {
-	char rect[256], a[4][G_ASCII_DTOSTR_BUF_SIZE];
-	g_ascii_formatd(a[0], sizeof a[0], "%.2f", x);
-	g_ascii_formatd(a[1], sizeof a[1], "%.2f", y);
-	g_ascii_formatd(a[2], sizeof a[2], "%.2f", w);
-	g_ascii_formatd(a[3], sizeof a[3], "%.2f", h);
-	snprintf(rect, sizeof rect, "rect=[%s %s %s %s]", a[0], a[1], a[2], a[3]);
+	char rect[256];
+	print_rect_attr(rect, sizeof rect, x, y, w, h);
 	char *attr;
 	if (href[0] == '#') {
 		if (!g_hash_table_contains(pd->ids, href + 1))
@@ -80,7 +76,7 @@ void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
 	print_rgb(cr, color);
 	/* links are elements inside the paragraph's: its lines go in Spans, as
 	 * cairo marks only what is drawn inside a leaf element */
-	bool spans = pd->tags && t->links && t->links->len;
+	bool spans = pd->tags && ((t->links && t->links->len) || (t->fnrefs && t->fnrefs->len));
 	for (int i = first; i < first + n; i++) {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
 		PangoRectangle lr;
@@ -105,6 +101,9 @@ void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
 				                top[i + 1] - top[i], lk->href);
 			g_free(ranges);
 		}
+		if (spans)
+			print_tags_fnref_links(pd, cr, t, line, x, y + top[i] - y_off,
+			                       top[i + 1] - top[i]);
 		if (!pango_layout_iter_next_line(it))
 			break;
 	}
@@ -231,6 +230,11 @@ static int print_text_leaf_begin(print_drawer *D, const print_box *bx,
 	int el = print_tag_begin(T, print_tags_leaf(b), NULL);
 	if (b->lang && T->lang && g_ascii_strcasecmp(b->lang, T->lang))
 		print_tag_attr_set(T, el, "Lang", b->lang);
+	if (bx->kind == PRINT_BOX_FOOTNOTE && bx->first_line == 0 && b->marker) {
+		char *id = g_strdup_printf("kitgen-fn-%s", b->marker);
+		print_tag_attr_set(T, el, "ID", id);
+		g_free(id);
+	}
 	return el;
 }
 
@@ -458,6 +462,16 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 				fn_rule = true;
 			}
 			print_block *f = &pd->fnotes[bx->block];
+			if (pd->tags && bx->first_line == 0) { /* where its mark links */
+				char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE];
+				g_ascii_formatd(xs, sizeof xs, "%.2f", bx->x);
+				g_ascii_formatd(ys, sizeof ys, "%.2f", bx->y > 12 ? bx->y - 12 : 0);
+				char *attr = g_strdup_printf("name='kitgen-fn-%d' x=%s y=%s",
+				                             bx->block + 1, xs, ys);
+				cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+				cairo_tag_end(cr, CAIRO_TAG_DEST);
+				g_free(attr);
+			}
 			print_box fb = *bx;
 			/* the number's indent is at the start: the right in rtl */
 			fb.x = bx->x + (f->cs.rtl ? 0 : f->x);

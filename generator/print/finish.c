@@ -75,6 +75,8 @@ static void print_apply_attrs(print_finisher *F)
 			qpdf_oh_replace_key(q, at, "/Scope", qpdf_oh_new_name(q, nm));
 			g_free(nm);
 			qpdf_oh_replace_key(q, el, "/A", at);
+		} else if (!strcmp(a->key, "ID")) { /* a byte string, unique */
+			qpdf_oh_replace_key(q, el, "/ID", qpdf_oh_new_string(q, a->value));
 		} else {
 			char *key = g_strconcat("/", a->key, NULL);
 			qpdf_oh_replace_key(q, el, key, qpdf_oh_new_unicode_string(q, a->value));

@@ -301,7 +301,7 @@ typedef struct print_doc {
  * cairo_tag_begin calls, which is the tree's preorder). */
 typedef struct {
 	int elem;
-	const char *key;       /* "Alt", "Lang" or "Scope" */
+	const char *key;       /* "Alt", "Lang", "Scope" or "ID" */
 	char *value;
 } print_tag_attr;
 
@@ -333,6 +333,11 @@ void print_tags_enter(print_tags *T, print_doc *pd, int bi, bool head_row);
 const char *print_tags_leaf(const print_block *b);
 /* Closes every open container. */
 void print_tags_close(print_tags *T);
+/* cairo's rect=[x y w h] of a link */
+void print_rect_attr(char *rect, size_t n, double x, double y, double w, double h);
+/* Links from the footnote marks on a drawn line to their notes */
+void print_tags_fnref_links(print_doc *pd, cairo_t *cr, const print_itext *t,
+                            PangoLayoutLine *line, double x, double top, double h);
 
 /* ---- finishing (finish.c) ------------------------------------------- */
 

@@ -192,6 +192,44 @@ void print_tags_enter(print_tags *T, print_doc *pd, int bi, bool head_row)
 	print_tags_enter_list(T, b);
 }
 
+void print_rect_attr(char *rect, size_t n, double x, double y, double w, double h)
+{
+	char a[4][G_ASCII_DTOSTR_BUF_SIZE];
+	g_ascii_formatd(a[0], sizeof a[0], "%.2f", x);
+	g_ascii_formatd(a[1], sizeof a[1], "%.2f", y);
+	g_ascii_formatd(a[2], sizeof a[2], "%.2f", w);
+	g_ascii_formatd(a[3], sizeof a[3], "%.2f", h);
+	snprintf(rect, n, "rect=[%s %s %s %s]", a[0], a[1], a[2], a[3]);
+}
+
+/* A footnote's mark links to its note (kitgen-fn-N, a destination drawn
+ * with the note): the look stays the same, the link serves those who
+ * cannot see where the note is. */
+void print_tags_fnref_links(print_doc *pd, cairo_t *cr, const print_itext *t,
+                            PangoLayoutLine *line, double x, double top, double h)
+{
+	int s = line->start_index, e = line->start_index + line->length;
+	for (guint k = 0; k < t->fnrefs->len; k++) {
+		const print_fnref *r = &g_array_index(t->fnrefs, print_fnref, k);
+		if (r->index < s || r->index >= e)
+			continue;
+		char num[16];
+		int len = snprintf(num, sizeof num, "%d", r->fn);
+		int *ranges = NULL, nr = 0;
+		pango_layout_line_get_x_ranges(line, r->index, MIN(r->index + len, e), &ranges, &nr);
+		for (int q = 0; q < nr; q++) {
+			char rect[256];
+			print_rect_attr(rect, sizeof rect, x + ranges[2 * q] / (double)PANGO_SCALE, top,
+			                (ranges[2 * q + 1] - ranges[2 * q]) / (double)PANGO_SCALE, h);
+			char *attr = g_strdup_printf("%s dest='kitgen-fn-%d'", rect, r->fn);
+			print_tag_begin(pd->tags, CAIRO_TAG_LINK, attr);
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			g_free(attr);
+		}
+		g_free(ranges);
+	}
+}
+
 const char *print_tags_leaf(const print_block *b)
 {
 	static const char *const h[] = {"H1", "H2", "H3", "H4", "H5", "H6"};

@@ -98,15 +98,14 @@ def main(argv):
                 walk(it.children, depth + 1)
         walk(ol.root, 1)
     problems = []
-    # the outline holds the headings down to its depth, in the tree's order
-    # (all but the cover's title, which the outline leaves out)
-    depth = max(d for d, _ in outline) if outline else 0
-    listed = [t for lv, t in heads if lv <= depth]
+    # every outline entry is a heading of the tree, in the same order (the
+    # tree has more: the cover's title, levels the outline leaves out)
+    listed = [t for _, t in heads]
     rest = iter(listed)
     lost = [t for _, t in outline if not any(t == x for x in rest)]
-    if lost or not outline or len(listed) - len(outline) > 1:
-        problems.append("the tree's headings %s are not the outline's %s"
-                        % (listed[:6], [t for _, t in outline][:6]))
+    if lost or not outline:
+        problems.append("the outline's %s are not the tree's headings %s in order"
+                        % (lost[:3] or "(none)", listed[:6]))
     md = open(src, encoding="utf-8").read()
     want = [norm(re.sub(r"[*_`]", "", h)) for h in re.findall(r"^#{1,6} +(.*)$", md, re.M)]
     it = iter(t for _, t in heads)

@@ -2,7 +2,7 @@
 """pdfcheck_fixtures.py GOOD.pdf OUTDIR: for each rule of pdfcheck, a copy
 of a PDF that passes every rule, broken so that it fails that one rule:
 OUTDIR/RULE.pdf. GOOD.pdf must have a heading below H1, a table with
-header cells, a figure, a link and ligature text (a kitgen report has).
+header cells, a figure, a footnote, a link and ligature text (a kitgen report has).
 """
 import os
 import re
@@ -66,6 +66,10 @@ def headings(pdf):
 
 def figure_alt(pdf):
     del elems(pdf, "/Figure")[0]["/Alt"]
+
+
+def note_id(pdf):
+    del elems(pdf, "/Note")[0]["/ID"]
 
 
 def th_scope(pdf):
@@ -132,7 +136,7 @@ def transparency(pdf):
 
 FIXTURES = {
     "struct-tree": struct_tree, "tagged-content": tagged_content, "headings": headings,
-    "figure-alt": figure_alt, "th-scope": th_scope, "lang": lang,
+    "figure-alt": figure_alt, "note-id": note_id, "th-scope": th_scope, "lang": lang,
     "display-doc-title": display_doc_title, "title": title, "xmp-ids": xmp_ids,
     "output-intent": output_intent, "fonts-embedded": fonts_embedded,
     "tounicode": tounicode, "unmapped-glyphs": unmapped_glyphs, "clean-text": clean_text,
