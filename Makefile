@@ -18,7 +18,8 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            chromium openjdk-17-jre-headless \
            libmicrohttpd-dev curl time \
            libhyphen-dev hyphen-en-us hyphen-pt-pt hyphen-es hyphen-ca hyphen-fr \
-           hyphen-ru hyphen-mn libmimalloc-dev libxxhash-dev libssl-dev
+           hyphen-ru hyphen-mn libmimalloc-dev libxxhash-dev libssl-dev \
+           libqpdf-dev icc-profiles-free python3-pikepdf
 
 B := build
 # One folder per stage of the pipeline (generator/*/README.md says what each owns).

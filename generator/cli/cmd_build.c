@@ -107,8 +107,10 @@ static int kg_build_in(const kg_options *o)
 	/* The themes read UI strings (kg:s) besides the page document: every
 	 * key covers them, the languages' fallback chains included. */
 	char *strings = i18n_digest(k.strings);
-	char *salt = g_strdup_printf("kitgen %s strings %s date %" G_GINT64_FORMAT, KITGEN_VERSION,
-	                             strings, k.model->source_date);
+	int standard = o->pdf_standard ? print_standard_parse(o->pdf_standard) : 0;
+	char *salt = g_strdup_printf("kitgen %s strings %s date %" G_GINT64_FORMAT
+	                             " pdf-standard %d", KITGEN_VERSION, strings,
+	                             k.model->source_date, standard);
 	out_cache *outputs = cache_open(o->out, o->theme, conf, salt);
 	g_free(salt);
 	g_free(strings);
@@ -123,7 +125,8 @@ static int kg_build_in(const kg_options *o)
 	              : cache_stage_begin(outputs, target, pdf ? NULL : "pdf", jobs, &err);
 	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
-	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d};
+	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d,
+	                   .pdf_standard = standard};
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
 	                .generator = "kitgen " KITGEN_VERSION, .jobs = jobs, .cache = outputs,
 	                .d = d};

@@ -58,6 +58,7 @@ print_block *print_doc_add_block(print_doc *pd, pb_kind kind)
 	b->colgroup = pd->building.colgroup;
 	b->anchor = pd->building.anchor;
 	b->bare = pd->building.bare;
+	b->list = pd->building.list;
 	return b;
 }
 
@@ -385,6 +386,7 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 	int num = start ? atoi(start) : 1;
 	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x97\xa6"};
 	B->list_depth++;
+	B->pd->building.list = B->list_depth;
 	/* first blocks of the first two and the last item */
 	size_t second = 0, last = 0;
 	int items = 0;
@@ -407,6 +409,7 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 		B->pending_marker = NULL;
 	}
 	B->list_depth--;
+	B->pd->building.list = B->list_depth;
 	/* like orphans and widows: a list leaves no lone item at either end of
 	 * a page */
 	if (items >= 2 && second > 0 && second < B->pd->n_blocks) {

@@ -28,10 +28,12 @@ bool publish_open(publish_job *job)
 	 * has its own copy. */
 	job->sheet = xslt_load(xsl, job->model->strings, job->d);
 	job->style = job->sheet ? print_style_load(yaml, job->d) : NULL;
-	if (job->style)
+	if (job->style) {
 		print_style_set_fonts(job->style, job->fonts_conf, job->fonts_cache);
-	if (job->style && job->model->source_date >= 0)
-		print_style_set_date(job->style, job->model->source_date);
+		print_style_set_standard(job->style, job->pdf_standard);
+		if (job->model->source_date >= 0)
+			print_style_set_date(job->style, job->model->source_date);
+	}
 	g_free(xsl);
 	g_free(yaml);
 	if (!job->downloads)

@@ -17,6 +17,7 @@ typedef struct {
 	const char *generator;
 	const char *fonts_conf, *fonts_cache; /* private fontconfig for the PDFs */
 	int jobs;              /* worker processes, 1 or more (1: this one) */
+	int pdf_standard;      /* PRINT_STANDARD_*: what the PDFs conform to */
 	out_cache *cache;      /* previous PDFs to reuse, or NULL */
 	print_style *style;    /* loaded by publish_open */
 	xslt_sheet *sheet;     /* the theme's print/document.xsl */

@@ -303,25 +303,35 @@ static int print_render_locked(xmlDocPtr doc, const char *base_dir,
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "kitgen");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-	/* cairo 1.16 has no way to set the document's /Lang. */
+	/* cairo 1.16 has no way to set the document's /Lang: finish.c does */
 	cairo_t *cr = cairo_create(s);
-	cairo_tag_begin(cr, "Document", NULL);
+	print_tags tags;
+	print_tags_init(&tags, cr, pd);
+	pd->tags = &tags;
+	print_tag_begin(&tags, "Document", NULL);
 	print_draw(pd, cr, s, l);
+	print_tags_close(&tags);
 	print_outline(pd, s, l);
-	cairo_tag_end(cr, "Document");
+	print_tag_end(&tags, "Document");
+	pd->tags = NULL;
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_status_t status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
+	print_finish_info fi = {pd->lang, pd->title, pd->author, pd->subject, pd->keywords, date,
+	                        tags.attrs, style->standard};
 	if (status != CAIRO_STATUS_SUCCESS) {
 		diag_error(d, pdf_path, 0, 0, NULL, "print: cairo could not write the PDF: %s",
 		           cairo_status_to_string(status));
+		g_unlink(tmp);
+	} else if (print_finish(tmp, &fi, pdf_path, d) != 0) {
 		g_unlink(tmp);
 	} else if (g_rename(tmp, pdf_path) != 0) {
 		diag_error(d, pdf_path, 0, 0, NULL, "print: cannot write the PDF: %s",
 		           g_strerror(errno));
 		g_unlink(tmp);
 	}
+	print_tags_clear(&tags);
 	g_free(tmp);
 	print_layout_free(l);
 	return d->errors > errors ? -1 : 0;

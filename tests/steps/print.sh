@@ -14,6 +14,20 @@ flyers() {
 }
 plain "flyers fit on one page" flyers
 
+# Accessible PDFs (PDF/UA-1 and PDF/A-2a): the checker passes every PDF
+# and fails a broken copy for each of its rules; the text, the flyers'
+# reading order and a report's structure tree are what a reader needs.
+plain "PDF/UA-1 and PDF/A-2 checks pass every PDF, 15 languages" \
+	sh tests/print/a11y.sh pdfcheck "$KITGEN" "$tmp/a/site"
+plain "pdfcheck fails a fixture for each rule" \
+	sh tests/tools/test_pdfcheck.sh "$tmp/a/site/pdf/en/report-maputo-2013.pdf"
+step "PDF text: every source word comes back (100-page report, ko, am, ne kits)" \
+	sh tests/print/a11y.sh words "$KITGEN" "$tmp/a/site"
+plain "flyers: the columns read in order" sh tests/print/a11y.sh flyers "$KITGEN" "$tmp/a/site"
+plain "report structure tree: headings, tables with TH, figures with alt text" \
+	sh tests/print/a11y.sh structure "$KITGEN" "$tmp/a/site"
+step "--pdf-standard none and unknown names" sh tests/print/a11y.sh standard "$KITGEN"
+
 # The paginator alone: its unit tests and fixture documents in six scripts
 # (make test-sanitize runs them with its own binaries).
 plain "paginator tests and script fixtures" make -s print-test
