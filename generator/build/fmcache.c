@@ -81,7 +81,9 @@ static yt_node *fm_node(fm_reader *r, int depth)
 	if (depth > FM_MAX_DEPTH)
 		r->bad = true;
 	guint64 kind = fm_u(r, 1);
-	if (r->bad || kind > YT_MAP)
+	if (kind > YT_MAP) /* a hole in its parent would reach every reader */
+		r->bad = true;
+	if (r->bad)
 		return NULL;
 	yt_node *n = g_new0(yt_node, 1);
 	n->kind = (yt_kind)kind;
@@ -159,24 +161,45 @@ static char *fm_binary_id(void)
 	return id;
 }
 
-fm_cache *fm_cache_open(const char *out_dir)
+static void fm_cache_index(fm_cache *c, const guint8 *data, size_t len);
+
+static fm_cache *fm_cache_new(const char *out_dir)
 {
 	fm_cache *c = g_new0(fm_cache, 1);
-	c->file = g_build_filename(out_dir, ".cache", "frontmatter.bin", NULL);
+	c->file = out_dir ? g_build_filename(out_dir, ".cache", "frontmatter.bin", NULL) : NULL;
 	c->binary = fm_binary_id();
 	c->started = g_get_real_time() * 1000;
 	c->index = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 	                                 (GDestroyNotify)fm_entry_free);
+	return c;
+}
+
+fm_cache *fm_cache_open(const char *out_dir)
+{
+	fm_cache *c = fm_cache_new(out_dir);
 	c->map = g_mapped_file_new(c->file, FALSE, NULL);
-	if (!c->map)
-		return c;
-	const guint8 *data = (const guint8 *)g_mapped_file_get_contents(c->map);
-	size_t len = g_mapped_file_get_length(c->map);
+	if (c->map)
+		fm_cache_index(c, (const guint8 *)g_mapped_file_get_contents(c->map),
+		               g_mapped_file_get_length(c->map));
+	return c;
+}
+
+fm_cache *fm_cache_open_bytes(const guint8 *data, size_t len)
+{
+	fm_cache *c = fm_cache_new(NULL);
+	fm_cache_index(c, data, len);
+	return c;
+}
+
+/* Indexes the entries of a whole file's bytes (borrowed; they must outlive
+ * c), or none when it fails any check. */
+static void fm_cache_index(fm_cache *c, const guint8 *data, size_t len)
+{
 	if (len < 8)
-		return c;
+		return;
 	fm_reader sum = {data + len - 8, data + len, false};
 	if (fm_u(&sum, 8) != XXH3_64bits(data, len - 8))
-		return c; /* damaged: read every file */
+		return; /* damaged: read every file */
 	fm_reader r = {data, data + len - 8, false};
 	const guint8 *magic = fm_take(&r, strlen(FM_MAGIC));
 	char *binary = magic && !memcmp(magic, FM_MAGIC, strlen(FM_MAGIC)) ? fm_str(&r) : NULL;
@@ -189,7 +212,6 @@ fm_cache *fm_cache_open(const char *out_dir)
 			g_hash_table_remove_all(c->index);
 	}
 	g_free(binary);
-	return c;
 }
 
 void fm_cache_free(fm_cache *c)

@@ -58,10 +58,10 @@ static int diag_cmp(const void *a, const void *b)
 	int c = g_strcmp0(x->file, y->file);
 	if (c)
 		return c;
-	if (x->line != y->line)
-		return x->line - y->line;
+	if (x->line != y->line) /* compared, not subtracted: lines can be INT_MIN */
+		return x->line < y->line ? -1 : 1;
 	if (x->col != y->col)
-		return x->col - y->col;
+		return x->col < y->col ? -1 : 1;
 	if ((c = g_strcmp0(x->message, y->message)))
 		return c;
 	if (x->severity != y->severity)
@@ -167,6 +167,32 @@ static void diag_print_excerpt(FILE *out, int line, int col, const char *src,
 	fprintf(out, "%s^%s\n", green, off);
 }
 
+char *diag_escape(const char *s)
+{
+	GString *out = g_string_new(NULL);
+	for (const char *p = s ? s : ""; *p;) {
+		gunichar u = g_utf8_get_char_validated(p, -1);
+		if (u == (gunichar)-1 || u == (gunichar)-2) {
+			g_string_append_printf(out, "\\x%02x", (unsigned char)*p++);
+			continue;
+		}
+		const char *next = g_utf8_next_char(p);
+		/* C0 and C1 controls (ESC starts a terminal sequence, a newline
+		 * forges a diagnostic line) and the marks that reorder text on
+		 * screen. */
+		if (u < 0x20 || u == 0x7f)
+			g_string_append_printf(out, "\\x%02x", (unsigned)u);
+		else if ((u >= 0x80 && u < 0xa0) || (u >= 0x202a && u <= 0x202e) ||
+		         (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f ||
+		         u == 0x061c)
+			g_string_append_printf(out, "\\u%04x", (unsigned)u);
+		else
+			g_string_append_len(out, p, next - p);
+		p = next;
+	}
+	return g_string_free(out, FALSE);
+}
+
 void diag_print(const diag_list *d, FILE *out, int colour)
 {
 	const char *bold = colour ? "\033[1m" : "", *red = colour ? "\033[1;31m" : "",
@@ -176,20 +202,27 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 		const diag_entry *e = &d->entries[i];
 		const char *what = e->severity == DIAG_ERROR ? "error" : "warning";
 		const char *c = e->severity == DIAG_ERROR ? red : mag;
+		/* Names and messages carry what authors wrote (file names, keys,
+		 * values): escaped, so they cannot drive the terminal or the log. */
+		char *file = diag_escape(e->file), *message = diag_escape(e->message);
+		char *hint = e->hint ? diag_escape(e->hint) : NULL;
 		fputs(bold, out);
 		if (e->file && e->line > 0)
-			fprintf(out, "%s:%d:%d: ", e->file, e->line, e->col > 0 ? e->col : 1);
+			fprintf(out, "%s:%d:%d: ", file, e->line, e->col > 0 ? e->col : 1);
 		else if (e->file)
-			fprintf(out, "%s: ", e->file);
+			fprintf(out, "%s: ", file);
 		else
 			fputs("kitgen: ", out);
-		fprintf(out, "%s%s:%s%s %s%s\n", c, what, off, bold, e->message, off);
+		fprintf(out, "%s%s:%s%s %s%s\n", c, what, off, bold, message, off);
 		char *src = diag_source_line(e->file, e->line);
 		if (src) {
 			diag_print_excerpt(out, e->line, e->col, src, green, off);
 			g_free(src);
 		}
-		if (e->hint)
-			fprintf(out, "       = hint: %s\n", e->hint);
+		if (hint)
+			fprintf(out, "       = hint: %s\n", hint);
+		g_free(file);
+		g_free(message);
+		g_free(hint);
 	}
 }

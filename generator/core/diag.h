@@ -41,6 +41,11 @@ void diag_add(diag_list *d, diag_severity sev, const char *file, int line,
  * and keeps one of entries that say the same. */
 void diag_sort(diag_list *d);
 
+/* s with control characters, bytes that are not UTF-8 and the bidi marks
+ * written as \x1b or \u202e, so that a name or message is one inert
+ * line on a terminal or in a log. Owned. */
+char *diag_escape(const char *s);
+
 /* Prints every entry as "file:line:col: error: message", then the source
  * line with a caret and the hint. colour: use ANSI colours. */
 void diag_print(const diag_list *d, FILE *out, int colour);
