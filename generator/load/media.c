@@ -22,6 +22,8 @@ static const char *const media_types[] = {
 	"zip", "7z", "gz", "tgz", "tar", "bz2", "xz",                         /* archives */
 	"csv", "tsv", "json", "geojson", "kml", "kmz", "txt",               /* data */
 	NULL};
+static const char *const media_picture_types[] = {"png", "jpg", "jpeg", "gif", "webp", "avif",
+                                                  NULL};
 static const char *const media_trusted_types[] = {"html", "htm", "xhtml", "xml", NULL};
 
 /* Lower-case extension of name (borrowed into buf), "" when none. */
@@ -190,9 +192,12 @@ bool media_check(const char *path, const char *relpath, bool trusted_html, diag_
 		ssize_t n = read(fd, head, sizeof head);
 		long long w = 0, h = 0;
 		int found = n > 0 ? media_image_size(head, (size_t)n, &w, &h) : 0;
-		if (found < 0 && n == (ssize_t)sizeof head) {
-			/* A JPEG whose frame comes after more than 64 KB of EXIF:
-			 * gdk-pixbuf reads only as far as the size, too. */
+		bool picture = g_strv_contains(media_picture_types, ext);
+		if ((found < 0 && n == (ssize_t)sizeof head) || (found == 0 && picture)) {
+			/* A JPEG whose frame comes after more than 64 KB of EXIF, or
+			 * another format under a picture's name (a TIFF called .png
+			 * is still decoded by gdk-pixbuf): its loader reads only as
+			 * far as the size, too. */
 			int gw = 0, gh = 0;
 			if (gdk_pixbuf_get_file_info(path, &gw, &gh))
 				found = 1, w = gw, h = gh;

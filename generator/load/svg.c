@@ -138,10 +138,11 @@ char *svg_clean(const char *data, size_t len, size_t *out_len, char **why)
 	if (!root || root->type != XML_ELEMENT_NODE || strcmp((const char *)root->name, "svg") ||
 	    !svg_is_svg(root)) {
 		const xmlError *e = xmlGetLastError();
-		*why = root ? g_strdup("its root is not an <svg> element in the SVG namespace")
-		       : e && e->message ? g_strstrip(g_strdup_printf("not well-formed XML (line %d: %s)",
-		                                                      e->line, e->message))
-		                        : g_strdup("not well-formed XML");
+		char *msg = e && e->message ? g_strstrip(g_strdup(e->message)) : NULL;
+		*why = root  ? g_strdup("its root is not an <svg> element in the SVG namespace")
+		       : msg ? g_strdup_printf("not well-formed XML (line %d: %s)", e->line, msg)
+		             : g_strdup("not well-formed XML");
+		g_free(msg);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
