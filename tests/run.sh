@@ -293,6 +293,7 @@ plain "site gates: browser, axe-core, Nu HTML Checker, links" sh tests/site-gate
 if [ -x tests/bad/run.sh ]; then
 	step "bad-input corpus" sh tests/bad/run.sh "$KITGEN"
 fi
+step "bad PO files: clear error, the theme unchanged" sh tests/bad/po.sh "$KITGEN"
 
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped (plain run only)"

@@ -96,22 +96,52 @@ void diag_sort(diag_list *d)
 	d->count = kept;
 }
 
-/* The text of line n of a file, or NULL. Read again for each message: errors
- * are few, and keeping every source in memory for them is not worth it. */
-static char *diag_source_line(const char *file, int n)
-{
-	char *text = NULL;
+/* The file the last excerpt came from, kept while the (sorted) entries
+ * are about it: a file with thousands of errors is read once, and each
+ * line found from an index of line starts, not by scanning from the top. */
+typedef struct {
+	char *file, *text;
 	gsize len;
+	GArray *starts; /* byte offset of each line */
+} diag_source;
+
+static void diag_source_clear(diag_source *s)
+{
+	g_free(s->file);
+	g_free(s->text);
+	if (s->starts)
+		g_array_free(s->starts, TRUE);
+	memset(s, 0, sizeof *s);
+}
+
+/* The text of line n of a file, or NULL. Errors are few, and keeping every
+ * source in memory for them is not worth it: one file at a time. */
+static char *diag_source_line(diag_source *cache, const char *file, int n)
+{
 	struct stat st;
-	/* Only regular files: a message about a symlink or a FIFO must not read it. */
-	if (!file || n < 1 || lstat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    !g_file_get_contents(file, &text, &len, NULL))
+	if (!file || n < 1)
 		return NULL;
-	char *p = text, *end = text + len;
-	for (int i = 1; i < n && p < end; i++) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		p = nl ? nl + 1 : end;
+	if (!cache->file || strcmp(cache->file, file)) {
+		diag_source_clear(cache);
+		cache->file = g_strdup(file);
+		/* Only regular files: a message about a symlink or a FIFO must
+		 * not read it. */
+		if (lstat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
+		    !g_file_get_contents(file, &cache->text, &cache->len, NULL))
+			return NULL;
+		cache->starts = g_array_new(FALSE, FALSE, sizeof(gsize));
+		gsize zero = 0;
+		g_array_append_val(cache->starts, zero);
+		for (gsize i = 0; i < cache->len; i++)
+			if (cache->text[i] == '\n') {
+				gsize next = i + 1;
+				g_array_append_val(cache->starts, next);
+			}
 	}
+	if (!cache->text || (guint)n > cache->starts->len)
+		return NULL;
+	char *p = cache->text + g_array_index(cache->starts, gsize, n - 1);
+	char *end = cache->text + cache->len;
 	char *line = NULL;
 	if (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -126,7 +156,6 @@ static char *diag_source_line(const char *file, int n)
 			if (((unsigned char)*c < 0x20 && *c != '\t') || *c == 0x7f)
 				*c = '?';
 	}
-	g_free(text);
 	return line;
 }
 
@@ -198,6 +227,7 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 	const char *bold = colour ? "\033[1m" : "", *red = colour ? "\033[1;31m" : "",
 		   *mag = colour ? "\033[1;35m" : "", *green = colour ? "\033[1;32m" : "",
 		   *off = colour ? "\033[0m" : "";
+	diag_source cache = {0};
 	for (size_t i = 0; i < d->count; i++) {
 		const diag_entry *e = &d->entries[i];
 		const char *what = e->severity == DIAG_ERROR ? "error" : "warning";
@@ -214,7 +244,7 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 		else
 			fputs("kitgen: ", out);
 		fprintf(out, "%s%s:%s%s %s%s\n", c, what, off, bold, message, off);
-		char *src = diag_source_line(e->file, e->line);
+		char *src = diag_source_line(&cache, e->file, e->line);
 		if (src) {
 			diag_print_excerpt(out, e->line, e->col, src, green, off);
 			g_free(src);
@@ -225,4 +255,5 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 		g_free(message);
 		g_free(hint);
 	}
+	diag_source_clear(&cache);
 }

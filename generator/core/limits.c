@@ -7,18 +7,20 @@
 #include <glib.h>
 #include "core/limits.h"
 
-static const kg_limits limits_default = {
-	.image_pixels = 50000000,    /* 50 megapixels: a 8,000 x 6,000 photograph */
-	.media_bytes = 100000000,    /* 100 MB */
-	.page_bytes = 16000000,      /* 16 MB of Markdown, several books */
-	.table_cells = 20000,
-	.headings = 1000,
-	.yaml_keys = 5000,
-	.word_chars = 1000,          /* a long URL; no language has such words */
-	.depth = 200,                /* YAML nesting; Markdown deeper is flattened */
-};
+#define LIMITS_DEFAULT                                                                   \
+	{                                                                                \
+		.image_pixels = 50000000,   /* 50 megapixels: a 8,000 x 6,000 photograph */  \
+		.media_bytes = 100000000,   /* 100 MB */                                      \
+		.page_bytes = 16000000,     /* 16 MB of Markdown, several books */            \
+		.table_cells = 20000,                                                    \
+		.headings = 1000,                                                        \
+		.yaml_keys = 5000,                                                       \
+		.word_chars = 1000,         /* a long URL; no language has such words */      \
+		.depth = 200,               /* YAML nesting; Markdown deeper is flattened */ \
+	}
 
-static kg_limits limits_now = limits_default;
+static const kg_limits limits_default = LIMITS_DEFAULT;
+static kg_limits limits_now = LIMITS_DEFAULT;
 
 typedef struct {
 	const char *key;
@@ -119,34 +121,43 @@ static bool limits_breaks(gunichar u)
 	}
 }
 
-bool limits_word_feed(long long *run, const char *s, long long max)
+/* Unicode's Stream-Safe Text Format (UAX #15) allows no more than 30
+ * combining marks in a row; Pango shapes such a cluster as one glyph run,
+ * and a paragraph of them costs far more than its length. */
+#define LIMITS_MARKS 30
+
+/* One character more of the text: 0, or why its word cannot be laid out. */
+static int limits_step(limits_run *run, const char *p, long long max)
 {
-	for (const char *p = s ? s : ""; *p; p = g_utf8_next_char(p)) {
-		gunichar u = g_utf8_get_char_validated(p, -1);
-		if (u == (gunichar)-1 || u == (gunichar)-2 || limits_breaks(u)) {
-			*run = 0; /* a break, or not text (refused elsewhere) */
-			continue;
-		}
-		if (++*run > max)
-			return true;
+	gunichar u = g_utf8_get_char_validated(p, -1);
+	if (u == (gunichar)-1 || u == (gunichar)-2 || limits_breaks(u)) {
+		run->chars = run->marks = 0; /* a break, or not text (refused elsewhere) */
+		return 0;
 	}
-	return false;
+	run->marks = g_unichar_ismark(u) ? run->marks + 1 : 0;
+	if (run->marks > LIMITS_MARKS)
+		return LIMITS_TOO_MANY_MARKS;
+	return ++run->chars > max ? LIMITS_TOO_LONG : 0;
 }
 
-long long limits_long_word(const char *s, long long max)
+int limits_word_feed(limits_run *run, const char *s, long long max)
 {
-	long long run = 0;
-	const char *start = s;
-	for (const char *p = s ? s : ""; *p; p = g_utf8_next_char(p)) {
-		gunichar u = g_utf8_get_char_validated(p, -1);
-		if (u == (gunichar)-1 || u == (gunichar)-2 || limits_breaks(u)) {
-			run = 0;
-			continue;
-		}
-		if (run == 0)
-			start = p;
-		if (++run > max)
-			return (long long)(start - s);
+	int why = 0;
+	for (const char *p = s ? s : ""; *p && !why; p = g_utf8_next_char(p))
+		why = limits_step(run, p, max);
+	return why;
+}
+
+int limits_long_word(const char *s, long long max, long long *at)
+{
+	limits_run run = {0, 0};
+	const char *start = s ? s : "";
+	for (const char *p = start; *p; p = g_utf8_next_char(p)) {
+		if (run.chars == 0)
+			*at = (long long)(p - start);
+		int why = limits_step(&run, p, max);
+		if (why)
+			return why;
 	}
-	return -1;
+	return 0;
 }

@@ -32,14 +32,22 @@ bool limits_set(const yt_node *node, const char *file, diag_list *d);
 /* Puts the defaults back (tests). */
 void limits_reset(void);
 
-/* Byte offset of the first run of more than max characters without a
- * space or line break in s (NULL reads as ""), or -1 when there is none.
- * Linear in s. */
-long long limits_long_word(const char *s, long long max);
+/* Why a word cannot be laid out: longer than max characters without a
+ * space or line break, or more than 30 combining marks on one character
+ * (Unicode's stream-safe limit). */
+enum { LIMITS_TOO_LONG = 1, LIMITS_TOO_MANY_MARKS = 2 };
 
-/* The same over text that comes in pieces (the inline nodes of a
- * paragraph): run carries the length of the word so far from one piece to
- * the next (start it at 0); true when it passes max. */
-bool limits_word_feed(long long *run, const char *s, long long max);
+typedef struct {
+	long long chars, marks; /* of the word so far; start at {0, 0} */
+} limits_run;
+
+/* Feeds text that comes in pieces (the inline nodes of a paragraph) to a
+ * run that carries the word so far from one piece to the next: 0, or why
+ * the word cannot be laid out. Linear in s. */
+int limits_word_feed(limits_run *run, const char *s, long long max);
+
+/* The same over the whole of s (NULL reads as ""): 0, or why, with *at the
+ * byte offset where that word starts. */
+int limits_long_word(const char *s, long long max, long long *at);
 
 #endif

@@ -138,12 +138,17 @@ static bool yt_scalar_ok(yt_reader *r, const yaml_event_t *ev, int line, int col
 		r->failed = true;
 		return false;
 	}
-	long long max = limits_get()->word_chars;
-	if (limits_long_word(v, max) >= 0) {
+	long long max = limits_get()->word_chars, at;
+	int why = limits_long_word(v, max, &at);
+	if (why == LIMITS_TOO_LONG)
 		diag_error(r->d, r->file, line, col,
 		           "add spaces, or raise limits: word_chars in site.yaml",
 		           "a word of more than %lld characters in a %s, which no page can lay out",
 		           max, what);
+	else if (why)
+		diag_error(r->d, r->file, line, col, "remove the extra marks",
+		           "more than 30 combining marks on one character in a %s", what);
+	if (why) {
 		r->failed = true;
 		return false;
 	}

@@ -640,33 +640,37 @@ static bool md_table_sizes_ok(const md_state *st)
  * again with each block. Iterative: Markdown nests thousands deep. */
 static bool md_words_ok(md_state *st, cmark_node *root)
 {
-	long long run = 0, max = limits_get()->word_chars;
-	int line = 0, col = 0;
+	limits_run run = {0, 0};
+	long long max = limits_get()->word_chars;
+	int line = 0, col = 0, why = 0;
 	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
-	bool ok = true;
-	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while (!why && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
 		if (cmark_node_get_start_line(n) > 0 &&
-		    (run == 0 || (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)) {
+		    (run.chars == 0 || (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)) {
 			line = cmark_node_get_start_line(n);
 			col = cmark_node_get_start_column(n);
 		}
 		if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK ||
 		    t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-			run = 0;
+			run.chars = run.marks = 0;
 		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
 		                                t == CMARK_NODE_CODE_BLOCK))
-			ok = !limits_word_feed(&run, cmark_node_get_literal(n), max);
+			why = limits_word_feed(&run, cmark_node_get_literal(n), max);
 	}
 	cmark_iter_free(it);
-	if (!ok)
+	if (why == LIMITS_TOO_LONG)
 		diag_error(st->ctx->d, st->it->path, line + st->line0, col,
 		           "add spaces (a long URL can be a link's target with short text), or "
 		           "raise limits: word_chars in site.yaml",
 		           "a word of more than %lld characters, which no page can lay out", max);
-	return ok;
+	else if (why)
+		diag_error(st->ctx->d, st->it->path, line + st->line0, col,
+		           "remove the extra marks (Unicode's stream-safe text allows 30)",
+		           "more than 30 combining marks on one character, which no page can lay out");
+	return !why;
 }
 
 xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr doc,

@@ -202,11 +202,11 @@ bool media_check(const char *path, const char *relpath, bool trusted_html, diag_
 			if (gdk_pixbuf_get_file_info(path, &gw, &gh))
 				found = 1, w = gw, h = gh;
 		}
-		if (found < 0) {
+		if (found < 0 || (found > 0 && (w == 0 || h == 0))) {
 			diag_error(d, file, line, col, "save the picture again",
 			           "'%s' is a damaged picture: its size cannot be read", relpath);
 			ok = false;
-		} else if (found > 0 && (w == 0 || h == 0 || w > lim->image_pixels / h)) {
+		} else if (found > 0 && w > lim->image_pixels / h) {
 			diag_error(d, file, line, col,
 			           "scale it down (a page needs at most a few thousand pixels a side), "
 			           "or raise limits: image_pixels in site.yaml",

@@ -92,6 +92,18 @@ static bool po_text_ok(const GString *s, const char *what, const char *path, int
 	return true;
 }
 
+/* A key is names joined by dots ("nav.home"): none of them empty, or the
+ * YAML written would hold a key "" that no theme looks up. */
+static bool po_key_ok(const GString *key, const char *path, int line, int col, diag_list *d)
+{
+	const char *k = key->str;
+	if (*k && *k != '.' && k[key->len - 1] != '.' && !strstr(k, ".."))
+		return true;
+	diag_error(d, path, line, col, "keep the msgctxt as kitgen exported it",
+	           "msgctxt \"%s\" is not a key (names joined by dots)", k);
+	return false;
+}
+
 GHashTable *po_read(const char *path, diag_list *d)
 {
 	char *text;
@@ -102,17 +114,24 @@ GHashTable *po_read(const char *path, diag_list *d)
 		g_error_free(err);
 		return NULL;
 	}
+	GHashTable *out = po_parse(text, len, path, d);
+	g_free(text);
+	return out;
+}
+
+GHashTable *po_parse(const char *data, size_t len, const char *path, diag_list *d)
+{
 	/* A NUL would end the text there and drop the rest unseen. */
-	const char *nul = memchr(text, '\0', len);
+	const char *nul = memchr(data, '\0', len);
 	if (nul) {
 		int line = 1, col = 1;
-		for (const char *p = text; p < nul; p++)
+		for (const char *p = data; p < nul; p++)
 			*p == '\n' ? (line++, col = 1) : col++;
 		diag_error(d, path, line, col, "remove the NUL byte; save the file as UTF-8 text",
 		           "the file holds a NUL byte");
-		g_free(text);
 		return NULL;
 	}
+	char *text = g_strndup(data, len);
 	GHashTable *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	GString *fields[3] = {g_string_new(NULL), g_string_new(NULL), g_string_new(NULL)};
 	int cur = -1, errors = d->errors;
@@ -126,6 +145,7 @@ GHashTable *po_read(const char *path, diag_list *d)
 		/* An entry ends at a blank line, a new msgctxt, or the end. */
 		if (!l || !*l || g_str_has_prefix(l, "msgctxt ")) {
 			if (have[0] && have[2] && fields[2]->len &&
+			    po_key_ok(fields[0], path, at[0][0], at[0][1], d) &&
 			    po_text_ok(fields[0], "msgctxt", path, at[0][0], at[0][1], d) &&
 			    po_text_ok(fields[2], "msgstr", path, at[2][0], at[2][1], d))
 				g_hash_table_replace(out, g_strdup(fields[0]->str), g_strdup(fields[2]->str));

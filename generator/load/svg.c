@@ -75,11 +75,11 @@ static void svg_clean_attrs(xmlNodePtr e)
 		else if (!g_ascii_strncasecmp(name, "on", 2))
 			drop = true; /* event handlers */
 		else if (!strcmp(name, "href") || !strcmp(name, "src"))
-			drop = !svg_local_ref(val);
+			drop = !svg_local_ref(val) || !svg_safe_css(val);
 		else if (!strcmp(name, "style"))
 			drop = !svg_safe_css(val);
-		else if (strstr(val, "url(") || strstr(val, "URL(") || g_strrstr(val, "javascript:"))
-			drop = !svg_safe_css(val); /* fill="url(#g)" and the like */
+		else
+			drop = !svg_safe_css(val); /* fill="url(#g)" and the like; any case */
 		if (drop)
 			xmlRemoveProp(a);
 		xmlFree(v);
