@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include "cli/cli.h"
+#include "build/outfile.h"
 #include "build/out.h"
 #include "load/po.h"
 
@@ -13,11 +14,9 @@ int cmd_i18n(const kg_options *o, int argc, char **argv)
 {
 	bool export = argc >= 4 && !strcmp(argv[2], "export");
 	bool import = argc >= 5 && !strcmp(argv[2], "import");
-	if (!export && !import) {
-		fprintf(stderr, "usage: kitgen i18n export LANG [-o FILE]\n"
-		                "       kitgen i18n import LANG FILE\n");
-		return 2;
-	}
+	if (!export && !import)
+		return kg_usage_error("i18n", "write 'kitgen i18n export LANG' or "
+		                              "'kitgen i18n import LANG FILE'");
 	const char *lang = argv[3];
 	diag_list *d = diag_new();
 	char *site_yaml = g_build_filename(o->content, "site.yaml", NULL);
@@ -57,7 +56,7 @@ int cmd_i18n(const kg_options *o, int argc, char **argv)
 			 * it) or not at all: a failed import changes nothing. */
 			printf("%s\n", file);
 			status = 0;
-		} else if (text && export && out_write_file(file, text, strlen(text), &err)) {
+		} else if (text && export && outfile_write_target(file, text, strlen(text), &err)) {
 			printf("%s\n", file);
 			status = 0;
 		} else if (err) {

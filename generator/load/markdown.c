@@ -5,6 +5,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/HTMLparser.h>
 #include "load/markdown.h"
+#include "core/suggest.h"
 #include "core/limits.h"
 #include "core/xmltext.h"
 #include "load/rawhtml.h"
@@ -142,8 +143,43 @@ static bool md_page_of(const char *rel, content_kind *kind, char **slug)
 	return ok;
 }
 
-bool md_resolve(const md_context *ctx, const content_item *it, const char *target,
-                int line, int col, char **ref, char **media)
+static gint md_cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "image 'ub-figur.png' names a file that does not exist", with the
+ * closest file name in the same folder when one is close. */
+static void md_no_such_file(const md_context *ctx, const content_item *it, const char *what,
+                            const char *target, const char *rel, int line, int col)
+{
+	char *dir = g_path_get_dirname(rel), *base = g_path_get_basename(rel);
+	GPtrArray *names = g_ptr_array_new();
+	GHashTableIter iter;
+	gpointer key;
+	g_hash_table_iter_init(&iter, ctx->set->files);
+	while (g_hash_table_iter_next(&iter, &key, NULL)) {
+		char *kdir = g_path_get_dirname(key);
+		if (!strcmp(kdir, dir))
+			g_ptr_array_add(names, strrchr(key, '/') ? strrchr(key, '/') + 1 : key);
+		g_free(kdir);
+	}
+	g_ptr_array_sort(names, md_cmp_str); /* the same suggestion whatever the hash order */
+	g_ptr_array_add(names, NULL);
+	const char *close = suggest_closest(base, (const char *const *)names->pdata, (size_t)-1);
+	char *hint = close ? g_strdup_printf("did you mean '%s'?", close)
+	                   : g_strdup("check the path, relative to this file");
+	diag_error(ctx->d, it->path, line, col, hint, "%s '%s' names a file that does not exist",
+	           what, target);
+	g_free(hint);
+	g_ptr_array_free(names, TRUE);
+	g_free(base);
+	g_free(dir);
+}
+
+static bool md_resolve_as(const md_context *ctx, const content_item *it, const char *what,
+                          const char *target, int line, int col, char **ref,
+                          char **media)
 {
 	*ref = *media = NULL;
 	char *scheme = NULL;
@@ -162,7 +198,7 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 	if (target[0] == '/' || g_str_has_prefix(target, "//")) {
 		diag_error(ctx->d, it->path, line, col,
 		           "write the path relative to this file, e.g. ../maputo.en.md",
-		           "link '%s' is absolute", target);
+		           "%s '%s' is absolute", what, target);
 		return false;
 	}
 	/* Split off #fragment and ?query; decode %20 and friends. */
@@ -200,7 +236,7 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 	char *slug = NULL;
 	if (escapes) {
 		diag_error(ctx->d, it->path, line, col, "link only to files inside content/",
-		           "link '%s' points outside content/", target);
+		           "%s '%s' points outside content/", what, target);
 	} else if (md_page_of(rel, &kind, &slug)) {
 		char *base = g_path_get_basename(rel);
 		char **dots = g_strsplit(base, ".", -1);
@@ -208,27 +244,29 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 		if (!lang_ok)
 			diag_error(ctx->d, it->path, line, col,
 			           "name the file NAME.LANG.md with a language of site.yaml, or NAME.md",
-			           "link '%s' names language '%s', which the site does not define",
+			           "%s '%s' names language '%s', which the site does not define", what,
 			           target, dots[1]);
 		g_strfreev(dots);
 		g_free(base);
 		if (!lang_ok) {
 			/* reported */
-		} else if (kind == KIND_KIT || kind == KIND_DIAGNOSTIC) {
+		} else if (!kinds_get(kind)->url) {
 			diag_error(ctx->d, it->path, line, col,
-			           "kits and diagnostics are published as PDFs, not pages; link to "
-			           "a system, city, study or page",
+			           "it is published as a PDF, not a page; link to a page of "
+			           "the site instead",
 			           "link '%s': a %s has no web page", target, content_kind_name(kind));
 		} else if (content_group_find(ctx->set, kind, slug)) {
-			/* Free pages live at LANG/NAME/, the rest at LANG/KIND/NAME/. */
-			*ref = g_strdup_printf("%s%s%s/%s%s", kind == KIND_PAGE ? "" : content_kind_dir(kind),
-			                       kind == KIND_PAGE ? "" : "/", slug, frag ? "#" : "",
+			/* The page's address inside LANG/ (kinds.c). */
+			*ref = g_strdup_printf("%s%s/%s%s", kinds_get(kind)->url, slug, frag ? "#" : "",
 			                       frag ? frag : "");
 			ok = true;
 		} else {
-			diag_error(ctx->d, it->path, line, col, "check the file name, or create the page",
-			           "link '%s': there is no %s '%s'", target, content_kind_name(kind),
-			           slug);
+			const char *close = content_closest_slug(ctx->set, kind, slug);
+			char *hint = close ? g_strdup_printf("did you mean '%s'?", close)
+			                   : g_strdup("check the file name, or create the page");
+			diag_error(ctx->d, it->path, line, col, hint, "%s '%s': there is no %s '%s'", what,
+			           target, content_kind_name(kind), slug);
+			g_free(hint);
 		}
 	} else if (g_hash_table_contains(ctx->set->files, rel)) {
 		char *full = g_build_filename(ctx->set->root, rel, NULL);
@@ -243,8 +281,7 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 			g_ptr_array_add(ctx->media_used, g_strdup(rel));
 		ok = true;
 	} else {
-		diag_error(ctx->d, it->path, line, col, "check the path, relative to this file",
-		           "link '%s' points to a file that does not exist", target);
+		md_no_such_file(ctx, it, what, target, rel, line, col);
 	}
 done:
 	g_free(slug);
@@ -254,6 +291,12 @@ done:
 	g_free(plain);
 	g_free(path);
 	return ok;
+}
+
+bool md_resolve(const md_context *ctx, const content_item *it, const char *target,
+                int line, int col, char **ref, char **media)
+{
+	return md_resolve_as(ctx, it, "link", target, line, col, ref, media);
 }
 
 /* Text as XML 1.0 can hold it: what it cannot carry (raw, or written as
@@ -283,8 +326,8 @@ static xmlNodePtr md_el(xmlNodePtr parent, const char *name)
  * block's language), so they lose the characters XML cannot carry. */
 static void md_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	char *clean = xmltext_clean(value);
-	xmlSetProp(n, BAD_CAST name, BAD_CAST clean);
+	char *clean = xmltext_clean(value); /* authors' text: drop what XML cannot carry */
+	xmltext_set(n, name, clean);
 	g_free(clean);
 }
 
@@ -329,7 +372,8 @@ static void md_link(md_state *st, cmark_node *n, xmlNodePtr a, const char *attr)
 	if (url && text && cmark_node_get_type(text) == CMARK_NODE_TEXT &&
 	    !g_strcmp0(cmark_node_get_literal(text), url))
 		md_autolink_position(st, n, url, &line, &col);
-	if (!md_resolve(st->ctx, st->it, url ? url : "", line, col, &ref, &media))
+	if (!md_resolve_as(st->ctx, st->it, strcmp(attr, "src") ? "link" : "image", url ? url : "",
+	                   line, col, &ref, &media))
 		return;
 	if (ref)
 		md_attr(a, "ref", ref);
@@ -363,7 +407,8 @@ static void md_trusted_paragraph(md_state *st, cmark_node *n, xmlNodePtr parent)
 			continue;
 		char *ref, *media, *url = g_strdup(cmark_node_get_url(c));
 		int line = cmark_node_get_start_line(c) + st->line0, col = cmark_node_get_start_column(c);
-		if (md_resolve(st->ctx, st->it, url ? url : "", line, col, &ref, &media)) {
+		if (md_resolve_as(st->ctx, st->it, t == CMARK_NODE_IMAGE ? "image" : "link",
+		                  url ? url : "", line, col, &ref, &media)) {
 			char *p = ref ? g_strconcat(RAWHTML_REF, ref, NULL)
 			              : media ? g_strconcat(RAWHTML_MEDIA, media, NULL) : NULL;
 			if (p)
@@ -680,7 +725,8 @@ xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr do
 	size_t len;
 	const char *text = content_item_body(it, &len, &owned);
 	if (!text) {
-		diag_error(ctx->d, it->path, 0, 0, "build again when the file is saved",
+		diag_error(ctx->stale ? ctx->stale : ctx->d, it->path, 0, 0,
+		           "build again when the file is saved",
 		           "the file changed while kitgen was building");
 		text = "";
 		len = 0;

@@ -10,6 +10,8 @@
 #include "load/media.h"
 #include "load/svg.h"
 #include "build/out.h"
+#include "build/guard.h"
+#include "build/outfile.h"
 #include "core/limits.h"
 
 /* What a page may link or show: files a browser displays as data, never
@@ -269,25 +271,32 @@ bool media_copy_all(media_set *m, const char *out_dir, GError **err)
 	for (GList *k = keys; k && ok; k = k->next) {
 		char *src = g_build_filename(m->root, k->data, NULL);
 		char *dst = g_build_filename(out_dir, "media", k->data, NULL);
-		char *text = NULL, *clean = NULL, *why = NULL;
-		gsize len;
 		char buf[16];
-		ok = g_file_get_contents(src, &text, &len, err);
-		/* Cleaned again on every copy: the check said it parses, the
-		 * published bytes are the cleaned ones. */
-		if (ok && !strcmp(media_ext(k->data, buf, sizeof buf), "svg")) {
-			size_t clean_len;
-			clean = svg_clean(text, len, &clean_len, &why);
-			if (!clean)
+		/* a name from a cache (checked.tsv) is checked again here: only
+		 * files under content/, only into media/ */
+		if (!guard_rel_ok(k->data)) {
+			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+			            "media name '%s' leaves the content folder", (char *)k->data);
+			ok = false;
+		} else if (!strcmp(media_ext(k->data, buf, sizeof buf), "svg")) {
+			/* Cleaned again on every copy: the check said it parses,
+			 * the published bytes are the cleaned ones. */
+			char *text = NULL, *clean = NULL, *why = NULL;
+			gsize len;
+			size_t clean_len = 0;
+			ok = g_file_get_contents(src, &text, &len, err);
+			if (ok && !(clean = svg_clean(text, len, &clean_len, &why))) {
 				g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: %s",
 				            (const char *)k->data, why);
-			ok = clean != NULL;
-			len = clean_len;
+				ok = false;
+			}
+			ok = ok && out_write_file(dst, clean, clean_len, err);
+			g_free(text);
+			g_free(clean);
+			g_free(why);
+		} else {
+			ok = outfile_copy(src, dst, err); /* sparse, reflinked files stay so */
 		}
-		ok = ok && out_write_file(dst, clean ? clean : text, len, err);
-		g_free(text);
-		g_free(clean);
-		g_free(why);
 		g_free(src);
 		g_free(dst);
 	}

@@ -4,6 +4,7 @@
 #ifndef KITGEN_PUBLISH_H
 #define KITGEN_PUBLISH_H
 
+#include "build/output.h"
 #include "model/model.h"
 #include "print/print.h"
 #include "site/site.h"
@@ -27,6 +28,7 @@ typedef struct {
 	void (*on_output)(void *ctx, const char *path);
 	void *on_output_ctx;
 	diag_list *d;
+	GHashTable *used; /* while set, the content_groups a composed document presents */
 } publish_job;
 
 /* Loads the theme's print stylesheet and styles. */
@@ -42,9 +44,29 @@ bool publish_all(publish_job *job, const char *out_dir);
  * job->downloads, for a build of the website alone. */
 void publish_kept(publish_job *job, const char *out_dir);
 
+/* The PDFs as an output (output.h) named "pdf", its self a publish_output:
+ * publish_all into out_dir, or with make false (kitgen build --only site)
+ * publish_kept, so that the pages still list the PDFs kept. */
+typedef struct {
+	publish_job *job; /* opened (publish_open) */
+	const char *out_dir;
+	bool make;
+} publish_output;
+
+extern const output_def publish_pdf_output;
+
 /* One document (kind: kit, flyer, report) to pdf_path. */
 bool publish_one(publish_job *job, const char *kind, const char *slug, const char *lang,
                  const char *pdf_path);
+
+/* The content a document presents (content_group* set: its own group, its
+ * city, systems, diagnosis), as composing it finds them. Owned. */
+GHashTable *publish_sources(publish_job *job, const char *layout, const char *slug,
+                            const char *lang);
+
+/* The kind of content a layout prints: kit, report (study), flyer (system),
+ * diagnostic. */
+content_kind publish_layout_kind(const char *layout);
 
 void site_download_free(site_download *d);
 

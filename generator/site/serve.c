@@ -1,5 +1,6 @@
-/* serve: OUT/site over HTTP with libmicrohttpd, one thread per connection
- * (the event streams block while they wait for a build). */
+/* serve: OUT/site over HTTP with libmicrohttpd, on a few threads that poll
+ * every connection (epoll): a slow or idle client costs a socket, not a
+ * thread, and an event stream waiting for a build is suspended. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -8,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <gio/gio.h>
@@ -28,7 +31,19 @@ struct serve {
 	gint64 started;
 	int generation;
 	bool stopping;
+	GPtrArray *waiting; /* suspended event streams (serve_stream *) */
+	GThread *ticker;    /* resumes them now and then: pings, gone clients */
 };
+
+/* Connections at once: far more than a browser opens, far fewer than the
+ * descriptors serve may have (see serve_raise_fd_limit). */
+#define SERVE_MAX_CONNECTIONS 4000
+/* Seconds a connection may stay silent (a request not finished, a kept
+ * alive one not reused) before it is closed. */
+#define SERVE_IDLE_TIMEOUT 15
+/* Seconds between two comments on a waiting event stream: each write
+ * finds out whether its page has gone. */
+#define SERVE_PING 5
 
 /* ---- pieces ----------------------------------------------------------- */
 
@@ -110,6 +125,18 @@ static char *serve_script(const char *build_id)
 	return script;
 }
 
+/* html with text put in at byte at. Owned; its length in *out_len. */
+static char *serve_insert(const char *html, size_t len, size_t at, const char *text,
+                          size_t *out_len)
+{
+	GString *out = g_string_sized_new(len + strlen(text));
+	g_string_append_len(out, html, (gssize)at);
+	g_string_append(out, text);
+	g_string_append_len(out, html + at, (gssize)(len - at));
+	*out_len = out->len;
+	return g_string_free(out, FALSE);
+}
+
 char *serve_inject(const char *html, size_t len, const char *build_id, size_t *out_len)
 {
 	char *script = serve_script(build_id);
@@ -120,13 +147,9 @@ char *serve_inject(const char *html, size_t len, const char *build_id, size_t *o
 			at = i;
 			break;
 		}
-	GString *out = g_string_sized_new(len + strlen(script));
-	g_string_append_len(out, html, (gssize)at);
-	g_string_append(out, script);
-	g_string_append_len(out, html + at, (gssize)(len - at));
+	char *out = serve_insert(html, len, at, script, out_len);
 	g_free(script);
-	*out_len = out->len;
-	return g_string_free(out, FALSE);
+	return out;
 }
 
 bool serve_address(const char *bind, int port, struct sockaddr_storage *addr,
@@ -233,6 +256,34 @@ static enum MHD_Result serve_notice(serve *s, struct MHD_Connection *c, unsigned
 	return serve_html(s, c, status, html, strlen(html));
 }
 
+/* The last good page with the failed build's problems above it: the author
+ * sees what to fix and, below, the page as it was. Owned. */
+static char *serve_with_problems(const char *html, size_t len, const char *diagnostics,
+                                 size_t *out_len)
+{
+	char *text = g_markup_escape_text(diagnostics ? diagnostics : "", -1);
+	char *banner = g_strdup_printf(
+		"<div id=\"kitgen-status\" role=\"alert\" style=\"all:initial;display:block;"
+		"font:15px/1.45 system-ui,sans-serif;background:#fff4f4;color:#222;"
+		"border-bottom:3px solid #b00020;padding:1rem\"><strong style=\"color:#b00020\">"
+		"kitgen: the build failed.</strong> Below is the last good build of this page."
+		"<pre id=\"kitgen-diagnostics\" style=\"white-space:pre-wrap;overflow:auto;"
+		"max-height:50vh;background:#1e1e1e;color:#eee;padding:.75rem;"
+		"font:13px/1.4 ui-monospace,monospace\">%s</pre></div>\n", text);
+	g_free(text);
+	/* Right after <body …>, or at the start when there is none. */
+	size_t at = 0;
+	for (size_t i = 0; i + 5 <= len; i++)
+		if (!g_ascii_strncasecmp(html + i, "<body", 5)) {
+			const char *gt = memchr(html + i, '>', len - i);
+			at = gt ? (size_t)(gt - html) + 1 : 0;
+			break;
+		}
+	char *out = serve_insert(html, len, at, banner, out_len);
+	g_free(banner);
+	return out;
+}
+
 /* Opens path (segments) below the site without following a symlink
  * anywhere: each step is an openat with O_NOFOLLOW from the folder before.
  * The site folder itself is opened by name at each request, so a build's
@@ -313,39 +364,79 @@ static enum MHD_Result serve_not_found(serve *s, struct MHD_Connection *c)
 
 typedef struct {
 	serve *s;
-	char *sent; /* the build id this stream last sent */
+	struct MHD_Connection *c;
+	char *sent;       /* the build id this stream last sent */
+	gint64 last;      /* when it last sent anything */
 } serve_stream;
 
-/* Runs in the connection's own thread: waits for a new build id, sends
- * it; a comment every 15 s keeps proxies and the browser patient and finds
- * out when the page has gone. */
+/* The client of c has closed its side (a page left): nothing to wait for. */
+static bool serve_client_gone(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *i =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	char b;
+	return i && recv(i->connect_fd, &b, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
+/* Called by MHD when the stream may write: the new build id, a comment
+ * every SERVE_PING s, or nothing yet — then the connection is suspended
+ * (no thread waits) until a build or the ticker resumes it. */
 static ssize_t serve_events_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
 	(void)pos;
 	serve_stream *st = cls;
 	serve *s = st->s;
+	if (serve_client_gone(st->c))
+		return MHD_CONTENT_READER_END_WITH_ERROR;
 	g_mutex_lock(&s->lock);
-	gint64 deadline = g_get_monotonic_time() + 15 * G_TIME_SPAN_SECOND;
-	while (!s->stopping && !g_strcmp0(st->sent, s->build_id))
-		if (!g_cond_wait_until(&s->changed, &s->lock, deadline))
-			break;
-	ssize_t n;
+	gint64 now = g_get_monotonic_time();
+	ssize_t n = 0;
 	if (s->stopping) {
 		n = MHD_CONTENT_READER_END_OF_STREAM;
-	} else if (!g_strcmp0(st->sent, s->build_id)) {
-		n = snprintf(buf, max, ": waiting\n\n");
-	} else {
+	} else if (g_strcmp0(st->sent, s->build_id)) {
 		n = snprintf(buf, max, "retry: 1000\ndata: %s\n\n", s->build_id);
 		g_free(st->sent);
 		st->sent = g_strdup(s->build_id);
+		st->last = now;
+	} else if (now - st->last >= SERVE_PING * G_TIME_SPAN_SECOND) {
+		n = snprintf(buf, max, ": waiting\n\n");
+		st->last = now;
+	} else {
+		/* suspended under the lock: a resume cannot come before it */
+		MHD_suspend_connection(st->c);
+		g_ptr_array_add(s->waiting, st);
 	}
 	g_mutex_unlock(&s->lock);
 	return n;
 }
 
+/* With s->lock held: every suspended stream runs again. */
+static void serve_resume_all(serve *s)
+{
+	for (guint i = 0; i < s->waiting->len; i++)
+		MHD_resume_connection(((serve_stream *)s->waiting->pdata[i])->c);
+	g_ptr_array_set_size(s->waiting, 0);
+}
+
+static gpointer serve_tick(gpointer data)
+{
+	serve *s = data;
+	g_mutex_lock(&s->lock);
+	while (!s->stopping) {
+		gint64 until = g_get_monotonic_time() + SERVE_PING * G_TIME_SPAN_SECOND / 2;
+		g_cond_wait_until(&s->changed, &s->lock, until);
+		serve_resume_all(s);
+	}
+	g_mutex_unlock(&s->lock);
+	return NULL;
+}
+
 static void serve_events_free(void *cls)
 {
 	serve_stream *st = cls;
+	g_mutex_lock(&st->s->lock);
+	g_ptr_array_remove(st->s->waiting, st);
+	g_mutex_unlock(&st->s->lock);
 	g_free(st->sent);
 	g_free(st);
 }
@@ -354,6 +445,8 @@ static enum MHD_Result serve_events(serve *s, struct MHD_Connection *c)
 {
 	serve_stream *st = g_new0(serve_stream, 1);
 	st->s = s;
+	st->c = c;
+	st->last = g_get_monotonic_time();
 	struct MHD_Response *r = MHD_create_response_from_callback(
 		MHD_SIZE_UNKNOWN, 256, serve_events_read, st, serve_events_free);
 	return serve_send(c, MHD_HTTP_OK, r, "text/event-stream");
@@ -409,8 +502,12 @@ static enum MHD_Result serve_request(void *cls, struct MHD_Connection *c, const 
 		/* Pages link relative to their folder: "en/systems" must be
 		 * "en/systems/" for "../" to mean what the build meant. */
 		close(fd);
+		/* From the path as resolved, never the raw URL: "//en" would
+		 * send the browser to the host "en". */
+		char *joined = g_strjoinv("/", segs);
 		g_strfreev(segs);
-		char *to = g_strconcat(url, "/", NULL);
+		char *to = g_strconcat("/", joined, "/", NULL);
+		g_free(joined);
 		struct MHD_Response *r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, to);
 		g_free(to);
@@ -440,13 +537,19 @@ static enum MHD_Result serve_request(void *cls, struct MHD_Connection *c, const 
 	/* A failed build shows on every page (and on missing ones, where an
 	 * author is most likely to look after adding a page) until the next
 	 * good one; styles, scripts and images are still the last good site's. */
-	if (state == SERVE_FAILED && (html || fd < 0)) {
-		if (fd >= 0)
-			close(fd);
+	if (state == SERVE_FAILED && html && fd >= 0) {
+		size_t len;
+		char *text = serve_read_fd(fd, &len);
+		char *page = serve_with_problems(text, len, diagnostics, &len);
+		g_free(text);
+		g_free(diagnostics);
+		return serve_html(s, c, MHD_HTTP_INTERNAL_SERVER_ERROR, page, len);
+	}
+	if (state == SERVE_FAILED && fd < 0) {
 		enum MHD_Result r = serve_notice(
 			s, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "kitgen: the build failed",
-			"The last build stopped on these problems. The site below is the last "
-			"good build; this page comes back when the next build succeeds.",
+			"The last build stopped on these problems, and the last good build has no "
+			"page here; this page comes back when the next build succeeds.",
 			diagnostics);
 		g_free(diagnostics);
 		return r;
@@ -478,6 +581,18 @@ static void serve_new_id(serve *s)
 	s->build_id = g_strdup_printf("%" G_GINT64_MODIFIER "x-%d", s->started, s->generation++);
 }
 
+/* Each connection is a descriptor: the soft limit (often 1,024) up to the
+ * hard one, so that SERVE_MAX_CONNECTIONS fit. */
+static void serve_raise_fd_limit(void)
+{
+	struct rlimit r;
+	if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max &&
+	    r.rlim_cur < SERVE_MAX_CONNECTIONS + 256) {
+		r.rlim_cur = MIN(r.rlim_max, (rlim_t)SERVE_MAX_CONNECTIONS + 256);
+		setrlimit(RLIMIT_NOFILE, &r);
+	}
+}
+
 serve *serve_new(const char *site_dir, const struct sockaddr_storage *addr, GError **err)
 {
 	serve *s = g_new0(serve, 1);
@@ -486,14 +601,20 @@ serve *serve_new(const char *site_dir, const struct sockaddr_storage *addr, GErr
 	g_cond_init(&s->changed);
 	s->started = g_get_real_time();
 	serve_new_id(s);
+	s->waiting = g_ptr_array_new();
+	serve_raise_fd_limit();
 	/* No MHD_USE_ERROR_LOG: a browser leaving a page mid-stream is not news. */
-	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
 	if (addr->ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	s->daemon = MHD_start_daemon(flags, 0, NULL, NULL, serve_request, s,
 	                             MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
-	                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
+	                             MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2,
+	                             MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+	                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_TIMEOUT,
 	                             MHD_OPTION_END);
+	if (s->daemon)
+		s->ticker = g_thread_new("serve-tick", serve_tick, s);
 	if (!s->daemon) {
 		g_set_error(err, G_IO_ERROR, G_IO_ERROR_FAILED,
 		            "cannot listen on port %d (in use? try --port)",
@@ -520,6 +641,7 @@ void serve_set_build(serve *s, bool ok, const char *diagnostics)
 	s->diagnostics = ok ? NULL : g_strdup(diagnostics);
 	serve_new_id(s);
 	g_cond_broadcast(&s->changed);
+	serve_resume_all(s); /* open pages learn the new id now */
 	g_mutex_unlock(&s->lock);
 }
 
@@ -538,9 +660,13 @@ void serve_free(serve *s)
 	g_mutex_lock(&s->lock);
 	s->stopping = true;
 	g_cond_broadcast(&s->changed);
+	serve_resume_all(s); /* the streams end (serve_events_read) */
 	g_mutex_unlock(&s->lock);
+	if (s->ticker)
+		g_thread_join(s->ticker);
 	if (s->daemon)
-		MHD_stop_daemon(s->daemon); /* joins the connection threads */
+		MHD_stop_daemon(s->daemon); /* joins its threads */
+	g_ptr_array_free(s->waiting, TRUE);
 	g_cond_clear(&s->changed);
 	g_mutex_clear(&s->lock);
 	g_free(s->build_id);
