@@ -90,7 +90,7 @@ h=$(curl -s -m 5 -D - -o /dev/null "${url}en/" | tr -d '\r')
 echo "$h" | grep -qi "^content-security-policy: script-src 'self'" &&
 	ok "pages may run only the site's own scripts" || fail "page headers: $h"
 grep -q "http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'" \
-	"$tmp/out/site/en/index.html" && ok "published pages carry the policy" ||
+	"$site/en/index.html" && ok "published pages carry the policy" ||
 	fail "no Content-Security-Policy in a published page"
 grep -q 'href="/assets/style.css"' "$tmp/body" && ok "404 page links to this server" ||
 	fail "404 page links elsewhere"
