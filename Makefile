@@ -25,6 +25,7 @@ B := build
 # One folder per stage of the pipeline (generator/*/README.md says what each owns).
 CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamltree.c \
              generator/core/suggest.c generator/core/json.c \
+             generator/core/limits.c generator/load/svg.c \
              generator/load/config.c generator/load/content.c generator/load/schema.c \
              generator/load/kinds.c \
              generator/load/markdown.c generator/load/rawhtml.c generator/load/media.c \

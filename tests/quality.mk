@@ -30,7 +30,7 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 # libFuzzer's.
 FUZZ_LIB_FLAGS := $(SAN_FLAGS) -fsanitize=fuzzer-no-link
 FUZZ_FLAGS     := $(SAN_FLAGS) -fsanitize=fuzzer
-FUZZ_NAMES     := frontmatter markdown print diagnose
+FUZZ_NAMES     := frontmatter markdown print diagnose fmcache po imghead svg
 FUZZ_SECONDS   ?= 60
 # More libFuzzer flags for `make fuzz`, e.g. FUZZ_ARGS=-detect_leaks=0
 # (fuzz_print checks leaks after every input that allocates more than it
@@ -38,7 +38,7 @@ FUZZ_SECONDS   ?= 60
 FUZZ_ARGS      ?=
 # Largest input per harness (bytes): big enough for a real page or print
 # document, small enough that one execution stays well under a second.
-FUZZ_MAXLEN    := frontmatter:8192 markdown:8192 print:6144 diagnose:4096
+FUZZ_MAXLEN    := frontmatter:8192 markdown:8192 print:6144 diagnose:4096 fmcache:4096 po:4096 imghead:1024 svg:4096
 
 SAN_REPORTS := $(CURDIR)/$(SAN_B)/reports
 # lsan.supp: leaks of system libraries alone, matched by their entry point;

@@ -89,7 +89,9 @@ static yt_node *fm_node(fm_reader *r, int depth)
 	if (depth > FM_MAX_DEPTH)
 		r->bad = true;
 	guint64 kind = fm_u(r, 1);
-	if (r->bad || kind > YT_MAP)
+	if (kind > YT_MAP) /* a hole in its parent would reach every reader */
+		r->bad = true;
+	if (r->bad)
 		return NULL;
 	yt_node *n = g_new0(yt_node, 1);
 	n->kind = (yt_kind)kind;
@@ -176,6 +178,8 @@ static char *fm_binary_id(void)
 	return id;
 }
 
+static void fm_cache_index(fm_cache *c, const guint8 *data, size_t len);
+
 fm_cache *fm_cache_open(const char *out_dir)
 {
 	fm_cache *c = g_new0(fm_cache, 1);
@@ -205,7 +209,26 @@ fm_cache *fm_cache_open(const char *out_dir)
 	if (!guard_sign(c->secret, data, len - GUARD_SIGN_LEN, sign) ||
 	    CRYPTO_memcmp(sign, data + len - GUARD_SIGN_LEN, GUARD_SIGN_LEN))
 		return c; /* damaged, forged or not ours: read every file */
-	fm_reader r = {data, data + len - GUARD_SIGN_LEN, false};
+	fm_cache_index(c, data, len - GUARD_SIGN_LEN);
+	return c;
+}
+
+fm_cache *fm_cache_open_bytes(const guint8 *data, size_t len)
+{
+	fm_cache *c = g_new0(fm_cache, 1);
+	c->binary = fm_binary_id();
+	c->started = g_get_real_time() * 1000;
+	c->index = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+	                                 (GDestroyNotify)fm_entry_free);
+	fm_cache_index(c, data, len);
+	return c;
+}
+
+/* Indexes the entries of the signed part of a file (borrowed; it must
+ * outlive c), or none when any of it does not read back as written. */
+static void fm_cache_index(fm_cache *c, const guint8 *data, size_t len)
+{
+	fm_reader r = {data, data + len, false};
 	const guint8 *magic = fm_take(&r, strlen(FM_MAGIC));
 	char *binary = magic && !memcmp(magic, FM_MAGIC, strlen(FM_MAGIC)) ? fm_str(&r) : NULL;
 	c->old_started = (gint64)fm_u(&r, 8);
@@ -217,7 +240,6 @@ fm_cache *fm_cache_open(const char *out_dir)
 			g_hash_table_remove_all(c->index);
 	}
 	g_free(binary);
-	return c;
 }
 
 void fm_cache_free(fm_cache *c)

@@ -16,6 +16,12 @@
 /* Reads OUT/.cache/frontmatter.bin; an empty cache when it is missing,
  * damaged or from another kitgen. */
 fm_cache *fm_cache_open(const char *out_dir);
+/* The same from a whole file's bytes (borrowed: they must outlive the
+ * cache); what the fuzzer reads. */
+fm_cache *fm_cache_open_bytes(const guint8 *data, size_t len);
+/* The entries from the signed part of a file's bytes (borrowed: they must
+ * outlive the cache), no signature asked; what the fuzzer reads. */
+fm_cache *fm_cache_open_bytes(const guint8 *data, size_t len);
 void fm_cache_free(fm_cache *c);
 
 /* Sets it's fm, digests and body position (not its body) from the entry

@@ -49,7 +49,14 @@ int cmd_i18n(const kg_options *o, int argc, char **argv)
 		if (text && !file) {
 			fputs(text, stdout);
 			status = 0;
-		} else if (text && outfile_write_target(file, text, strlen(text), &err)) {
+		} else if (text && import && !d->errors &&
+		           g_file_set_contents_full(file, text, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+		                                    0644, &err)) {
+			/* The theme's file is replaced whole (a new file renamed over
+			 * it) or not at all: a failed import changes nothing. */
+			printf("%s\n", file);
+			status = 0;
+		} else if (text && export && outfile_write_target(file, text, strlen(text), &err)) {
 			printf("%s\n", file);
 			status = 0;
 		} else if (err) {

@@ -58,7 +58,7 @@ static int diag_cmp(const void *a, const void *b)
 	int c = g_strcmp0(x->file, y->file);
 	if (c)
 		return c;
-	if (x->line != y->line) /* compared, not subtracted: no overflow */
+	if (x->line != y->line) /* compared, not subtracted: lines can be INT_MIN */
 		return x->line < y->line ? -1 : 1;
 	if (x->col != y->col)
 		return x->col < y->col ? -1 : 1;
@@ -96,22 +96,52 @@ void diag_sort(diag_list *d)
 	d->count = kept;
 }
 
-/* The text of line n of a file, or NULL. Read again for each message: errors
- * are few, and keeping every source in memory for them is not worth it. */
-static char *diag_source_line(const char *file, int n)
-{
-	char *text = NULL;
+/* The file the last excerpt came from, kept while the (sorted) entries
+ * are about it: a file with thousands of errors is read once, and each
+ * line found from an index of line starts, not by scanning from the top. */
+typedef struct {
+	char *file, *text;
 	gsize len;
+	GArray *starts; /* byte offset of each line */
+} diag_source;
+
+static void diag_source_clear(diag_source *s)
+{
+	g_free(s->file);
+	g_free(s->text);
+	if (s->starts)
+		g_array_free(s->starts, TRUE);
+	memset(s, 0, sizeof *s);
+}
+
+/* The text of line n of a file, or NULL. Errors are few, and keeping every
+ * source in memory for them is not worth it: one file at a time. */
+static char *diag_source_line(diag_source *cache, const char *file, int n)
+{
 	struct stat st;
-	/* Only regular files: a message about a symlink or a FIFO must not read it. */
-	if (!file || n < 1 || lstat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    !g_file_get_contents(file, &text, &len, NULL))
+	if (!file || n < 1)
 		return NULL;
-	char *p = text, *end = text + len;
-	for (int i = 1; i < n && p < end; i++) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		p = nl ? nl + 1 : end;
+	if (!cache->file || strcmp(cache->file, file)) {
+		diag_source_clear(cache);
+		cache->file = g_strdup(file);
+		/* Only regular files: a message about a symlink or a FIFO must
+		 * not read it. */
+		if (lstat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
+		    !g_file_get_contents(file, &cache->text, &cache->len, NULL))
+			return NULL;
+		cache->starts = g_array_new(FALSE, FALSE, sizeof(gsize));
+		gsize zero = 0;
+		g_array_append_val(cache->starts, zero);
+		for (gsize i = 0; i < cache->len; i++)
+			if (cache->text[i] == '\n') {
+				gsize next = i + 1;
+				g_array_append_val(cache->starts, next);
+			}
 	}
+	if (!cache->text || (guint)n > cache->starts->len)
+		return NULL;
+	char *p = cache->text + g_array_index(cache->starts, gsize, n - 1);
+	char *end = cache->text + cache->len;
 	char *line = NULL;
 	if (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -126,7 +156,6 @@ static char *diag_source_line(const char *file, int n)
 			if (((unsigned char)*c < 0x20 && *c != '\t') || *c == 0x7f)
 				*c = '?';
 	}
-	g_free(text);
 	return line;
 }
 
@@ -167,6 +196,32 @@ static void diag_print_excerpt(FILE *out, int line, int col, const char *src,
 	fprintf(out, "%s^%s\n", green, off);
 }
 
+char *diag_escape(const char *s)
+{
+	GString *out = g_string_new(NULL);
+	for (const char *p = s ? s : ""; *p;) {
+		gunichar u = g_utf8_get_char_validated(p, -1);
+		if (u == (gunichar)-1 || u == (gunichar)-2) {
+			g_string_append_printf(out, "\\x%02x", (unsigned char)*p++);
+			continue;
+		}
+		const char *next = g_utf8_next_char(p);
+		/* C0 and C1 controls (ESC starts a terminal sequence, a newline
+		 * forges a diagnostic line) and the marks that reorder text on
+		 * screen. */
+		if (u < 0x20 || u == 0x7f)
+			g_string_append_printf(out, "\\x%02x", (unsigned)u);
+		else if ((u >= 0x80 && u < 0xa0) || (u >= 0x202a && u <= 0x202e) ||
+		         (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f ||
+		         u == 0x061c)
+			g_string_append_printf(out, "\\u%04x", (unsigned)u);
+		else
+			g_string_append_len(out, p, next - p);
+		p = next;
+	}
+	return g_string_free(out, FALSE);
+}
+
 /* Entries keep byte columns (what parsers give and the excerpt needs);
  * people and editors count characters: "44:9" on a Cyrillic line, not
  * "44:16". Without the line (unreadable, not UTF-8) the byte column. */
@@ -186,26 +241,35 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 	const char *bold = colour ? "\033[1m" : "", *red = colour ? "\033[1;31m" : "",
 		   *mag = colour ? "\033[1;35m" : "", *green = colour ? "\033[1;32m" : "",
 		   *off = colour ? "\033[0m" : "";
+	diag_source cache = {0};
 	for (size_t i = 0; i < d->count; i++) {
 		const diag_entry *e = &d->entries[i];
 		const char *what = e->severity == DIAG_ERROR ? "error" : "warning";
 		const char *c = e->severity == DIAG_ERROR ? red : mag;
-		char *src = diag_source_line(e->file, e->line);
+		char *src = diag_source_line(&cache, e->file, e->line);
+		/* Names and messages carry what authors wrote (file names, keys,
+		 * values): escaped, so they cannot drive the terminal or the log. */
+		char *file = diag_escape(e->file), *message = diag_escape(e->message);
+		char *hint = e->hint ? diag_escape(e->hint) : NULL;
 		fputs(bold, out);
 		if (e->file && e->line > 0)
-			fprintf(out, "%s:%d:%d: ", e->file, e->line, diag_char_col(src, e->col));
+			fprintf(out, "%s:%d:%d: ", file, e->line, diag_char_col(src, e->col));
 		else if (e->file)
-			fprintf(out, "%s: ", e->file);
+			fprintf(out, "%s: ", file);
 		else
 			fputs("kitgen: ", out);
-		fprintf(out, "%s%s:%s%s %s%s\n", c, what, off, bold, e->message, off);
+		fprintf(out, "%s%s:%s%s %s%s\n", c, what, off, bold, message, off);
 		if (src) {
 			diag_print_excerpt(out, e->line, e->col, src, green, off);
 			g_free(src);
 		}
-		if (e->hint)
-			fprintf(out, "       = hint: %s\n", e->hint);
+		if (hint)
+			fprintf(out, "       = hint: %s\n", hint);
+		g_free(file);
+		g_free(message);
+		g_free(hint);
 	}
+	diag_source_clear(&cache);
 }
 
 int diag_keep_if(diag_list *d, bool (*keep)(const diag_entry *e, void *ctx), void *ctx)

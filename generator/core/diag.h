@@ -42,6 +42,11 @@ void diag_add(diag_list *d, diag_severity sev, const char *file, int line,
  * and keeps one of entries that say the same. */
 void diag_sort(diag_list *d);
 
+/* s with control characters, bytes that are not UTF-8 and the bidi marks
+ * written as \x1b or \u202e, so that a name or message is one inert
+ * line on a terminal or in a log. Owned. */
+char *diag_escape(const char *s);
+
 /* Keeps the entries keep() says yes to and forgets the others; returns how
  * many errors were forgotten (a single document set apart from problems in
  * files it does not use). */

@@ -5,9 +5,7 @@
 #include <yaml.h>
 #include "core/yamltree.h"
 #include "core/xmltext.h"
-
-/* Deep nesting is refused rather than recursed into without bound. */
-#define YT_MAX_DEPTH 200
+#include "core/limits.h"
 
 typedef struct {
 	yaml_parser_t parser;
@@ -117,21 +115,64 @@ static bool yt_next(yt_reader *r, yaml_event_t *ev)
 
 static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth);
 
+/* Escapes such as "\x1b", "\0" or "\uFFFF" make characters no page or feed
+ * can hold: refuse them where they are written. A NUL would end the text
+ * early and hide the rest, so it is looked for over the scalar's whole
+ * length. Words longer than the paginator lays out go too. */
+static bool yt_scalar_ok(yt_reader *r, const yaml_event_t *ev, int line, int col,
+                         const char *what)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	for (size_t i = 0; i < len; i++) {
+		size_t bad = v[i] ? xmltext_bad_at(v + i) : 1;
+		if (!bad)
+			continue;
+		if (bad == 1)
+			diag_error(r->d, r->file, line, col, "remove the escape (\\0, \\b, \\x1b, …)",
+			           "control character 0x%02X in a %s", (unsigned char)v[i], what);
+		else
+			diag_error(r->d, r->file, line, col, "remove the escape (\\uFFFE, \\uFFFF)",
+			           "character U+%s in a %s, which no page can hold",
+			           (unsigned char)v[i + 2] == 0xBE ? "FFFE" : "FFFF", what);
+		r->failed = true;
+		return false;
+	}
+	long long max = limits_get()->word_chars, at;
+	int why = limits_long_word(v, max, &at);
+	if (why == LIMITS_TOO_LONG)
+		diag_error(r->d, r->file, line, col,
+		           "add spaces, or raise limits: word_chars in site.yaml",
+		           "a word of more than %lld characters in a %s, which no page can lay out",
+		           max, what);
+	else if (why)
+		diag_error(r->d, r->file, line, col, "remove the extra marks",
+		           "more than 30 combining marks on one character in a %s", what);
+	if (why) {
+		r->failed = true;
+		return false;
+	}
+	return true;
+}
+
 static yt_node *yt_read_children(yt_reader *r, yt_node *n, yaml_event_type_t end,
                                  int depth)
 {
+	GHashTable *keys = NULL; /* a map's keys (borrowed from n) -> first index */
 	for (;;) {
 		yaml_event_t ev;
 		if (!yt_next(r, &ev))
-			return yt_free(n), NULL;
+			break;
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
+			if (keys)
+				g_hash_table_destroy(keys);
 			return n;
 		}
 		if (n->kind == YT_SEQ) {
 			yt_node *c = yt_read_node(r, &ev, depth + 1);
 			if (!c)
-				return yt_free(n), NULL;
+				break;
 			yt_append(n, c, NULL, 0, 0);
 			continue;
 		}
@@ -142,23 +183,47 @@ static yt_node *yt_read_children(yt_reader *r, yt_node *n, yaml_event_type_t end
 			           "a map key must be plain text");
 			yaml_event_delete(&ev);
 			r->failed = true;
+			break;
+		}
+		int kl = (int)ev.start_mark.line + r->line0, kc = yt_col(r, &ev.start_mark);
+		if (!yt_scalar_ok(r, &ev, kl, kc, "key")) {
+			yaml_event_delete(&ev);
 			return yt_free(n), NULL;
 		}
 		char *key = g_strdup((const char *)ev.data.scalar.value);
-		int kl = (int)ev.start_mark.line + r->line0, kc = yt_col(r, &ev.start_mark);
 		yaml_event_delete(&ev);
-		for (size_t i = 0; i < n->count; i++)
-			if (!strcmp(n->keys[i], key))
-				diag_error(r->d, r->file, kl, kc, "remove one of the two",
-				           "key '%s' repeats the key on line %d", key,
-				           n->key_lines[i]);
+		if ((long long)n->count >= limits_get()->yaml_keys) {
+			diag_error(r->d, r->file, kl, kc,
+			           "split the map, or raise limits: yaml_keys in site.yaml",
+			           "more than %lld keys in one map", limits_get()->yaml_keys);
+			r->failed = true;
+			g_free(key);
+			break;
+		}
+		/* One error per repeated key, found in a hash: a map of many
+		 * keys must not cost their square. */
+		gpointer first;
+		if (!keys)
+			keys = g_hash_table_new(g_str_hash, g_str_equal);
+		if (g_hash_table_lookup_extended(keys, key, NULL, &first))
+			diag_error(r->d, r->file, kl, kc, "remove one of the two",
+			           "key '%s' repeats the key on line %d", key,
+			           n->key_lines[GPOINTER_TO_SIZE(first)]);
 		yaml_event_t vev;
 		yt_node *v = yt_next(r, &vev) ? yt_read_node(r, &vev, depth + 1) : NULL;
-		if (!v)
-			return g_free(key), yt_free(n), NULL;
+		if (!v) {
+			g_free(key);
+			break;
+		}
 		yt_append(n, v, key, kl, kc);
 		g_free(key);
+		if (!g_hash_table_contains(keys, n->keys[n->count - 1]))
+			g_hash_table_insert(keys, n->keys[n->count - 1],
+			                    GSIZE_TO_POINTER(n->count - 1));
 	}
+	if (keys)
+		g_hash_table_destroy(keys);
+	return yt_free(n), NULL;
 }
 
 /* Builds the node that starts with ev (consumed). */
@@ -166,30 +231,18 @@ static yt_node *yt_read_node(yt_reader *r, yaml_event_t *ev, int depth)
 {
 	yt_node *n = NULL;
 	int line = (int)ev->start_mark.line + r->line0, col = yt_col(r, &ev->start_mark);
-	if (depth > YT_MAX_DEPTH) {
-		diag_error(r->d, r->file, line, col, "flatten the structure",
-		           "YAML nested more than %d levels deep", YT_MAX_DEPTH);
+	if (depth > limits_get()->depth) {
+		diag_error(r->d, r->file, line, col,
+		           "flatten the structure, or raise limits: depth in site.yaml",
+		           "YAML nested more than %lld levels deep", limits_get()->depth);
 		yaml_event_delete(ev);
 		r->failed = true;
 		return NULL;
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		/* Escapes such as "\x1b" or "\uFFFF" make characters no page or
-		 * feed can hold: refuse them where they are written. */
-		for (const char *p = (const char *)ev->data.scalar.value; *p; p++) {
-			size_t bad = xmltext_bad_at(p);
-			if (!bad)
-				continue;
-			if (bad == 1)
-				diag_error(r->d, r->file, line, col, "remove the escape (\\b, \\x1b, …)",
-				           "control character 0x%02X in a value", (unsigned char)*p);
-			else
-				diag_error(r->d, r->file, line, col, "remove the escape (\\uFFFE, \\uFFFF)",
-				           "character U+%s in a value, which no page can hold",
-				           (unsigned char)p[2] == 0xBE ? "FFFE" : "FFFF");
+		if (!yt_scalar_ok(r, ev, line, col, "value")) {
 			yaml_event_delete(ev);
-			r->failed = true;
 			return NULL;
 		}
 		n = yt_node_new(r, YT_SCALAR, &ev->start_mark);

@@ -4,6 +4,7 @@
 #include <unicode/uloc.h>
 #include "load/config.h"
 #include "core/suggest.h"
+#include "core/limits.h"
 
 /* The paper names the paginator knows (generator/print/style.c). */
 static bool config_valid_paper(const char *s)
@@ -198,6 +199,7 @@ site_config *config_load(const char *path, diag_list *d)
 	c->base_url = config_req(root, "base_url", path, d);
 	c->default_lang = config_req(root, "default_language", path, d);
 	c->trusted_html = yt_is_true(yt_get(root, "trusted_html"));
+	limits_set(yt_get(root, "limits"), path, d);
 	if (!yt_get(root, "title"))
 		config_req(root, "title", path, d);
 	if (c->base_url)

@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 #include "load/content.h"
 #include "core/suggest.h"
-#include "core/suggest.h"
+#include "core/limits.h"
 #include <dirent.h>
 #include <errno.h>
 #include <xxhash.h>
@@ -169,6 +169,13 @@ static bool content_parse(const char *path, const struct stat *st, content_item 
 	char *text;
 	gsize len;
 	GError *err = NULL;
+	if (st->st_size > limits_get()->page_bytes) {
+		diag_error(d, path, 1, 1, "split it into several pages, or raise limits: page_bytes "
+		           "in site.yaml",
+		           "the file is %lld bytes, more than the limit of %lld",
+		           (long long)st->st_size, limits_get()->page_bytes);
+		return false;
+	}
 	if (!g_file_get_contents(path, &text, &len, &err)) {
 		diag_error(d, path, 0, 0, NULL, "cannot read: %s", err->message);
 		g_error_free(err);

@@ -6,6 +6,7 @@
 #include <libxml/HTMLparser.h>
 #include "load/markdown.h"
 #include "core/suggest.h"
+#include "core/limits.h"
 #include "core/xmltext.h"
 #include "load/rawhtml.h"
 
@@ -23,6 +24,10 @@ typedef struct {
 	xmlDocPtr doc;
 	xmlNodePtr toc;
 	GHashTable *ids;       /* heading ids already used */
+	GHashTable *id_next;   /* id -> the next number to try after it */
+	long long headings;    /* seen so far */
+	int cell;              /* index of the next cell in the current row */
+	bool long_word;        /* a word past the limit was reported */
 	GHashTable *fn_labels; /* footnote label -> number */
 	GHashTable *fn_seen;   /* labels already referenced once */
 	int fn_defs;           /* definitions seen */
@@ -90,12 +95,17 @@ static char *md_heading_id(md_state *st, const char *text)
 	if (!id->len)
 		g_string_assign(id, "section");
 	char *base = g_string_free(id, FALSE), *res = g_strdup(base);
-	for (int n = 2; g_hash_table_contains(st->ids, res); n++) {
+	/* Numbers go on from where the last one of this base stopped, so
+	 * 20,000 equal headings cost 20,000 tries, not their square. */
+	gsize n = GPOINTER_TO_SIZE(g_hash_table_lookup(st->id_next, base));
+	if (!n)
+		n = 2;
+	while (g_hash_table_contains(st->ids, res)) {
 		g_free(res);
-		res = g_strdup_printf("%s-%d", base, n);
+		res = g_strdup_printf("%s-%" G_GSIZE_FORMAT, base, n++);
 	}
+	g_hash_table_replace(st->id_next, base, GSIZE_TO_POINTER(n));
 	g_hash_table_add(st->ids, g_strdup(res));
-	g_free(base);
 	return res;
 }
 
@@ -259,6 +269,12 @@ static bool md_resolve_as(const md_context *ctx, const content_item *it, const c
 			g_free(hint);
 		}
 	} else if (g_hash_table_contains(ctx->set->files, rel)) {
+		char *full = g_build_filename(ctx->set->root, rel, NULL);
+		bool publishable = media_check(full, rel, ctx->config->trusted_html, ctx->d, it->path,
+		                               line, col);
+		g_free(full);
+		if (!publishable)
+			goto done;
 		*media = g_strdup(rel);
 		media_use(ctx->media, rel);
 		if (ctx->media_used)
@@ -267,6 +283,7 @@ static bool md_resolve_as(const md_context *ctx, const content_item *it, const c
 	} else {
 		md_no_such_file(ctx, it, what, target, rel, line, col);
 	}
+done:
 	g_free(slug);
 	g_free(canon);
 	g_free(joined);
@@ -428,6 +445,14 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 			return parent;
 		e = md_el(parent, "p");
 	} else if (t == CMARK_NODE_HEADING) {
+		if (++st->headings > limits_get()->headings) {
+			if (st->headings == limits_get()->headings + 1)
+				diag_error(st->ctx->d, st->it->path, cmark_node_get_start_line(n) + st->line0,
+				           cmark_node_get_start_column(n),
+				           "split the page, or raise limits: headings in site.yaml",
+				           "more than %lld headings in one page", limits_get()->headings);
+			return NULL;
+		}
 		int level = cmark_node_get_heading_level(n);
 		snprintf(buf, sizeof buf, "h%d", level);
 		e = md_el(parent, buf);
@@ -554,13 +579,12 @@ static xmlNodePtr md_enter(md_state *st, cmark_node *n, xmlNodePtr parent)
 		if (!sect || xmlStrcmp(sect->name, BAD_CAST want))
 			sect = md_el(parent, want);
 		e = md_el(sect, "tr");
+		st->cell = 0;
 	} else if (t == CMARK_NODE_TABLE_CELL) {
 		cmark_node *row = cmark_node_parent(n), *table = cmark_node_parent(row);
 		bool head = cmark_gfm_extensions_get_table_row_is_header(row);
 		e = md_el(parent, head ? "th" : "td");
-		int i = 0;
-		for (cmark_node *c = cmark_node_first_child(row); c && c != n; c = cmark_node_next(c))
-			i++;
+		int i = st->cell++; /* counted, not searched: a wide table is not its square */
 		uint8_t *al = cmark_gfm_extensions_get_table_alignments(table);
 		if (al && i < cmark_gfm_extensions_get_table_columns(table) && al[i]) {
 			md_attr(e, "align", al[i] == 'r' ? "right" : al[i] == 'c' ? "center" : "left");
@@ -589,6 +613,111 @@ static void md_walk(md_state *st, cmark_node *n, xmlNodePtr parent, int depth)
 	}
 }
 
+/* Line and byte column (1-based, in the file) of offset off of the body. */
+static void md_position(const md_state *st, size_t off, int *line, int *col)
+{
+	*line = st->line0 + 1;
+	size_t start = 0;
+	for (size_t i = 0; i < off; i++)
+		if (st->body[i] == '\n')
+			(*line)++, start = i + 1;
+	*col = (int)(off - start) + 1;
+}
+
+/* A GFM table gives every row as many cells as its delimiter row has
+ * columns, however few the row writes: a few KB can ask for millions of
+ * cells before any renderer sees them. Counted on the text, before
+ * cmark-gfm builds them: columns of each delimiter row times the lines up
+ * to the next blank one (at least the table's rows). */
+static bool md_table_sizes_ok(const md_state *st)
+{
+	const char *p = st->body, *end = st->body + st->body_len;
+	long long max = limits_get()->table_cells;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		long long cols = 0;
+		bool dash = false, delim = true;
+		for (const char *c = p; c < eol && delim; c++) {
+			if (*c == '|')
+				cols++;
+			else if (*c == '-')
+				dash = true;
+			else if (*c != ':' && *c != ' ' && *c != '\t' && *c != '\r')
+				delim = false;
+		}
+		if (delim && dash && cols > 0) {
+			long long rows = 1; /* the header */
+			const char *q = nl ? nl + 1 : end;
+			while (q < end) {
+				const char *qn = memchr(q, '\n', (size_t)(end - q));
+				const char *qe = qn ? qn : end;
+				const char *r = q;
+				while (r < qe && (*r == ' ' || *r == '\t' || *r == '\r'))
+					r++;
+				if (r == qe)
+					break;
+				rows++;
+				q = qn ? qn + 1 : end;
+			}
+			if ((cols + 1) * rows > max) {
+				int line, col;
+				md_position(st, (size_t)(p - st->body), &line, &col);
+				diag_error(st->ctx->d, st->it->path, line, col,
+				           "split the table, or raise limits: table_cells in site.yaml",
+				           "a table of up to %lld columns and %lld rows, more than the "
+				           "limit of %lld cells", cols + 1, rows, max);
+				return false;
+			}
+			/* The block's other lines were counted with this one: go on
+			 * after it, so the scan stays linear. */
+			p = q;
+			continue;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return true;
+}
+
+/* No word of the text a page shows (markup aside) is longer than the
+ * paginator lays out in linear time. A word can run across inline nodes
+ * ("a<em>b</em>c"), so the count goes on from one to the next and starts
+ * again with each block. Iterative: Markdown nests thousands deep. */
+static bool md_words_ok(md_state *st, cmark_node *root)
+{
+	limits_run run = {0, 0};
+	long long max = limits_get()->word_chars;
+	int line = 0, col = 0, why = 0;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while (!why && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (cmark_node_get_start_line(n) > 0 &&
+		    (run.chars == 0 || (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)) {
+			line = cmark_node_get_start_line(n);
+			col = cmark_node_get_start_column(n);
+		}
+		if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK ||
+		    t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			run.chars = run.marks = 0;
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+		                                t == CMARK_NODE_CODE_BLOCK))
+			why = limits_word_feed(&run, cmark_node_get_literal(n), max);
+	}
+	cmark_iter_free(it);
+	if (why == LIMITS_TOO_LONG)
+		diag_error(st->ctx->d, st->it->path, line + st->line0, col,
+		           "add spaces (a long URL can be a link's target with short text), or "
+		           "raise limits: word_chars in site.yaml",
+		           "a word of more than %lld characters, which no page can lay out", max);
+	else if (why)
+		diag_error(st->ctx->d, st->it->path, line + st->line0, col,
+		           "remove the extra marks (Unicode's stream-safe text allows 30)",
+		           "more than 30 combining marks on one character, which no page can lay out");
+	return !why;
+}
+
 xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr doc,
                      xmlNodePtr *toc)
 {
@@ -605,15 +734,22 @@ xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr do
 	md_state st = {.ctx = ctx, .it = it, .body = text, .body_len = len, .doc = doc,
 	               .line0 = it->body_line - 1};
 	st.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	st.id_next = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st.fn_labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st.fn_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	st.toc = xmlNewDocNode(doc, NULL, BAD_CAST "toc", NULL);
 	xmlNodePtr body = xmlNewDocNode(doc, NULL, BAD_CAST "body", NULL);
-	cmark_node *root = md_parse(text, len);
-	md_walk(&st, root, body, 0);
-	cmark_node_free(root);
+	/* Limits first: what passes them costs time in proportion to its size
+	 * in every stage after this one. */
+	if (md_table_sizes_ok(&st)) {
+		cmark_node *root = md_parse(text, len);
+		md_words_ok(&st, root); /* an error, and the rest still checked */
+		md_walk(&st, root, body, 0);
+		cmark_node_free(root);
+	}
 	g_free(owned);
 	g_hash_table_destroy(st.ids);
+	g_hash_table_destroy(st.id_next);
 	g_hash_table_destroy(st.fn_labels);
 	g_hash_table_destroy(st.fn_seen);
 	*toc = st.toc;

@@ -9,7 +9,12 @@
 static const char *const rawhtml_drop_elements[] = {
 	"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
 	"meta", "base", "link", "form", "input", "button", "textarea", "select",
-	"template", "noscript", "svg", "math", NULL};
+	"template", "noscript", "svg", "math", "title", "noembed", "noframes", "head", NULL};
+
+/* Elements whose content a browser reads as raw text up to their end tag —
+ * for <plaintext>, to the end of the page, which it swallows: their text is
+ * kept in a <pre>. */
+static const char *const rawhtml_raw_text_elements[] = {"plaintext", "xmp", "listing", NULL};
 
 static const char *const rawhtml_url_attrs[] = {
 	"href", "src", "action", "formaction", "data", "poster", "background", "cite",
@@ -55,6 +60,8 @@ static void rawhtml_clean(xmlNodePtr n)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
+		if (g_strv_contains(rawhtml_raw_text_elements, (const char *)c->name))
+			xmlNodeSetName(c, BAD_CAST "pre");
 		if (xmlValidateNCName(c->name, 0) != 0) {
 			/* <0a> or <https:> parse as HTML but cannot be written as
 			 * XML: keep what is inside, cleaned. */

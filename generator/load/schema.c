@@ -6,6 +6,7 @@
 #include <glib.h>
 #include "load/schema.h"
 #include "core/suggest.h"
+#include "load/media.h"
 
 const schema_key *schema_keys(content_kind k) { return kinds_get(k)->keys; }
 
@@ -232,11 +233,16 @@ static void schema_check_value(const content_item *it, const schema_key *k,
 		char *rel = g_build_filename(it->relpath, "..", v->value, NULL);
 		char *canon = g_canonicalize_filename(rel, "/");
 		if (strstr(v->value, "..") || v->value[0] == '/' ||
-		    !g_hash_table_contains(s->files, canon + 1))
+		    !g_hash_table_contains(s->files, canon + 1)) {
 			diag_error(d, it->path, v->line, v->col,
 			           "put the file beside this page and give its name",
 			           "'%s' names '%s', which is not a file beside this page", k->key,
 			           v->value);
+		} else {
+			char *full = g_build_filename(s->root, canon + 1, NULL);
+			media_check(full, canon + 1, c->trusted_html, d, it->path, v->line, v->col);
+			g_free(full);
+		}
 		g_free(canon);
 		g_free(rel);
 	}

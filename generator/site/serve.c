@@ -103,18 +103,26 @@ char **serve_split_path(const char *url)
 	return (char **)g_ptr_array_free(segs, FALSE);
 }
 
-/* The script is inline and tiny: the pages carry no Content-Security-Policy
- * that would refuse it, and nothing is written to disk. It listens for the
- * build id; any other id than the page's own means a newer build (or this
- * server restarted): reload. */
+/* The pages carry a Content-Security-Policy that allows the site's own
+ * script files and no inline script, so the live reload is a file served
+ * from here (never written to disk) that the page names, with the build id
+ * beside it. It listens for the build id; any other id than the page's own
+ * means a newer build (or this server restarted): reload. */
+static const char serve_reload_js[] =
+	"/* kitgen serve: live reload */(function(){var t=document.currentScript;"
+	"var b=t?t.getAttribute(\"data-build\"):\"\";"
+	"if(!window.EventSource)return;var s=new EventSource(\"/__kitgen/events\");"
+	"s.onmessage=function(e){if(e.data!==b){s.close();location.reload();}};})();\n";
+
 static char *serve_script(const char *build_id)
 {
-	return g_strdup_printf(
-		"<script>/* kitgen serve: live reload */(function(){var b=\"%s\";"
-		"if(!window.EventSource)return;var s=new EventSource(\"/__kitgen/events\");"
-		"s.onmessage=function(e){if(e.data!==b){s.close();location.reload();}};})();"
-		"</script>\n",
-		build_id);
+	char *id = g_markup_escape_text(build_id, -1);
+	char *script = g_strdup_printf("<!-- kitgen serve: live reload (/__kitgen/events) -->"
+	                               "<script src=\"/__kitgen/reload.js\" data-build=\"%s\">"
+	                               "</script>\n",
+	                               id);
+	g_free(id);
+	return script;
 }
 
 /* html with text put in at byte at. Owned; its length in *out_len. */
@@ -187,6 +195,14 @@ static enum MHD_Result serve_send(struct MHD_Connection *c, unsigned status,
 		return MHD_NO;
 	if (type)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	/* Pages may run the site's own script files and nothing inline; any
+	 * other file (an SVG opened directly, a PDF) is a sandbox that runs
+	 * nothing and fetches only pictures. */
+	MHD_add_response_header(r, "Content-Security-Policy",
+	                        type && g_str_has_prefix(type, "text/html")
+	                                ? "script-src 'self'; object-src 'none'; base-uri 'self'"
+	                                : "default-src 'none'; img-src 'self' data:; "
+	                                  "style-src 'unsafe-inline'; sandbox");
 	/* A preview is never cached: the next build may change anything. */
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -470,6 +486,12 @@ static enum MHD_Result serve_request(void *cls, struct MHD_Connection *c, const 
 		return serve_events(s, c);
 	if (!strcmp(url, "/__kitgen/status"))
 		return serve_status(s, c);
+	if (!strcmp(url, "/__kitgen/reload.js"))
+		return serve_send(c, MHD_HTTP_OK,
+		                  MHD_create_response_from_buffer(strlen(serve_reload_js),
+		                                                  (void *)serve_reload_js,
+		                                                  MHD_RESPMEM_PERSISTENT),
+		                  "text/javascript; charset=utf-8");
 	char **segs = serve_split_path(url);
 	if (!segs)
 		return serve_text(c, MHD_HTTP_BAD_REQUEST, "bad path\n");

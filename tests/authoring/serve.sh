@@ -71,7 +71,7 @@ expect() { # expect PATH STATUS TYPE-PREFIX [TEXT]
 	esac
 }
 expect / 200 text/html 'lang="'
-expect /en/ 200 text/html '/__kitgen/events'
+expect /en/ 200 text/html '/__kitgen/reload.js'
 expect /en/systems/gis/ 200 text/html '<h1'
 expect /en/systems/gis/index.html 200 text/html '</html>'
 expect /assets/style.css 200 text/css
@@ -81,8 +81,20 @@ expect /sitemap.xml 200 application/xml
 expect /robots.txt 200 text/plain Sitemap
 expect /en/feed.xml 200 application/xml
 expect /no/such/page 404 text/html 'kitgen serve: live reload'
+# Media run nothing even when opened directly; pages run only site files.
+h=$(curl -s -m 5 -D - -o /dev/null "${url}assets/favicon.svg" | tr -d '\r')
+echo "$h" | grep -qi "^x-content-type-options: nosniff" &&
+	echo "$h" | grep -qi "^content-security-policy: default-src 'none'.*sandbox" &&
+	ok "an SVG is sent as a sandbox, not sniffed" || fail "SVG headers: $h"
+h=$(curl -s -m 5 -D - -o /dev/null "${url}en/" | tr -d '\r')
+echo "$h" | grep -qi "^content-security-policy: script-src 'self'" &&
+	ok "pages may run only the site's own scripts" || fail "page headers: $h"
+grep -q "http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'" \
+	"$site/en/index.html" && ok "published pages carry the policy" ||
+	fail "no Content-Security-Policy in a published page"
 grep -q 'href="/assets/style.css"' "$tmp/body" && ok "404 page links to this server" ||
 	fail "404 page links elsewhere"
+expect /__kitgen/reload.js 200 text/javascript 'EventSource'
 r=$(curl -s -m 5 -o /dev/null -w '%{http_code} %{redirect_url}' "${url}en/systems")
 [ "$r" = "301 ${url}en/systems/" ] && ok "folder without / redirects" || fail "folder: $r"
 curl -s -m 5 "${url}assets/filter.js" | cmp -s - "$site/assets/filter.js" &&

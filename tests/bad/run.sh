@@ -18,7 +18,8 @@
 #   4. checks the exit status, the expected strings in stderr, that every
 #      `error:` line starts with PATH:LINE:COL (or `kitgen:` for run-wide
 #      errors), that a failing build left TMP/out/site byte for byte as it was
-#      and no staging folder behind.
+#      and no staging folder behind, and that nothing outside TMP/out changed
+#      (the catalogue, and a file planted beside it).
 # The format of cases/NAME/expect is described in tests/bad/README.md.
 #
 # Prints `ok NAME` or `FAIL NAME: reason` per case, then `N passed, M failed`;
@@ -112,6 +113,11 @@ run_case() {
 		return
 	fi
 
+	# Nothing outside out/ may change: the catalogue, and a file planted
+	# beside it.
+	mkdir -p "$t/outside" && echo precious >"$t/outside/file"
+	around=$(checksum "$t/content")$(checksum "$t/outside")
+
 	# 3. the expectations.
 	want_exit=1
 	args=
@@ -192,6 +198,10 @@ run_case() {
 	left=$(find "$t/out" -mindepth 1 -maxdepth 1 -name 'site?*' | head -n 1)
 	if [ -n "$left" ]; then
 		problem="left ${left#"$t"/} behind"
+		return
+	fi
+	if [ "$(checksum "$t/content")$(checksum "$t/outside")" != "$around" ]; then
+		problem="a file outside out/ changed"
 		return
 	fi
 	if [ "$want_exit" -ne 0 ] && [ "$(checksum "$t/out/site")" != "$before" ]; then

@@ -7,6 +7,7 @@
 #   make bench BENCH_SIZES=300 BENCH_REPORTS=20   a quick smoke run
 #   make bench-tools            only gencorpus and the two floors
 #   make bench-corpora          only the synthetic catalogues
+#   sh tests/bench/linear.sh ./kitgen   only the linear-growth cases (issue 18)
 #
 # Everything goes under build/bench/: the tools, the corpora (made again
 # only when gencorpus changes), the outputs and results.txt (the table).
@@ -61,6 +62,8 @@ $(BENCH_B)/report-%/.done: $(BENCH_B)/gencorpus
 bench-tools: $(BENCH_TOOLS)
 bench-corpora: $(BENCH_CORPORA)
 
-bench: deps bench-deps kitgen $(BENCH_TOOLS) $(BENCH_CORPORA)
+bench: deps bench-deps kitgen $(BENCH_TOOLS) $(BENCH_CORPORA) build/printdoc
 	@BENCH_B=$(BENCH_B) BENCH_RUNS=$(BENCH_RUNS) BENCH_BUDGET=$(BENCH_BUDGET) \
 	  BENCH_SIZES="$(BENCH_SIZES)" BENCH_REPORTS="$(BENCH_REPORTS)" sh tests/bench/run.sh
+	@echo "== linear growth on the inputs of issue 18 (N, then 2N)"
+	@PRINTDOC=build/printdoc sh tests/bench/linear.sh ./kitgen

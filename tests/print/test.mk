@@ -4,7 +4,7 @@
 # fixture and checks the PDFs with tests/print/check_pdf.sh.
 
 PRINT_TEST_SRCS = $(PRINT_SRCS) $(FONTS_SRCS) generator/core/diag.c generator/core/xmltext.c \
-                  generator/core/yamltree.c
+                  generator/core/yamltree.c generator/core/limits.c
 PRINT_TEST_HDRS = generator/print/print.h generator/print/print_int.h \
                   generator/print/fonts.h generator/core/diag.h generator/core/xmltext.h \
                   generator/core/yamltree.h

@@ -45,6 +45,7 @@ step "interrupted builds leave out/site whole" sh tests/interrupt/run.sh "$KITGE
 if [ -x tests/bad/run.sh ]; then
 	step "bad-input corpus" sh tests/bad/run.sh "$KITGEN"
 fi
+step "bad PO files: clear error, the theme unchanged" sh tests/bad/po.sh "$KITGEN"
 
 # What a file, a folder or a second build can do to OUT: two builds at
 # once, foreign or linked site folders, damaged caches, -o targets.

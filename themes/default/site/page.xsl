@@ -16,6 +16,9 @@
       <head>
         <!-- libxslt writes the charset declaration (http-equiv) itself. -->
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <!-- Scripts only from the site's own files (assets/): nothing inline,
+             no plugins, no <base> that would move them. -->
+        <meta http-equiv="Content-Security-Policy" content="script-src 'self'; object-src 'none'; base-uri 'self'"/>
         <title><xsl:call-template name="page-title"/></title>
         <meta name="description" content="{$description}"/>
         <meta name="generator" content="{site/generator}"/>
