@@ -17,7 +17,7 @@
     ' assess.missing assess.missing_yesno assess.out_of_range assess.unknown assess.invalid',
     ' assess.results_summary assess.first assess.loaded assess.downloaded assess.file_title',
     ' assess.file_summary assess.file_heading assess.file_body dx.addresses dx.met dx.missing',
-    ' dx.unknown dx.foundation dx.priority dx.need dx.gap dx.readiness ')"/>
+    ' dx.unknown dx.foundation dx.priority dx.need dx.gap dx.readiness dx.own ')"/>
 
   <xsl:template match="page[@layout='self-assessment']" mode="layout">
     <xsl:variable name="dm" select="dxmodel"/>
