@@ -124,6 +124,10 @@
       <legend><xsl:value-of select="@name"/></legend>
       <xsl:for-each select="indicator">
         <xsl:variable name="id" select="concat('dx-i-', @id)"/>
+        <!-- LOSI's criteria: a heading where a criterion starts -->
+        <xsl:if test="@group and not(preceding-sibling::indicator[1]/@group = @group)">
+          <p class="dx-group"><strong><xsl:value-of select="@group-name"/></strong></p>
+        </xsl:if>
         <div class="dx-input">
           <label for="{$id}"><xsl:value-of select="@name"/></label>
           <xsl:choose>
