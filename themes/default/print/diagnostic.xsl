@@ -79,7 +79,7 @@
           <xsl:if test="unknown"><li><xsl:value-of select="kg:s('dx.unknown')"/>: <xsl:for-each select="unknown"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
           <xsl:if test="@foundation"><li><xsl:value-of select="kg:s('dx.foundation')"/></li></xsl:if>
         </ul>
-        <p class="more"><xsl:value-of select="concat(kg:s('dx.priority'), ': ', @priority, ' = ', kg:s('dx.need'), ' ', @need, ' × ', kg:s('dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', kg:s('dx.readiness'), ' ', @readiness, ')')"/>
+        <p class="more"><xsl:value-of select="concat(kg:s('dx.priority'), ': ', @priority, ' = ', kg:s('dx.need'), ' ', @need, ' × ', kg:s('dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', kg:s('dx.readiness'), ' ', @readiness, ')')"/><xsl:if test="@foundation"><xsl:value-of select="concat(' × (1 + 0.25 × ', @foundation, ')')"/></xsl:if>
           <xsl:text> · </xsl:text><a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
       </xsl:for-each>
     </section>
