@@ -11,8 +11,8 @@
 static const char *const k_root[] = {"version", "sources", "context", "reference", "draft",
                                      "fields", "stages", "requirements", "systems", "priority", NULL};
 static const char *const k_source[] = {"id", "name", NULL};
-static const char *const k_field[] = {"id", "weight", "own", "name", "indicators", "scoring",
-                                      "source", "groups", NULL};
+static const char *const k_field[] = {"id", "weight", "own", "name", "short", "indicators",
+                                      "scoring", "source", "groups", NULL};
 static const char *const k_indicator[] = {"id", "name", "unit", "source", "range", "normalise",
                                           "weight", NULL};
 static const char *const k_item[] = {"id", "group", "name", "source", NULL};
@@ -129,6 +129,8 @@ void dx_schema_check(const char *path, const yt_node *root, diag_list *d)
 		const yt_node *f = fields->items[i];
 		dx_keys(path, f, k_field, "a field", d);
 		dx_name(path, f, yt_get(f, "name"), yt_str(f, "id"), d);
+		if (yt_get(f, "short"))
+			dx_name(path, f, yt_get(f, "short"), yt_str(f, "id"), d);
 		bool share = !g_strcmp0(yt_str(f, "scoring"), "share");
 		const yt_node *groups = yt_get(f, "groups");
 		dx_seq_maps(path, groups, k_group, "a criterion", d);
