@@ -324,9 +324,7 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 		xmlNodePtr fe = xmlNewChild(dx, NULL, BAD_CAST "field", NULL);
 		dx_set(fe, "id", fd->id);
 		dx_set(fe, "name", dx_text(fd->name, c, lang));
-		const yt_node *shortname = yt_get(m->root, "fields") ?
-			yt_get(yt_get(m->root, "fields")->items[f], "short") : NULL;
-		dx_set(fe, "short", dx_text(shortname ? shortname : fd->name, c, lang));
+		dx_set(fe, "short", dx_text(fd->shortname ? fd->shortname : fd->name, c, lang));
 		dx_setf(fe, "score", "%.1f", r->field[f]);
 		dx_setf(fe, "weight", "%.2f", fd->weight);
 		if (fd->own)

@@ -29,7 +29,7 @@ typedef struct {
 
 typedef struct {
 	const char *id;
-	const yt_node *name;
+	const yt_node *name, *shortname; /* shortname: the chart's label, or NULL */
 	double weight;
 	bool share;          /* every item weighs 1/count (scoring: share) */
 	bool own;            /* weight of this model's choosing */

@@ -224,6 +224,7 @@ static void dx_load_field(dx_model *m, const yt_node *f, size_t i, double *fsum,
 	dx_field *fd = &m->fields[m->nfields++];
 	fd->id = yt_str(f, "id");
 	fd->name = yt_get(f, "name");
+	fd->shortname = yt_get(f, "short");
 	fd->weight = dx_req_number(f, "weight", m->path, d, 0);
 	fd->own = yt_is_true(yt_get(f, "own"));
 	fd->first = m->nind;
