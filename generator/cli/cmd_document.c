@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include "cli/cli.h"
+#include "build/outfile.h"
 #include "build/out.h"
 #include "core/suggest.h"
 #include "print/publish.h"
@@ -106,7 +107,9 @@ static bool kg_write_document(kg_catalogue *k, const kg_options *o, const char *
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
 	publish_job pub = {.model = k->model, .theme_dir = o->theme, .base_dir = scratch,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
-	                   .fonts_cache = cache, .d = d};
+	                   .fonts_cache = cache, .d = d,
+	                   .pdf_standard = o->pdf_standard ? print_standard_parse(o->pdf_standard)
+	                                                   : PRINT_STANDARD_UA1_A2A};
 	char *tmp_pdf = g_build_filename(scratch, "document.pdf", NULL);
 	bool ok = kg_write_media(k, o, scratch, NULL, d) && publish_open(&pub) &&
 	          publish_one(&pub, layout, slug, lang, tmp_pdf);
@@ -117,7 +120,7 @@ static bool kg_write_document(kg_catalogue *k, const kg_options *o, const char *
 		char *text = NULL;
 		gsize len;
 		ok = g_file_get_contents(tmp_pdf, &text, &len, &err) &&
-		     out_write_file(file, text, len, &err);
+		     outfile_write_target(file, text, len, &err);
 		g_free(text);
 		if (err) {
 			diag_error(d, NULL, 0, 0, NULL, "%s", err->message);

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "core/suggest.h"
 #include "site/xslt.h"
+#include "print/print.h"
 
 /* Every option, once: the parser's entries and the help are made from it. */
 typedef struct {
@@ -38,6 +39,8 @@ static const kg_option options[] = {
 	KG_OPT("strict", 0, G_OPTION_ARG_NONE, strict, NULL, "warnings fail the run"),
 	KG_OPT("only", 0, G_OPTION_ARG_STRING, only, "site|pdf",
 	       "build the website or the PDFs; keep the other half"),
+	KG_OPT("pdf-standard", 0, G_OPTION_ARG_STRING, pdf_standard, "NAME",
+	       "ua1-a2a: PDF/UA-1 and PDF/A-2a (default); none: no standard"),
 	KG_OPT("jobs", 'j', G_OPTION_ARG_INT, jobs, "N", "threads and PDF workers (default: one per core)"),
 	KG_OPT("force", 0, G_OPTION_ARG_NONE, force, NULL,
 	       "make every output again (ignore the build cache)"),
@@ -69,14 +72,14 @@ static const kg_command commands[] = {
 	 "that replaces OUT/site in one rename. Outputs whose inputs did not change\n"
 	 "are reused from the last build. On a terminal a progress bar shows the\n"
 	 "count and the current output.",
-	 "content theme out fonts lang strict drafts only jobs force quiet verbose"},
+	 "content theme out fonts lang strict drafts only pdf-standard jobs force quiet verbose"},
 	{"serve", "", "build, serve OUT/site here, rebuild and reload on change",
 	 "Builds as 'kitgen build' does, then serves OUT/site over HTTP on this\n"
 	 "machine. Changes under the content and theme folders start a new build\n"
 	 "(after 200 ms of quiet); open pages reload when it is done. When a build\n"
 	 "fails, pages show its diagnostics until the next good build, and the last\n"
 	 "good site stays in OUT/site. Ctrl-C stops.",
-	 "content theme out fonts lang strict drafts only jobs port bind allow-remote quiet"},
+	 "content theme out fonts lang strict drafts only pdf-standard jobs port bind allow-remote quiet"},
 	{"check", "", "check content; print translation coverage",
 	 "Loads everything as build does and reports every problem, then prints\n"
 	 "how many pages of each kind every language has. Writes nothing.",
@@ -84,20 +87,20 @@ static const kg_command commands[] = {
 	{"kit", "NAME", "one briefing kit as PDF",
 	 "Writes the briefing kit kits/NAME as a PDF: -o FILE, or OUT/kit-NAME.LANG.pdf\n"
 	 "in the default language or the one --lang names. Prints where it went.",
-	 "content theme out fonts lang output strict drafts quiet"},
+	 "content theme out fonts lang output pdf-standard strict drafts quiet"},
 	{"report", "STUDY", "one F/S report as PDF",
 	 "Writes the feasibility-study report studies/STUDY as a PDF: -o FILE, or\n"
 	 "OUT/report-STUDY.LANG.pdf.",
-	 "content theme out fonts lang output strict drafts quiet"},
+	 "content theme out fonts lang output pdf-standard strict drafts quiet"},
 	{"flyer", "SYSTEM", "one system flyer as PDF",
 	 "Writes the one-page flyer of systems/SYSTEM as a PDF: -o FILE, or\n"
 	 "OUT/flyer-SYSTEM.LANG.pdf.",
-	 "content theme out fonts lang output strict drafts quiet"},
+	 "content theme out fonts lang output pdf-standard strict drafts quiet"},
 	{"diagnose", "FILE", "a diagnostic report as PDF",
 	 "Writes the diagnostic report of a city's self-diagnosis as a PDF. FILE\n"
 	 "is a diagnosis file, inside content/ or not, or the NAME of one in\n"
 	 "content/diagnostics/. With --json, prints the scores instead.",
-	 "content theme out fonts lang output json strict drafts quiet"},
+	 "content theme out fonts lang output pdf-standard json strict drafts quiet"},
 	{"init", "DIR", "start a new catalogue in DIR",
 	 "Writes DIR/content/site.yaml (Korean and English), a city, a system and a\n"
 	 "kit, with TODO where only the author knows the answer. It builds at once;\n"
@@ -332,7 +335,7 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		return cmd_new(o, argc, argv);
 	if (!strcmp(cmd, "i18n"))
 		return cmd_i18n(o, argc, argv);
-	if (!strcmp(cmd, "kit") || !strcmp(cmd, "report") || !strcmp(cmd, "flyer"))
+	if (kinds_by_document(cmd) >= 0 && strcmp(cmd, "diagnostic")) /* kinds.c: kit, report, flyer */
 		return cmd_document(o, cmd, argc, argv);
 	return cmd_document(o, "diagnostic", argc, argv); /* diagnose */
 }
@@ -430,9 +433,16 @@ int main(int argc, char **argv)
 		g_ptr_array_add(owned, (char *)(o.theme = kg_default_dir("themes/default", theme_paths)));
 	if (!o.fonts)
 		g_ptr_array_add(owned, (char *)(o.fonts = kg_default_dir("fonts", font_paths)));
-	int status = argc > 1 && !kg_found(&o, argv[1], theme_paths->str, font_paths->str)
-	                     ? 1
-	                     : kg_run(&o, argc, argv);
+	int status;
+	if (o.pdf_standard && print_standard_parse(o.pdf_standard) < 0) {
+		fprintf(stderr, "kitgen: unknown --pdf-standard '%s': write ua1-a2a or none\n",
+		        o.pdf_standard);
+		status = 2;
+	} else {
+		status = argc > 1 && !kg_found(&o, argv[1], theme_paths->str, font_paths->str)
+		       ? 1
+		       : kg_run(&o, argc, argv);
+	}
 	g_string_free(theme_paths, TRUE);
 	g_string_free(font_paths, TRUE);
 	g_ptr_array_free(owned, TRUE);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model/diagnose_int.h"
+#include "core/xmltext.h"
 
 void dx_result_free(dx_result *r)
 {
@@ -235,17 +236,11 @@ const char *dx_result_system(const dx_result *r, size_t n)
 	return n < r->nrecs && r->recs[n].priority > 0 ? r->recs[n].slug : NULL;
 }
 
-static void dx_set(xmlNodePtr e, const char *k, const char *v)
-{
-	if (v)
-		xmlSetProp(e, BAD_CAST k, BAD_CAST v);
-}
-
 static void dx_setf(xmlNodePtr e, const char *k, const char *fmt, double v)
 {
 	char buf[64];
 	g_ascii_formatd(buf, sizeof buf, fmt, v);
-	dx_set(e, k, buf);
+	xmltext_set(e, k, buf);
 }
 
 /* Whether lang's names in the model are draft translations. */
@@ -266,13 +261,13 @@ static void dx_conds_xml(const dx_model *m, const dx_result *r, const site_confi
 		const dx_cond *cond = &g_array_index(conds, dx_cond, j);
 		int k = dx_indicator_index(m, cond->indicator);
 		xmlNodePtr e = xmlNewChild(st, NULL, BAD_CAST "condition", NULL);
-		dx_set(e, "kind", kind);
-		dx_set(e, "indicator", cond->indicator);
-		dx_set(e, "name", k >= 0 ? dx_text(m->ind[k].name, c, lang) : cond->indicator);
+		xmltext_set(e, "kind", kind);
+		xmltext_set(e, "indicator", cond->indicator);
+		xmltext_set(e, "name", k >= 0 ? dx_text(m->ind[k].name, c, lang) : cond->indicator);
 		if (k >= 0 && m->ind[k].method != DX_YESNO)
 			dx_setf(e, "min", "%g", cond->min);
 		if (dx_cond_holds(m, r, cond))
-			dx_set(e, "met", "true");
+			xmltext_set(e, "met", "true");
 	}
 }
 
@@ -285,14 +280,14 @@ static void dx_context_xml(const dx_model *m, const site_config *c, const char *
 	if (!value)
 		return;
 	xmlNodePtr e = xmlNewChild(parent, NULL, BAD_CAST "egdi", NULL);
-	dx_set(e, "country", dx_text(yt_get(egdi, "country"), c, lang));
-	dx_set(e, "year", yt_str(egdi, "year"));
-	dx_set(e, "value", value);
-	dx_set(e, "band", dx_egdi_band(m, g_ascii_strtod(value, NULL)));
+	xmltext_set(e, "country", dx_text(yt_get(egdi, "country"), c, lang));
+	xmltext_set(e, "year", yt_str(egdi, "year"));
+	xmltext_set(e, "value", value);
+	xmltext_set(e, "band", dx_egdi_band(m, g_ascii_strtod(value, NULL)));
 	const yt_node *srcs = yt_get(m->root, "sources");
 	for (size_t i = 0; srcs && srcs->kind == YT_SEQ && i < srcs->count; i++)
 		if (!g_strcmp0(yt_str(srcs->items[i], "id"), yt_str(egdi, "source")))
-			dx_set(e, "source", yt_str(srcs->items[i], "name"));
+			xmltext_set(e, "source", yt_str(srcs->items[i], "name"));
 }
 
 static void dx_ids(xmlNodePtr parent, const char *name, GPtrArray *ids, const char *prefix,
@@ -303,7 +298,7 @@ static void dx_ids(xmlNodePtr parent, const char *name, GPtrArray *ids, const ch
 		const char *label = i18n_get(strings, lang, key);
 		xmlNodePtr e = xmlNewTextChild(parent, NULL, BAD_CAST name,
 		                               BAD_CAST(strcmp(label, key) ? label : (char *)ids->pdata[i]));
-		dx_set(e, "id", ids->pdata[i]);
+		xmltext_set(e, "id", ids->pdata[i]);
 		g_free(key);
 	}
 }
@@ -314,27 +309,27 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 {
 	xmlNodePtr dx = xmlNewChild(item, NULL, BAD_CAST "diagnosis", NULL);
 	dx_setf(dx, "index", "%.1f", r->index);
-	dx_set(dx, "stage", m->stages[r->stage].id);
-	dx_set(dx, "stage-name", dx_text(m->stages[r->stage].name, c, lang));
+	xmltext_set(dx, "stage", m->stages[r->stage].id);
+	xmltext_set(dx, "stage-name", dx_text(m->stages[r->stage].name, c, lang));
 	if (dx_draft(m, lang))
-		dx_set(dx, "draft", "true");
+		xmltext_set(dx, "draft", "true");
 	dx_context_xml(m, c, lang, dx);
 	for (size_t f = 0; f < m->nfields; f++) {
 		const dx_field *fd = &m->fields[f];
 		xmlNodePtr fe = xmlNewChild(dx, NULL, BAD_CAST "field", NULL);
-		dx_set(fe, "id", fd->id);
-		dx_set(fe, "name", dx_text(fd->name, c, lang));
-		dx_set(fe, "short", dx_text(fd->shortname ? fd->shortname : fd->name, c, lang));
+		xmltext_set(fe, "id", fd->id);
+		xmltext_set(fe, "name", dx_text(fd->name, c, lang));
+		xmltext_set(fe, "short", dx_text(fd->shortname ? fd->shortname : fd->name, c, lang));
 		dx_setf(fe, "score", "%.1f", r->field[f]);
 		dx_setf(fe, "weight", "%.2f", fd->weight);
 		if (fd->own)
-			dx_set(fe, "own", "true");
+			xmltext_set(fe, "own", "true");
 		for (size_t g = 0; g < m->ngroups; g++) {
 			if (m->groups[g].field != f)
 				continue;
 			xmlNodePtr ge = xmlNewChild(fe, NULL, BAD_CAST "criterion", NULL);
-			dx_set(ge, "id", m->groups[g].id);
-			dx_set(ge, "name", dx_text(m->groups[g].name, c, lang));
+			xmltext_set(ge, "id", m->groups[g].id);
+			xmltext_set(ge, "name", dx_text(m->groups[g].name, c, lang));
 			dx_setf(ge, "score", "%.4f", r->group[g]);
 			dx_setf(ge, "present", "%.0f", r->group[g] * (double)m->groups[g].size);
 			dx_setf(ge, "size", "%.0f", (double)m->groups[g].size);
@@ -342,36 +337,36 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 		for (size_t k = fd->first; k < fd->first + fd->count; k++) {
 			const dx_indicator *ind = &m->ind[k];
 			xmlNodePtr ie = xmlNewChild(fe, NULL, BAD_CAST "indicator", NULL);
-			dx_set(ie, "id", ind->id);
-			dx_set(ie, "name", dx_text(ind->name, c, lang));
-			dx_set(ie, "unit", ind->unit);
-			dx_set(ie, "method", ind->method == DX_YESNO ? "yesno" : ind->method == DX_LOG ? "log" : "linear");
+			xmltext_set(ie, "id", ind->id);
+			xmltext_set(ie, "name", dx_text(ind->name, c, lang));
+			xmltext_set(ie, "unit", ind->unit);
+			xmltext_set(ie, "method", ind->method == DX_YESNO ? "yesno" : ind->method == DX_LOG ? "log" : "linear");
 			dx_setf(ie, "value", "%g", r->value[k]);
 			dx_setf(ie, "score", "%.1f", 100.0 * r->norm[k]);
 			dx_setf(ie, "weight", fd->share ? "%.4f" : "%.2f", ind->weight);
 			if (ind->group >= 0)
-				dx_set(ie, "group", m->groups[ind->group].id);
+				xmltext_set(ie, "group", m->groups[ind->group].id);
 			const yt_node *srcs = yt_get(m->root, "sources");
 			for (size_t i = 0; srcs && srcs->kind == YT_SEQ && i < srcs->count; i++)
 				if (!g_strcmp0(yt_str(srcs->items[i], "id"), ind->source))
-					dx_set(ie, "source", yt_str(srcs->items[i], "name"));
+					xmltext_set(ie, "source", yt_str(srcs->items[i], "name"));
 		}
 	}
 	xmlNodePtr stages = xmlNewChild(dx, NULL, BAD_CAST "stages", NULL);
 	for (size_t i = 0; i < m->nstages; i++) {
 		xmlNodePtr st = xmlNewChild(stages, NULL, BAD_CAST "stage", NULL);
-		dx_set(st, "id", m->stages[i].id);
-		dx_set(st, "name", dx_text(m->stages[i].name, c, lang));
+		xmltext_set(st, "id", m->stages[i].id);
+		xmltext_set(st, "name", dx_text(m->stages[i].name, c, lang));
 		dx_setf(st, "min", "%g", m->stages[i].min);
 		if (m->stages[i].own)
-			dx_set(st, "own", "true");
+			xmltext_set(st, "own", "true");
 		dx_conds_xml(m, r, c, lang, m->stages[i].all, "all", st);
 		dx_conds_xml(m, r, c, lang, m->stages[i].any, "any", st);
 		dx_conds_xml(m, r, c, lang, m->stages[i].floor, "floor", st);
 		if (i <= r->stage)
-			dx_set(st, "reached", "true");
+			xmltext_set(st, "reached", "true");
 		if (i == r->stage)
-			dx_set(st, "current", "true");
+			xmltext_set(st, "current", "true");
 	}
 	xmlNodePtr recs = xmlNewChild(dx, NULL, BAD_CAST "recommend", NULL);
 	for (size_t i = 0, shown = 0; i < r->nrecs && shown < (size_t)m->top; i++) {
@@ -382,12 +377,12 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 		content_group *g = content_group_find(s, KIND_SYSTEM, rec->slug);
 		content_item *sys = g ? content_group_pick(g, c, lang) : NULL;
 		xmlNodePtr e = xmlNewChild(recs, NULL, BAD_CAST "system", NULL);
-		dx_set(e, "slug", rec->slug);
+		xmltext_set(e, "slug", rec->slug);
 		char *path = g_strdup_printf("%s/systems/%s/", lang, rec->slug);
-		dx_set(e, "path", path);
+		xmltext_set(e, "path", path);
 		g_free(path);
-		dx_set(e, "title", sys ? yt_str(sys->fm, "title") : rec->slug);
-		dx_set(e, "summary", sys ? yt_str(sys->fm, "summary") : NULL);
+		xmltext_set(e, "title", sys ? yt_str(sys->fm, "title") : rec->slug);
+		xmltext_set(e, "summary", sys ? yt_str(sys->fm, "summary") : NULL);
 		dx_setf(e, "priority", "%.3f", rec->priority);
 		dx_setf(e, "need", "%.2f", rec->need);
 		dx_setf(e, "gap", "%.2f", rec->gap);

@@ -58,6 +58,7 @@ print_block *print_doc_add_block(print_doc *pd, pb_kind kind)
 	b->colgroup = pd->building.colgroup;
 	b->anchor = pd->building.anchor;
 	b->bare = pd->building.bare;
+	b->list = pd->building.list;
 	return b;
 }
 
@@ -385,6 +386,7 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 	int num = start ? atoi(start) : 1;
 	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x97\xa6"};
 	B->list_depth++;
+	B->pd->building.list = B->list_depth;
 	/* first blocks of the first two and the last item */
 	size_t second = 0, last = 0;
 	int items = 0;
@@ -407,6 +409,7 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 		B->pending_marker = NULL;
 	}
 	B->list_depth--;
+	B->pd->building.list = B->list_depth;
 	/* like orphans and widows: a list leaves no lone item at either end of
 	 * a page */
 	if (items >= 2 && second > 0 && second < B->pd->n_blocks) {
@@ -572,11 +575,11 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 		c.bar_x = c.cs.rtl ? pc->x + pc->w - c.cs.border_left / 2
 		                   : pc->x + c.cs.border_left / 2;
 
-	bool is_cover = !strcmp(tag, "section") && cls && print_has_class(cls, "cover");
-	bool is_chapter = !strcmp(tag, "section") && cls && print_has_class(cls, "chapter");
-	bool is_toc = !strcmp(tag, "nav") && cls && print_has_class(cls, "toc");
-	if ((!strcmp(tag, "div") || !strcmp(tag, "hr")) && cls &&
-	    print_has_class(cls, "page-break")) {
+	print_role role = print_role_of(tag, cls);
+	bool is_cover = role == PRINT_ROLE_COVER;
+	bool is_chapter = role == PRINT_ROLE_CHAPTER;
+	bool is_toc = role == PRINT_ROLE_TOC;
+	if (role == PRINT_ROLE_PAGE_BREAK) {
 		B->pending_break = true;
 		return;
 	}

@@ -29,20 +29,17 @@ static void print_rgb(cairo_t *cr, uint32_t c)
 	                     (c & 255) / 255.0);
 }
 
-static void print_link_rect(print_doc *pd, cairo_t *cr, double x, double y,
-                            double w, double h, const char *href)
+/* cairo's attributes of a link over the rectangle, or NULL for a link to
+ * a name the document lacks (cairo drops those silently: checked before) */
+static char *print_link_attrs(print_doc *pd, double x, double y, double w,
+                              double h, const char *href)
 {
-	char rect[256], a[4][G_ASCII_DTOSTR_BUF_SIZE];
-	g_ascii_formatd(a[0], sizeof a[0], "%.2f", x);
-	g_ascii_formatd(a[1], sizeof a[1], "%.2f", y);
-	g_ascii_formatd(a[2], sizeof a[2], "%.2f", w);
-	g_ascii_formatd(a[3], sizeof a[3], "%.2f", h);
-	snprintf(rect, sizeof rect, "rect=[%s %s %s %s]", a[0], a[1], a[2], a[3]);
+	char rect[256];
+	print_rect_attr(rect, sizeof rect, x, y, w, h);
 	char *attr;
 	if (href[0] == '#') {
-		/* cairo drops links to unknown names silently: checked before */
 		if (!g_hash_table_contains(pd->ids, href + 1))
-			return;
+			return NULL;
 		char *esc = print_attr_escape(href + 1);
 		attr = g_strdup_printf("%s dest='%s'", rect, esc);
 		g_free(esc);
@@ -51,7 +48,19 @@ static void print_link_rect(print_doc *pd, cairo_t *cr, double x, double y,
 		attr = g_strdup_printf("%s uri='%s'", rect, esc);
 		g_free(esc);
 	}
-	cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+	return attr;
+}
+
+static void print_link_rect(print_doc *pd, cairo_t *cr, double x, double y,
+                            double w, double h, const char *href)
+{
+	char *attr = print_link_attrs(pd, x, y, w, h, href);
+	if (!attr)
+		return;
+	if (pd->tags)
+		print_tag_begin(pd->tags, CAIRO_TAG_LINK, attr);
+	else
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
 	cairo_tag_end(cr, CAIRO_TAG_LINK);
 	g_free(attr);
 }
@@ -65,12 +74,19 @@ void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
 	for (int i = 0; i < first; i++)
 		pango_layout_iter_next_line(it);
 	print_rgb(cr, color);
+	/* links are elements inside the paragraph's: its lines go in Spans, as
+	 * cairo marks only what is drawn inside a leaf element */
+	bool spans = pd->tags && ((t->links && t->links->len) || (t->fnrefs && t->fnrefs->len));
 	for (int i = first; i < first + n; i++) {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
 		PangoRectangle lr;
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
 		cairo_move_to(cr, x + lr.x / PS, y + base[i] - y_off);
+		if (spans)
+			print_tag_begin(pd->tags, "Span", NULL);
 		pango_cairo_show_layout_line(cr, line);
+		if (spans)
+			print_tag_end(pd->tags, "Span");
 		for (guint k = 0; t->links && k < t->links->len; k++) {
 			const print_link *lk = &g_array_index(t->links, print_link, k);
 			int s = line->start_index, e = line->start_index + line->length;
@@ -85,6 +101,9 @@ void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
 				                top[i + 1] - top[i], lk->href);
 			g_free(ranges);
 		}
+		if (spans)
+			print_tags_fnref_links(pd, cr, t, line, x, y + top[i] - y_off,
+			                       top[i + 1] - top[i]);
 		if (!pango_layout_iter_next_line(it))
 			break;
 	}
@@ -183,10 +202,59 @@ static void print_draw_toc_number(print_drawer *D, const print_box *bx,
 	}
 }
 
+/* The element of a text box's lines: its leaf (P, H2, Note...), or for a
+ * TOC entry a TOCI holding the Link, whose rectangle is given here. */
+static int print_text_leaf_begin(print_drawer *D, const print_box *bx,
+                                 print_block *b, char **link)
+{
+	print_tags *T = D->pd->tags;
+	*link = NULL;
+	if (b->kind == PB_TOC) {
+		print_tag_begin(T, "TOCI", NULL);
+		bool last = bx->first_line + bx->n_lines >= b->n_lines;
+		const print_block *h = b->toc_target >= 0 ? &D->pd->blocks[b->toc_target] : NULL;
+		if (last && h && h->id) {
+			char *href = g_strconcat("#", h->id, NULL);
+			*link = print_link_attrs(D->pd, bx->x, bx->y, bx->w, bx->h, href);
+			g_free(href);
+		}
+		return print_tag_begin(T, *link ? CAIRO_TAG_LINK : "Reference", *link);
+	}
+	if (b->marker && bx->first_line == 0 && b->list > 0 &&
+	    !strcmp(print_tags_top(T), "LI")) {
+		print_tag_begin(T, "Lbl", NULL);
+		print_draw_marker(D, bx, b);
+		print_tag_end(T, "Lbl");
+		print_tags_push(T, "LBody", 0);
+	}
+	int el = print_tag_begin(T, print_tags_leaf(b), NULL);
+	if (b->lang && T->lang && g_ascii_strcasecmp(b->lang, T->lang))
+		print_tag_attr_set(T, el, "Lang", b->lang);
+	if (bx->kind == PRINT_BOX_FOOTNOTE && bx->first_line == 0 && b->marker) {
+		char *id = g_strdup_printf("kitgen-fn-%s", b->marker);
+		print_tag_attr_set(T, el, "ID", id);
+		g_free(id);
+	}
+	return el;
+}
+
+static void print_text_leaf_end(print_drawer *D, print_block *b, char *link)
+{
+	print_tags *T = D->pd->tags;
+	if (b->kind == PB_TOC) {
+		print_tag_end(T, link ? CAIRO_TAG_LINK : "Reference");
+		print_tag_end(T, "TOCI");
+		g_free(link);
+		return;
+	}
+	print_tag_end(T, print_tags_leaf(b));
+}
+
 static void print_draw_text_box(print_drawer *D, const print_box *bx, print_block *b)
 {
 	cairo_t *cr = D->cr;
 	const print_style *st = D->pd->st;
+	print_tags *T = D->pd->tags;
 	double pad = b->cs.padding;
 	if (b->cs.has_bg) {
 		print_rgb(cr, b->cs.bg);
@@ -205,21 +273,31 @@ static void print_draw_text_box(print_drawer *D, const print_box *bx, print_bloc
 	double x = bx->x;
 	if (b->kind == PB_TOC && b->cs.rtl) /* the number column is on the left */
 		x += PRINT_TOC_NUM_W;
+	char *link = NULL;
+	bool marker_drawn = false;
+	if (T) {
+		bool item = b->marker && bx->first_line == 0 && b->list > 0 &&
+		            !strcmp(print_tags_top(T), "LI");
+		print_text_leaf_begin(D, bx, b, &link);
+		marker_drawn = item;
+	}
 	print_draw_text_lines(D->pd, cr, l, &b->t, x, bx->y, bx->first_line,
 	                      bx->n_lines, b->line_top, b->baseline, b->cs.color,
 	                      b->line_top[bx->first_line]);
 	bool last = bx->first_line + bx->n_lines >= b->n_lines;
-	if (b->marker && bx->first_line == 0)
+	if (b->marker && bx->first_line == 0 && !marker_drawn)
 		print_draw_marker(D, bx, b);
 	if (b->kind == PB_TOC && last && b->toc_target >= 0) {
 		print_draw_toc_number(D, bx, b, l, x);
 		const print_block *h = &D->pd->blocks[b->toc_target];
-		if (h->id) {
+		if (h->id && !T) {
 			char *href = g_strconcat("#", h->id, NULL);
 			print_link_rect(D->pd, cr, bx->x, bx->y, bx->w, bx->h, href);
 			g_free(href);
 		}
 	}
+	if (T)
+		print_text_leaf_end(D, b, link);
 	if (b->cs.border_bottom > 0 && last) {
 		print_rgb(cr, b->cs.border_color);
 		cairo_rectangle(cr, bx->x, bx->y + bx->h + 2, bx->w, b->cs.border_bottom);
@@ -384,6 +462,16 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 				fn_rule = true;
 			}
 			print_block *f = &pd->fnotes[bx->block];
+			if (pd->tags && bx->first_line == 0) { /* where its mark links */
+				char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE];
+				g_ascii_formatd(xs, sizeof xs, "%.2f", bx->x);
+				g_ascii_formatd(ys, sizeof ys, "%.2f", bx->y > 12 ? bx->y - 12 : 0);
+				char *attr = g_strdup_printf("name='kitgen-fn-%d' x=%s y=%s",
+				                             bx->block + 1, xs, ys);
+				cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+				cairo_tag_end(cr, CAIRO_TAG_DEST);
+				g_free(attr);
+			}
 			print_box fb = *bx;
 			/* the number's indent is at the start: the right in rtl */
 			fb.x = bx->x + (f->cs.rtl ? 0 : f->x);
@@ -400,6 +488,12 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 		if (pd->block_page[bx->block] == (int)pi && bx->kind != PRINT_BOX_HEAD_ROW &&
 		    (bx->first_line == 0 || b->kind != PB_TEXT))
 			print_emit_dests(D, bx->block, bx->x, bx->y);
+		print_tags *T = pd->tags;
+		/* a header row is tagged where it first stands; its repeats on
+		 * later pages are artifacts */
+		bool repeat = bx->kind == PRINT_BOX_HEAD_ROW && T && T->head_done[bx->block];
+		if (T && !repeat && bx->kind != PRINT_BOX_RULE)
+			print_tags_enter(T, pd, bx->block, bx->kind == PRINT_BOX_HEAD_ROW);
 		switch (bx->kind) {
 		case PRINT_BOX_TEXT:
 		case PRINT_BOX_HEADING:
@@ -411,16 +505,35 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 			cairo_rectangle(cr, bx->x, bx->y, bx->w, bx->h);
 			cairo_fill(cr);
 			break;
-		case PRINT_BOX_IMAGE:
+		case PRINT_BOX_IMAGE: {
+			/* an image without alternative text is decoration */
+			bool figure = T && b->plain && *b->plain;
+			if (figure) {
+				int el = print_tag_begin(T, "Figure", NULL);
+				print_tag_attr_set(T, el, "Alt", b->plain);
+				if (b->lang && T->lang && g_ascii_strcasecmp(b->lang, T->lang))
+					print_tag_attr_set(T, el, "Lang", b->lang);
+			}
 			print_image_draw(pd, cr, b, bx->x, bx->y);
+			if (figure)
+				print_tag_end(T, "Figure");
 			break;
+		}
 		case PRINT_BOX_ROW:
 		case PRINT_BOX_HEAD_ROW: {
 			const print_table *t = &pd->tables[b->table];
 			double pad = t->pad;
+			if (T && !repeat)
+				print_tag_begin(T, "TR", NULL);
+			pd->tags = repeat ? NULL : T;
 			print_table_draw_row(pd, cr, t, b->row, bx->x, bx->y, bx->src_y,
 			                     bx->src_y + bx->h - 2 * pad, bx->first_line,
 			                     bx->n_lines);
+			pd->tags = T;
+			if (T && !repeat)
+				print_tag_end(T, "TR");
+			if (T && bx->kind == PRINT_BOX_HEAD_ROW)
+				T->head_done[bx->block] = true;
 			break;
 		}
 		default:

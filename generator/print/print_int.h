@@ -65,6 +65,8 @@ typedef struct {
 
 struct print_style {
 	char *file;            /* source yaml, for messages */
+	gint64 date;           /* the PDF's date, when date_set (print_style_set_date) */
+	bool date_set;
 	double page_w, page_h;
 	bool page_size_set;    /* the style names a size: it beats the locale */
 	double m_top, m_bottom, m_left, m_right;
@@ -79,6 +81,7 @@ struct print_style {
 	char *fonts_conf, *font_cache;
 	fonts_ctx *fonts;      /* made on first render, reused */
 	size_t layout_budget;  /* bytes of PangoLayouts kept between passes */
+	int standard;          /* PRINT_STANDARD_*: what finishing makes */
 };
 
 void print_style_compute(const print_style *s, const print_cstyle *parent,
@@ -126,6 +129,20 @@ char *print_inline_plain(xmlNodePtr node); /* text without footnotes */
 /* Attribute value, borrowed from the tree; "lang" also finds xml:lang. */
 const char *print_prop(xmlNodePtr n, const char *name);
 bool print_has_class(const char *classes, const char *cls);
+
+/* What the paginator does with an element beyond styling it, chosen by
+ * tag and class from one table (style.c print_roles; docs/theme.md lists
+ * them for theme authors). */
+typedef enum {
+	PRINT_ROLE_NONE,
+	PRINT_ROLE_COVER,      /* section.cover: a page of its own, not in the TOC */
+	PRINT_ROLE_CHAPTER,    /* section.chapter: a new page, its running head */
+	PRINT_ROLE_TOC,        /* nav.toc: filled with the headings and pages */
+	PRINT_ROLE_PAGE_BREAK, /* div.page-break, hr.page-break */
+	PRINT_ROLE_FOOTNOTE,   /* span.fn: text to the foot of the page */
+} print_role;
+
+print_role print_role_of(const char *tag, const char *classes);
 bool print_is_inline(const char *tag);
 
 /* ---- locale (locale.c): what a language tag implies, from ICU --------- */
@@ -163,6 +180,7 @@ typedef struct {
 	int colgroup;          /* print_colgroup index, -1 outside columns */
 	int anchor;            /* print_anchor_run index, -1 when not anchored */
 	int heading;           /* 1..6 for h1..h6, else 0 */
+	int list;              /* depth of the lists it stands in, 0 outside */
 	int chapter;           /* -1 before the first chapter */
 	double bar_x;          /* quote bar, relative to body left; <0 none */
 	print_itext t;
@@ -277,6 +295,7 @@ typedef struct print_doc {
 	struct {               /* while building: what new blocks join */
 		int colgroup, anchor;
 		bool bare;
+		int list;
 	} building;
 	GPtrArray *chapters;   /* char* titles */
 	GHashTable *ids;       /* id -> GINT_TO_POINTER(block + 1) */
@@ -288,7 +307,73 @@ typedef struct print_doc {
 	int *block_page;        /* first page of each block, from pagination */
 	double *block_y;        /* its y there */
 	print_layout *layout;
+	struct print_tags *tags; /* while drawing a tagged PDF, else NULL */
 } print_doc;
+
+/* ---- structure tags (tags.c) --------------------------------------- */
+
+/* What cairo 1.16 cannot write on a structure element, for the finishing
+ * step: elem is the element's number in document order (the order of
+ * cairo_tag_begin calls, which is the tree's preorder). */
+typedef struct {
+	int elem;
+	const char *key;       /* "Alt", "Lang", "Scope" or "ID" */
+	char *value;
+} print_tag_attr;
+
+typedef struct print_tags {
+	cairo_t *cr;
+	int n_elems;           /* structure elements begun so far */
+	GArray *attrs;         /* print_tag_attr, by elem */
+	const char *lang;      /* the document's */
+	struct { const char *name; int level; } open[48];
+	int depth;             /* containers open (Part, Sect, L, Table, ...) */
+	int part;              /* chapter of the open Part, -1 */
+	int table;             /* table of the open Table, -1 */
+	bool *head_done;       /* per block: a header row already tagged */
+} print_tags;
+
+void print_tags_init(print_tags *T, cairo_t *cr, const print_doc *pd);
+void print_tags_clear(print_tags *T);
+/* cairo_tag_begin for a structure element; returns its number */
+int print_tag_begin(print_tags *T, const char *name, const char *attrs);
+void print_tag_end(print_tags *T, const char *name);
+void print_tag_attr_set(print_tags *T, int elem, const char *key, const char *value);
+/* A container kept open until print_tags_enter or print_tags_close ends it */
+void print_tags_push(print_tags *T, const char *name, int level);
+const char *print_tags_top(const print_tags *T); /* "" when none is open */
+/* Opens and closes the containers around body block bi before it is drawn
+ * (Part, Sect, L/LI/LBody, Table/THead/TBody, TOC) */
+void print_tags_enter(print_tags *T, print_doc *pd, int bi, bool head_row);
+/* The element a text block's own lines are in: "P", "H2", "Caption", ... */
+const char *print_tags_leaf(const print_block *b);
+/* Closes every open container. */
+void print_tags_close(print_tags *T);
+/* cairo's rect=[x y w h] of a link */
+void print_rect_attr(char *rect, size_t n, double x, double y, double w, double h);
+/* Links from the footnote marks on a drawn line to their notes */
+void print_tags_fnref_links(print_doc *pd, cairo_t *cr, const print_itext *t,
+                            PangoLayoutLine *line, double x, double top, double h);
+
+/* ---- finishing (finish.c) ------------------------------------------- */
+
+/* What finishing adds: the standard's identification and what the tags
+ * could not say. date: ISO 8601 UTC, as given to cairo. */
+typedef struct {
+	const char *lang, *title, *author, *subject, *keywords, *date;
+	const GArray *attrs;   /* print_tag_attr */
+	int standard;          /* PRINT_STANDARD_* */
+} print_finish_info;
+
+/* Rewrites the PDF at path in place: clean ActualText, /Lang, alternative
+ * text, table scopes, a /ID from the content, and unless standard is NONE
+ * artifacts for unmarked content, XMP with PDF/UA-1 and PDF/A-2a
+ * identification and an sRGB output intent. Errors name target. */
+/* artifact.c: a page's content, unmarked runs wrapped as /Artifact (when
+ * artifacts) and soft hyphens taken out of ligatures' ActualText */
+GString *print_content_finish(const char *s, size_t n, bool artifacts);
+int print_finish(const char *path, const print_finish_info *fi, const char *target,
+                 diag_list *d);
 
 print_block *print_doc_add_block(print_doc *pd, pb_kind kind);
 void print_block_clear(print_block *b);

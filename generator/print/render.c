@@ -260,10 +260,12 @@ print_layout *print_layout_doc(xmlDocPtr doc, const char *base_dir,
 	return l;
 }
 
-static void print_date(char *buf, size_t n)
+/* The PDF's date: the caller's (print_style_set_date), else for a tool
+ * that has none SOURCE_DATE_EPOCH, else 1970. */
+static void print_date(const print_style *style, char *buf, size_t n)
 {
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	time_t t = 0;
+	const char *e = style->date_set ? NULL : getenv("SOURCE_DATE_EPOCH");
+	time_t t = style->date_set ? (time_t)style->date : 0;
 	if (e && *e) {
 		char *end;
 		long long v = strtoll(e, &end, 10);
@@ -289,7 +291,7 @@ static int print_render_locked(xmlDocPtr doc, const char *base_dir,
 	cairo_surface_t *s = cairo_pdf_surface_create(tmp, pd->page_w, pd->page_h);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	char date[40];
-	print_date(date, sizeof date);
+	print_date(style, date, sizeof date);
 	if (pd->title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, pd->title);
 	if (pd->author)
@@ -301,25 +303,35 @@ static int print_render_locked(xmlDocPtr doc, const char *base_dir,
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "kitgen");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-	/* cairo 1.16 has no way to set the document's /Lang. */
+	/* cairo 1.16 has no way to set the document's /Lang: finish.c does */
 	cairo_t *cr = cairo_create(s);
-	cairo_tag_begin(cr, "Document", NULL);
+	print_tags tags;
+	print_tags_init(&tags, cr, pd);
+	pd->tags = &tags;
+	print_tag_begin(&tags, "Document", NULL);
 	print_draw(pd, cr, s, l);
+	print_tags_close(&tags);
 	print_outline(pd, s, l);
-	cairo_tag_end(cr, "Document");
+	print_tag_end(&tags, "Document");
+	pd->tags = NULL;
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_status_t status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
+	print_finish_info fi = {pd->lang, pd->title, pd->author, pd->subject, pd->keywords, date,
+	                        tags.attrs, style->standard};
 	if (status != CAIRO_STATUS_SUCCESS) {
 		diag_error(d, pdf_path, 0, 0, NULL, "print: cairo could not write the PDF: %s",
 		           cairo_status_to_string(status));
+		g_unlink(tmp);
+	} else if (print_finish(tmp, &fi, pdf_path, d) != 0) {
 		g_unlink(tmp);
 	} else if (g_rename(tmp, pdf_path) != 0) {
 		diag_error(d, pdf_path, 0, 0, NULL, "print: cannot write the PDF: %s",
 		           g_strerror(errno));
 		g_unlink(tmp);
 	}
+	print_tags_clear(&tags);
 	g_free(tmp);
 	print_layout_free(l);
 	return d->errors > errors ? -1 : 0;

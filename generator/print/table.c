@@ -326,6 +326,17 @@ void print_table_draw_row(print_doc *pd, cairo_t *cr, const print_table *t,
 		int b = a;
 		while (b < c->n_lines && c->line_top[b] < end - 0.01)
 			b++;
+		/* the cell's element: TH says what it heads (its column in a
+		 * header row, else its row); backgrounds and rules stay outside */
+		print_tags *T = pd->tags;
+		const char *cell = c->th || r->head ? "TH" : "TD";
+		if (T) {
+			int el = print_tag_begin(T, cell, NULL);
+			if (!strcmp(cell, "TH"))
+				print_tag_attr_set(T, el, "Scope", r->head ? "Column" : "Row");
+			if (c->lang && T->lang && g_ascii_strcasecmp(c->lang, T->lang))
+				print_tag_attr_set(T, el, "Lang", c->lang);
+		}
 		if (b > a && c->t.text->len) {
 			double inner = c->w - 2 * pad;
 			if (inner < 1)
@@ -336,6 +347,8 @@ void print_table_draw_row(print_doc *pd, cairo_t *cr, const print_table *t,
 			                      c->line_top[a]);
 			g_object_unref(l);
 		}
+		if (T)
+			print_tag_end(T, cell);
 		cairo_restore(cr);
 	}
 	if (first_slice && r->border_top > 0) {

@@ -39,7 +39,17 @@
         </tbody>
       </table>
       <figure>
-        <img src="media/{$it/radar/@media}" alt="{kg:s('dx.radar')}"/>
+        <!-- the alternative text says what the chart shows: every score -->
+        <img src="media/{$it/radar/@media}">
+          <xsl:attribute name="alt">
+            <xsl:value-of select="kg:s('dx.radar')"/>
+            <xsl:text>: </xsl:text>
+            <xsl:for-each select="$dx/field">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <xsl:value-of select="@name"/><xsl:text> </xsl:text><xsl:value-of select="@score"/>
+            </xsl:for-each>
+          </xsl:attribute>
+        </img>
         <figcaption><xsl:value-of select="kg:s('print.figure')"/> 1. <xsl:value-of select="kg:s('dx.radar')"/></figcaption>
       </figure>
       <h2><xsl:value-of select="kg:s('dx.ladder')"/></h2>

@@ -56,7 +56,18 @@
         <xsl:for-each select="$st/timeline">
           <h2><xsl:value-of select="kg:s('study.timeline')"/></h2>
           <figure class="chart">
-            <img src="media/{@media}" alt="{kg:s('study.timeline')}"/>
+            <!-- the alternative text says what the chart shows: every phase -->
+            <img src="media/{@media}">
+              <xsl:attribute name="alt">
+                <xsl:value-of select="kg:s('study.timeline')"/>
+                <xsl:text>: </xsl:text>
+                <xsl:for-each select="phase">
+                  <xsl:if test="position() &gt; 1">, </xsl:if>
+                  <xsl:value-of select="@name"/><xsl:text> </xsl:text>
+                  <xsl:value-of select="@start"/> – <xsl:value-of select="@end"/>
+                </xsl:for-each>
+              </xsl:attribute>
+            </img>
             <figcaption><xsl:value-of select="kg:s('print.figure')"/><xsl:text> </xsl:text>
               <xsl:value-of select="@figure-n"/>. <xsl:value-of select="kg:s('study.timeline')"/></figcaption>
           </figure>

@@ -1,0 +1,53 @@
+# tests/steps/print.sh: the PDFs: print checks, the paginator, languages and scripts, one document on demand.
+# Sourced by tests/run.sh (tests/lib.sh: step, plain, known, need_catalogue).
+need_catalogue # $tmp/a: the real catalogue, built by catalogue.sh
+
+# Every PDF of the build: no damage, fonts embedded, its text comes back.
+plain "every PDF passes the print checks" sh tests/check_pdfs.sh "$tmp/a/site" content
+
+# Flyers are one page, for the table at a meeting.
+flyers() {
+	for f in "$tmp/a/site"/pdf/*/flyer-*.pdf; do
+		p=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
+		[ "$p" = 1 ] || { echo "$f has $p pages"; return 1; }
+	done
+}
+plain "flyers fit on one page" flyers
+
+# Accessible PDFs (PDF/UA-1 and PDF/A-2a): the checker passes every PDF
+# and fails a broken copy for each of its rules; the text, the flyers'
+# reading order and a report's structure tree are what a reader needs.
+plain "PDF/UA-1 and PDF/A-2 checks pass every PDF, 15 languages" \
+	sh tests/print/a11y.sh pdfcheck "$KITGEN" "$tmp/a/site"
+plain "pdfcheck fails a fixture for each rule" \
+	sh tests/tools/test_pdfcheck.sh "$tmp/a/site/pdf/en/report-maputo-2013.pdf"
+step "PDF text: every source word comes back (100-page report, ko, am, ne kits)" \
+	sh tests/print/a11y.sh words "$KITGEN" "$tmp/a/site"
+plain "flyers: the columns read in order" sh tests/print/a11y.sh flyers "$KITGEN" "$tmp/a/site"
+plain "report structure tree: headings, tables with TH, figures with alt text" \
+	sh tests/print/a11y.sh structure "$KITGEN" "$tmp/a/site"
+step "--pdf-standard none and unknown names" sh tests/print/a11y.sh standard "$KITGEN"
+
+# The paginator alone: its unit tests and fixture documents in six scripts
+# (make test-sanitize runs them with its own binaries).
+plain "paginator tests and script fixtures" make -s print-test
+
+# Every partner city in its own language and script: hyphenation with the
+# language's dictionary, right to left (Arabic), paper by locale or setting.
+step "print: justified text hyphenated, text comes back" sh tests/print/lang.sh hyphen "$KITGEN"
+step "print: Arabic right to left, site dir=rtl" sh tests/print/lang.sh rtl "$KITGEN"
+step "print: paper by locale, language, front matter, theme" sh tests/print/lang.sh paper "$KITGEN"
+
+# One document on demand, where -o says.
+one() {
+	"$KITGEN" report maputo-2013 --lang en -o "$tmp/r.pdf" > "$tmp/path" &&
+	grep -qx "$tmp/r.pdf" "$tmp/path" &&
+	pdfinfo "$tmp/r.pdf" | grep -q '^Title: *Maputo e-government feasibility study (2013)$' &&
+	! "$KITGEN" kit no-such-kit --lang en -o "$tmp/x.pdf" 2>/dev/null && [ ! -e "$tmp/x.pdf" ] &&
+	# The Maputo kit presents what the Maputo diagnosis recommends.
+	"$KITGEN" kit maputo-2026 --lang en -o "$tmp/k.pdf" >/dev/null &&
+	pdftotext "$tmp/k.pdf" - | LC_ALL=C sed -z 's/\xc2\xad\n//g' | tr -s ' \n' ' ' > "$tmp/k.txt" &&
+	grep -q 'Citizen Inconvenience Reporting' "$tmp/k.txt" &&
+	grep -q '120 Dasan Call Center' "$tmp/k.txt"
+}
+step "kit/report/flyer commands write one PDF" one
