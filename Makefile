@@ -31,7 +31,7 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/load/markdown.c generator/load/rawhtml.c generator/load/media.c \
              generator/load/i18n.c generator/load/po.c \
              generator/model/model.c generator/model/derive.c generator/model/diagnose.c \
-             generator/model/diagnose_model.c generator/model/chart.c \
+             generator/model/diagnose_model.c generator/model/diagnose_schema.c generator/model/chart.c \
              generator/site/xslt.c generator/site/site.c generator/site/serve.c \
              generator/site/site_output.c \
              generator/print/fonts.c generator/print/publish.c \

@@ -226,7 +226,7 @@ static bool derive_write_radars(const model *m, derive_charts *c)
 				double v = g_ascii_strtod((const char *)score, NULL);
 				g_array_append_val(scores, v);
 				xmlFree(score);
-				g_ptr_array_add(labels, xmlGetProp(f, BAD_CAST "name"));
+				g_ptr_array_add(labels, xmlGetProp(f, BAD_CAST "short")); /* the chart's label */
 			}
 			char *path = g_build_filename(out_dir, "media", rel, NULL);
 			GError *err = NULL;

@@ -19,6 +19,7 @@ void dx_result_free(dx_result *r)
 	g_free(r->value);
 	g_free(r->norm);
 	g_free(r->field);
+	g_free(r->group);
 	g_free(r);
 }
 
@@ -96,9 +97,18 @@ static void dx_score(const dx_model *m, dx_result *r)
 		const dx_field *fd = &m->fields[f];
 		double s = 0;
 		for (size_t k = fd->first; k < fd->first + fd->count; k++)
-			s += m->ind[k].weight * r->norm[k];
-		r->field[f] = 100.0 * s;
+			s += fd->share ? r->norm[k] : m->ind[k].weight * r->norm[k];
+		/* a share field counts items: 66 of 86 is 66/86, not a sum of 1/86s */
+		r->field[f] = fd->share ? 100.0 * s / (double)fd->count : 100.0 * s;
 		r->index += fd->weight * r->field[f];
+	}
+	/* Criteria of a share field, as LOSI reports them: present / size. */
+	for (size_t g = 0; g < m->ngroups; g++) {
+		double present = 0;
+		for (size_t k = 0; k < m->nind; k++)
+			if (m->ind[k].group == (int)g)
+				present += r->norm[k];
+		r->group[g] = present / (double)m->groups[g].size;
 	}
 	r->stage = 0;
 	for (size_t i = 0; i < m->nstages; i++) {
@@ -111,6 +121,8 @@ static void dx_score(const dx_model *m, dx_result *r)
 			any |= dx_cond_holds(m, r, &g_array_index(st->any, dx_cond, j));
 		for (guint j = 0; j < st->all->len; j++)
 			ok &= dx_cond_holds(m, r, &g_array_index(st->all, dx_cond, j));
+		for (guint j = 0; j < st->floor->len; j++)
+			ok &= dx_cond_holds(m, r, &g_array_index(st->floor, dx_cond, j));
 		if (!ok || !any)
 			break; /* stages are climbed in order */
 		r->stage = i;
@@ -204,6 +216,7 @@ dx_result *dx_evaluate(const dx_model *m, const content_item *it, const content_
 	r->value = g_new0(double, m->nind);
 	r->norm = g_new0(double, m->nind);
 	r->field = g_new0(double, m->nfields);
+	r->group = g_new0(double, m->ngroups ? m->ngroups : 1);
 	if (!dx_read_values(m, it, r, d)) {
 		dx_result_free(r);
 		return NULL;
@@ -230,6 +243,53 @@ static void dx_setf(xmlNodePtr e, const char *k, const char *fmt, double v)
 	xmltext_set(e, k, buf);
 }
 
+/* Whether lang's names in the model are draft translations. */
+static bool dx_draft(const dx_model *m, const char *lang)
+{
+	const yt_node *draft = yt_get(m->root, "draft");
+	for (size_t i = 0; draft && draft->kind == YT_SEQ && i < draft->count; i++)
+		if (!g_strcmp0(draft->items[i]->value, lang))
+			return true;
+	return false;
+}
+
+/* The conditions of a stage, each with whether the city meets it. */
+static void dx_conds_xml(const dx_model *m, const dx_result *r, const site_config *c,
+                         const char *lang, const GArray *conds, const char *kind, xmlNodePtr st)
+{
+	for (guint j = 0; j < conds->len; j++) {
+		const dx_cond *cond = &g_array_index(conds, dx_cond, j);
+		int k = dx_indicator_index(m, cond->indicator);
+		xmlNodePtr e = xmlNewChild(st, NULL, BAD_CAST "condition", NULL);
+		xmltext_set(e, "kind", kind);
+		xmltext_set(e, "indicator", cond->indicator);
+		xmltext_set(e, "name", k >= 0 ? dx_text(m->ind[k].name, c, lang) : cond->indicator);
+		if (k >= 0 && m->ind[k].method != DX_YESNO)
+			dx_setf(e, "min", "%g", cond->min);
+		if (dx_cond_holds(m, r, cond))
+			xmltext_set(e, "met", "true");
+	}
+}
+
+/* EGDI as context: the country's published value and its band. */
+static void dx_context_xml(const dx_model *m, const site_config *c, const char *lang,
+                           xmlNodePtr parent)
+{
+	const yt_node *egdi = yt_get(yt_get(m->root, "context"), "egdi");
+	const char *value = yt_str(egdi, "value");
+	if (!value)
+		return;
+	xmlNodePtr e = xmlNewChild(parent, NULL, BAD_CAST "egdi", NULL);
+	xmltext_set(e, "country", dx_text(yt_get(egdi, "country"), c, lang));
+	xmltext_set(e, "year", yt_str(egdi, "year"));
+	xmltext_set(e, "value", value);
+	xmltext_set(e, "band", dx_egdi_band(m, g_ascii_strtod(value, NULL)));
+	const yt_node *srcs = yt_get(m->root, "sources");
+	for (size_t i = 0; srcs && srcs->kind == YT_SEQ && i < srcs->count; i++)
+		if (!g_strcmp0(yt_str(srcs->items[i], "id"), yt_str(egdi, "source")))
+			xmltext_set(e, "source", yt_str(srcs->items[i], "name"));
+}
+
 static void dx_ids(xmlNodePtr parent, const char *name, GPtrArray *ids, const char *prefix,
                    const i18n_set *strings, const char *lang)
 {
@@ -251,13 +311,29 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 	dx_setf(dx, "index", "%.1f", r->index);
 	xmltext_set(dx, "stage", m->stages[r->stage].id);
 	xmltext_set(dx, "stage-name", dx_text(m->stages[r->stage].name, c, lang));
+	if (dx_draft(m, lang))
+		xmltext_set(dx, "draft", "true");
+	dx_context_xml(m, c, lang, dx);
 	for (size_t f = 0; f < m->nfields; f++) {
 		const dx_field *fd = &m->fields[f];
 		xmlNodePtr fe = xmlNewChild(dx, NULL, BAD_CAST "field", NULL);
 		xmltext_set(fe, "id", fd->id);
 		xmltext_set(fe, "name", dx_text(fd->name, c, lang));
+		xmltext_set(fe, "short", dx_text(fd->shortname ? fd->shortname : fd->name, c, lang));
 		dx_setf(fe, "score", "%.1f", r->field[f]);
 		dx_setf(fe, "weight", "%.2f", fd->weight);
+		if (fd->own)
+			xmltext_set(fe, "own", "true");
+		for (size_t g = 0; g < m->ngroups; g++) {
+			if (m->groups[g].field != f)
+				continue;
+			xmlNodePtr ge = xmlNewChild(fe, NULL, BAD_CAST "criterion", NULL);
+			xmltext_set(ge, "id", m->groups[g].id);
+			xmltext_set(ge, "name", dx_text(m->groups[g].name, c, lang));
+			dx_setf(ge, "score", "%.4f", r->group[g]);
+			dx_setf(ge, "present", "%.0f", r->group[g] * (double)m->groups[g].size);
+			dx_setf(ge, "size", "%.0f", (double)m->groups[g].size);
+		}
 		for (size_t k = fd->first; k < fd->first + fd->count; k++) {
 			const dx_indicator *ind = &m->ind[k];
 			xmlNodePtr ie = xmlNewChild(fe, NULL, BAD_CAST "indicator", NULL);
@@ -267,7 +343,9 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 			xmltext_set(ie, "method", ind->method == DX_YESNO ? "yesno" : ind->method == DX_LOG ? "log" : "linear");
 			dx_setf(ie, "value", "%g", r->value[k]);
 			dx_setf(ie, "score", "%.1f", 100.0 * r->norm[k]);
-			dx_setf(ie, "weight", "%.2f", ind->weight);
+			dx_setf(ie, "weight", fd->share ? "%.4f" : "%.2f", ind->weight);
+			if (ind->group >= 0)
+				xmltext_set(ie, "group", m->groups[ind->group].id);
 			const yt_node *srcs = yt_get(m->root, "sources");
 			for (size_t i = 0; srcs && srcs->kind == YT_SEQ && i < srcs->count; i++)
 				if (!g_strcmp0(yt_str(srcs->items[i], "id"), ind->source))
@@ -280,6 +358,11 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 		xmltext_set(st, "id", m->stages[i].id);
 		xmltext_set(st, "name", dx_text(m->stages[i].name, c, lang));
 		dx_setf(st, "min", "%g", m->stages[i].min);
+		if (m->stages[i].own)
+			xmltext_set(st, "own", "true");
+		dx_conds_xml(m, r, c, lang, m->stages[i].all, "all", st);
+		dx_conds_xml(m, r, c, lang, m->stages[i].any, "any", st);
+		dx_conds_xml(m, r, c, lang, m->stages[i].floor, "floor", st);
 		if (i <= r->stage)
 			xmltext_set(st, "reached", "true");
 		if (i == r->stage)
@@ -323,7 +406,26 @@ char *dx_result_json(const dx_model *m, const dx_result *r)
 	for (size_t f = 0; f < m->nfields; f++)
 		g_string_append_printf(j, "%s\"%s\":%s", f ? "," : "", m->fields[f].id,
 		                       g_ascii_formatd(buf, sizeof buf, "%.1f", r->field[f]));
-	g_string_append(j, "},\"recommend\":[");
+	g_string_append_c(j, '}');
+	/* A share field's score and criteria on LOSI's own 0–1 scale, four
+	 * decimals as the survey prints them. */
+	bool any = false;
+	for (size_t f = 0; f < m->nfields; f++) {
+		if (!m->fields[f].share)
+			continue;
+		g_string_append_printf(j, "%s\"%s\":{\"total\":%s", any ? "," : ",\"criteria\":{",
+		                       m->fields[f].id,
+		                       g_ascii_formatd(buf, sizeof buf, "%.4f", r->field[f] / 100.0));
+		for (size_t g = 0; g < m->ngroups; g++)
+			if (m->groups[g].field == f)
+				g_string_append_printf(j, ",\"%s\":%s", m->groups[g].id,
+				                       g_ascii_formatd(buf, sizeof buf, "%.4f", r->group[g]));
+		g_string_append_c(j, '}');
+		any = true;
+	}
+	if (any)
+		g_string_append_c(j, '}');
+	g_string_append(j, ",\"recommend\":[");
 	for (size_t i = 0, n = 0; i < r->nrecs && n < (size_t)m->top; i++) {
 		if (r->recs[i].priority <= 0)
 			break;

@@ -83,6 +83,50 @@ static void dx_check_sum(const char *path, const yt_node *at, double sum, const 
 		           "weights of %s sum to %.3f, not 1", what, sum);
 }
 
+/* The source an indicator names must be listed under 'sources'. */
+static void dx_check_source(const dx_model *m, const yt_node *at, const char *source, diag_list *d)
+{
+	const yt_node *srcs = yt_get(m->root, "sources");
+	for (size_t i = 0; srcs && srcs->kind == YT_SEQ && i < srcs->count; i++)
+		if (!g_strcmp0(yt_str(srcs->items[i], "id"), source))
+			return;
+	diag_error(d, m->path, at->line, at->col, "name an id listed under 'sources'",
+	           "unknown source '%s'", source ? source : "");
+}
+
+/* An item of a 'scoring: share' field (LOSI): yes/no, in one criterion,
+ * weight 1/count (set once the field is read). */
+static bool dx_load_item(dx_model *m, const yt_node *n, const yt_node *f, size_t field,
+                         diag_list *d)
+{
+	dx_indicator *ind = &m->ind[m->nind];
+	ind->id = yt_str(n, "id");
+	ind->name = yt_get(n, "name");
+	ind->unit = "yes/no";
+	ind->source = yt_str(n, "source") ? yt_str(n, "source") : yt_str(f, "source");
+	ind->field = field;
+	ind->method = DX_YESNO;
+	ind->lo = 0;
+	ind->hi = 1;
+	ind->group = -1;
+	if (!ind->id || !ind->name) {
+		diag_error(d, m->path, n->line, n->col, "give it an id and a name per language",
+		           "item needs 'id' and 'name'");
+		return false;
+	}
+	const char *group = yt_str(n, "group");
+	for (size_t g = 0; g < m->ngroups; g++)
+		if (m->groups[g].field == field && !g_strcmp0(m->groups[g].id, group))
+			ind->group = (int)g;
+	if (m->ngroups && ind->group < 0 && (group || yt_get(f, "groups")))
+		diag_error(d, m->path, n->line, n->col, "name a criterion listed under 'groups'",
+		           "item '%s' names unknown criterion '%s'", ind->id, group ? group : "");
+	if (dx_indicator_index(m, ind->id) >= 0)
+		diag_error(d, m->path, n->line, n->col, NULL, "indicator '%s' defined twice", ind->id);
+	m->nind++;
+	return true;
+}
+
 static bool dx_load_indicator(dx_model *m, const yt_node *n, size_t field, diag_list *d)
 {
 	dx_indicator *ind = &m->ind[m->nind];
@@ -91,6 +135,7 @@ static bool dx_load_indicator(dx_model *m, const yt_node *n, size_t field, diag_
 	ind->unit = yt_str(n, "unit");
 	ind->source = yt_str(n, "source");
 	ind->field = field;
+	ind->group = -1;
 	ind->weight = dx_req_number(n, "weight", m->path, d, 0);
 	const yt_node *range = yt_get(n, "range"), *norm = yt_get(n, "normalise");
 	if (!ind->id || !ind->name) {
@@ -129,12 +174,95 @@ static bool dx_load_indicator(dx_model *m, const yt_node *n, size_t field, diag_
 	return true;
 }
 
+/* The criteria of a share field: ids unique in the model, each with its
+ * published number of items. */
+static void dx_load_groups(dx_model *m, const yt_node *f, size_t field, diag_list *d)
+{
+	const yt_node *groups = yt_get(f, "groups");
+	for (size_t g = 0; groups && groups->kind == YT_SEQ && g < groups->count; g++) {
+		const yt_node *n = groups->items[g];
+		dx_group *gr = &m->groups[m->ngroups];
+		gr->id = yt_str(n, "id");
+		gr->name = yt_get(n, "name");
+		gr->field = field;
+		double size = dx_req_number(n, "size", m->path, d, 0);
+		gr->size = size >= 1 && size == floor(size) ? (size_t)size : 0;
+		if (!gr->id || !gr->size || !strcmp(gr->id, "total")) {
+			diag_error(d, m->path, n->line, n->col, "give it an id (not 'total') and a size",
+			           "criterion needs 'id' and a whole 'size'");
+			continue;
+		}
+		for (size_t h = 0; h < m->ngroups; h++)
+			if (!strcmp(m->groups[h].id, gr->id))
+				diag_error(d, m->path, n->line, n->col, NULL, "criterion '%s' defined twice",
+				           gr->id);
+		m->ngroups++;
+	}
+}
+
+/* A share field's items: each criterion holds exactly its size. */
+static void dx_check_groups(dx_model *m, const yt_node *f, const dx_field *fd, diag_list *d)
+{
+	for (size_t g = 0; g < m->ngroups; g++) {
+		if (m->groups[g].field != (size_t)(fd - m->fields))
+			continue;
+		size_t n = 0;
+		for (size_t k = fd->first; k < fd->first + fd->count; k++)
+			n += m->ind[k].group == (int)g;
+		if (n != m->groups[g].size)
+			diag_error(d, m->path, f->line, f->col, "each criterion must hold its published count",
+			           "criterion '%s' has %zu items, not %zu", m->groups[g].id, n,
+			           m->groups[g].size);
+	}
+}
+
+static void dx_load_field(dx_model *m, const yt_node *f, size_t i, double *fsum, diag_list *d)
+{
+	dx_field *fd = &m->fields[m->nfields++];
+	fd->id = yt_str(f, "id");
+	fd->name = yt_get(f, "name");
+	fd->shortname = yt_get(f, "short");
+	fd->weight = dx_req_number(f, "weight", m->path, d, 0);
+	fd->own = yt_is_true(yt_get(f, "own"));
+	fd->first = m->nind;
+	const char *scoring = yt_str(f, "scoring");
+	fd->share = !g_strcmp0(scoring, "share");
+	if (scoring && !fd->share)
+		diag_error(d, m->path, f->line, f->col, "scoring: share, or leave it out",
+		           "unknown scoring '%s'", scoring);
+	*fsum += fd->weight;
+	if (fd->share)
+		dx_load_groups(m, f, i, d);
+	const yt_node *ind = yt_get(f, "indicators");
+	double isum = 0;
+	for (size_t j = 0; ind && ind->kind == YT_SEQ && j < ind->count; j++) {
+		bool ok = fd->share ? dx_load_item(m, ind->items[j], f, i, d)
+		                    : dx_load_indicator(m, ind->items[j], i, d);
+		if (ok) {
+			isum += m->ind[m->nind - 1].weight;
+			dx_check_source(m, ind->items[j], m->ind[m->nind - 1].source, d);
+		}
+	}
+	fd->count = m->nind - fd->first;
+	if (!fd->id || !fd->count) {
+		diag_error(d, m->path, f->line, f->col, "give it an id and indicators",
+		           "field needs 'id' and at least one indicator");
+	} else if (fd->share) {
+		for (size_t k = fd->first; k < m->nind; k++)
+			m->ind[k].weight = 1.0 / (double)fd->count;
+		dx_check_groups(m, f, fd, d);
+	} else {
+		dx_check_sum(m->path, f, isum, fd->id, d);
+	}
+}
+
 dx_model *dx_model_load(const char *path, diag_list *d)
 {
 	int errors = d->errors;
 	yt_node *root = yt_parse_file(path, d);
 	if (!root)
 		return NULL;
+	dx_schema_check(path, root, d);
 	dx_model *m = g_new0(dx_model, 1);
 	m->path = g_strdup(path);
 	m->root = root;
@@ -147,34 +275,19 @@ dx_model *dx_model_load(const char *path, diag_list *d)
 		dx_model_free(m);
 		return NULL;
 	}
-	size_t total = 0;
+	size_t total = 0, ngroups = 0;
 	for (size_t i = 0; i < fields->count; i++) {
 		const yt_node *ind = yt_get(fields->items[i], "indicators");
+		const yt_node *groups = yt_get(fields->items[i], "groups");
 		total += ind && ind->kind == YT_SEQ ? ind->count : 0;
+		ngroups += groups && groups->kind == YT_SEQ ? groups->count : 0;
 	}
 	m->fields = g_new0(dx_field, fields->count);
 	m->ind = g_new0(dx_indicator, total);
+	m->groups = g_new0(dx_group, ngroups ? ngroups : 1);
 	double fsum = 0;
-	for (size_t i = 0; i < fields->count; i++) {
-		const yt_node *f = fields->items[i];
-		dx_field *fd = &m->fields[m->nfields++];
-		fd->id = yt_str(f, "id");
-		fd->name = yt_get(f, "name");
-		fd->weight = dx_req_number(f, "weight", path, d, 0);
-		fd->first = m->nind;
-		fsum += fd->weight;
-		const yt_node *ind = yt_get(f, "indicators");
-		double isum = 0;
-		for (size_t j = 0; ind && ind->kind == YT_SEQ && j < ind->count; j++)
-			if (dx_load_indicator(m, ind->items[j], i, d))
-				isum += m->ind[m->nind - 1].weight;
-		fd->count = m->nind - fd->first;
-		if (!fd->id || !fd->count)
-			diag_error(d, path, f->line, f->col, "give it an id and indicators",
-			           "field needs 'id' and at least one indicator");
-		else
-			dx_check_sum(path, f, isum, fd->id, d);
-	}
+	for (size_t i = 0; i < fields->count; i++)
+		dx_load_field(m, fields->items[i], i, &fsum, d);
 	dx_check_sum(path, fields, fsum, "the fields", d);
 	const yt_node *stages = yt_get(root, "stages");
 	m->stages = g_new0(dx_stage, stages && stages->kind == YT_SEQ ? stages->count : 1);
@@ -184,11 +297,17 @@ dx_model *dx_model_load(const char *path, diag_list *d)
 		st->id = yt_str(s, "id");
 		st->name = yt_get(s, "name");
 		st->min = dx_req_number(s, "min", path, d, 0);
+		st->own = yt_is_true(yt_get(s, "own"));
 		st->any = dx_conds(m, yt_get(s, "any"), d);
 		st->all = dx_conds(m, yt_get(s, "all"), d);
+		st->floor = dx_conds(m, yt_get(s, "floor"), d);
 		if (i && st->min < m->stages[i - 1].min)
 			diag_error(d, path, s->line, s->col, "order stages from lowest to highest",
 			           "stage '%s' starts below the stage before it", st->id ? st->id : "");
+		if (i && (st->min > 0 || st->floor->len) && !st->own)
+			diag_error(d, path, s->line, s->col,
+			           "add own: true (no published source sets these thresholds)",
+			           "stage '%s': say whose threshold it is", st->id ? st->id : "");
 	}
 	if (!m->nstages)
 		diag_error(d, path, root->line, root->col, NULL, "the model needs 'stages'");
@@ -215,6 +334,8 @@ dx_model *dx_model_load(const char *path, diag_list *d)
 	const yt_node *prio = yt_get(root, "priority");
 	m->foundation = prio ? dx_req_number(prio, "foundation", path, d, 0.25) : 0.25;
 	m->top = prio && yt_str(prio, "top") ? atoi(yt_str(prio, "top")) : 5;
+	if (d->errors == errors)
+		dx_reference_check(m, d);
 	if (d->errors > errors) {
 		dx_model_free(m);
 		return NULL;
@@ -229,7 +350,9 @@ void dx_model_free(dx_model *m)
 	for (size_t i = 0; i < m->nstages; i++) {
 		g_array_free(m->stages[i].any, TRUE);
 		g_array_free(m->stages[i].all, TRUE);
+		g_array_free(m->stages[i].floor, TRUE);
 	}
+	g_free(m->groups);
 	g_free(m->stages);
 	g_free(m->fields);
 	g_free(m->ind);
@@ -317,7 +440,7 @@ static char *dx_model_json(const dx_model *m, const content_set *s, const site_c
 		dx_json_str(j, fd->id);
 		g_string_append(j, ",\"weight\":");
 		dx_json_num(j, fd->weight);
-		g_string_append(j, ",\"indicators\":[");
+		g_string_append_printf(j, ",\"share\":%s,\"indicators\":[", fd->share ? "true" : "false");
 		for (size_t k = fd->first; k < fd->first + fd->count; k++) {
 			const dx_indicator *ind = &m->ind[k];
 			g_string_append_printf(j, "%s{\"id\":", k > fd->first ? "," : "");
@@ -332,9 +455,16 @@ static char *dx_model_json(const dx_model *m, const content_set *s, const site_c
 			dx_json_num(j, ind->nmax);
 			g_string_append(j, ",\"weight\":");
 			dx_json_num(j, ind->weight);
-			g_string_append_c(j, '}');
+			g_string_append_printf(j, ",\"group\":%d}", ind->group);
 		}
 		g_string_append(j, "]}");
+	}
+	g_string_append(j, "],\"groups\":[");
+	for (size_t g = 0; g < m->ngroups; g++) {
+		g_string_append_printf(j, "%s{\"id\":", g ? "," : "");
+		dx_json_str(j, m->groups[g].id);
+		g_string_append_printf(j, ",\"field\":%zu,\"size\":%zu}", m->groups[g].field,
+		                       m->groups[g].size);
 	}
 	g_string_append(j, "],\"stages\":[");
 	for (size_t i = 0; i < m->nstages; i++) {
@@ -346,7 +476,9 @@ static char *dx_model_json(const dx_model *m, const content_set *s, const site_c
 		dx_json_conds(j, m->stages[i].any);
 		g_string_append(j, ",\"all\":");
 		dx_json_conds(j, m->stages[i].all);
-		g_string_append_c(j, '}');
+		g_string_append(j, ",\"floor\":");
+		dx_json_conds(j, m->stages[i].floor);
+		g_string_append_printf(j, ",\"own\":%s}", m->stages[i].own ? "true" : "false");
 	}
 	g_string_append(j, "],\"requirements\":{");
 	GPtrArray *keys = dx_sorted_keys(m->requirements);
@@ -403,6 +535,10 @@ void dx_model_xml(const dx_model *m, const content_set *s, const site_config *c,
 {
 	xmlNodePtr dm = xmlNewChild(parent, NULL, BAD_CAST "dxmodel", NULL);
 	char buf[64];
+	const yt_node *draft = yt_get(m->root, "draft");
+	for (size_t i = 0; draft && draft->kind == YT_SEQ && i < draft->count; i++)
+		if (!g_strcmp0(draft->items[i]->value, lang))
+			xmlSetProp(dm, BAD_CAST "draft", BAD_CAST "true");
 	for (size_t f = 0; f < m->nfields; f++) {
 		const dx_field *fd = &m->fields[f];
 		xmlNodePtr fe = xmlNewChild(dm, NULL, BAD_CAST "field", NULL);
@@ -420,12 +556,19 @@ void dx_model_xml(const dx_model *m, const content_set *s, const site_config *c,
 			           BAD_CAST(ind->method == DX_YESNO ? "yesno" : ind->method == DX_LOG ? "log" : "linear"));
 			xmlSetProp(ie, BAD_CAST "lo", BAD_CAST g_ascii_formatd(buf, sizeof buf, "%g", ind->lo));
 			xmlSetProp(ie, BAD_CAST "hi", BAD_CAST g_ascii_formatd(buf, sizeof buf, "%g", ind->hi));
+			if (ind->group >= 0) {
+				xmlSetProp(ie, BAD_CAST "group", BAD_CAST m->groups[ind->group].id);
+				xmlSetProp(ie, BAD_CAST "group-name",
+				           BAD_CAST dx_text(m->groups[ind->group].name, c, lang));
+			}
 		}
 	}
 	for (size_t i = 0; i < m->nstages; i++) {
 		xmlNodePtr st = xmlNewChild(dm, NULL, BAD_CAST "stage", NULL);
 		xmlSetProp(st, BAD_CAST "id", BAD_CAST m->stages[i].id);
 		xmlSetProp(st, BAD_CAST "name", BAD_CAST dx_text(m->stages[i].name, c, lang));
+		if (m->stages[i].own)
+			xmlSetProp(st, BAD_CAST "own", BAD_CAST "true");
 	}
 	GPtrArray *systems = s->groups[KIND_SYSTEM];
 	for (guint i = 0; i < systems->len; i++) {

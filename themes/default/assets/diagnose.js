@@ -129,17 +129,25 @@
     r.field = [];
     r.index = 0;
     m.fields.forEach(function (fd, f) {
-      var s = 0;
-      for (var k = fd.first; k < fd.first + fd.indicators.length; k++)
-        s += self.ind[k].weight * r.norm[k];
-      r.field[f] = 100.0 * s;
+      var s = 0, n = fd.indicators.length;
+      for (var k = fd.first; k < fd.first + n; k++)
+        s += fd.share ? r.norm[k] : self.ind[k].weight * r.norm[k];
+      // a share field counts items: 66 of 86 is 66/86, not a sum of 1/86s
+      r.field[f] = fd.share ? 100.0 * s / n : 100.0 * s;
       r.index += fd.weight * r.field[f];
+    });
+    // Criteria of a share field, as LOSI reports them: present / size.
+    r.group = m.groups.map(function (g, gi) {
+      var present = 0;
+      for (var k = 0; k < self.ind.length; k++) if (self.ind[k].group === gi) present += r.norm[k];
+      return present / g.size;
     });
     r.stage = 0;
     for (var i = 0; i < m.stages.length; i++) {
       var st = m.stages[i], ok = r.index + 1e-9 >= st.min, any = st.any.length === 0, j;
       for (j = 0; j < st.any.length; j++) any = this.holds(r, st.any[j]) || any;
       for (j = 0; j < st.all.length; j++) ok = this.holds(r, st.all[j]) && ok;
+      for (j = 0; j < st.floor.length; j++) ok = this.holds(r, st.floor[j]) && ok;
       if (!ok || !any) break; // stages are climbed in order
       r.stage = i;
     }
@@ -210,7 +218,17 @@
     var m = this.model;
     var out = '{"index":' + fixed(r.index, 1) + ',"stage":"' + m.stages[r.stage].id + '","fields":{';
     out += m.fields.map(function (f, i) { return '"' + f.id + '":' + fixed(r.field[i], 1); }).join(",");
-    out += '},"recommend":[';
+    out += "}";
+    // A share field's score and criteria on LOSI's 0–1 scale, four decimals.
+    var crit = [];
+    m.fields.forEach(function (f, fi) {
+      if (!f.share) return;
+      var parts = ['"total":' + fixed(r.field[fi] / 100.0, 4)];
+      m.groups.forEach(function (g, gi) { if (g.field === fi) parts.push('"' + g.id + '":' + fixed(r.group[gi], 4)); });
+      crit.push('"' + f.id + '":{' + parts.join(",") + "}");
+    });
+    if (crit.length) out += ',"criteria":{' + crit.join(",") + "}";
+    out += ',"recommend":[';
     out += r.top.map(function (rec) {
       return '{"system":"' + rec.slug + '","priority":' + fixed(rec.priority, 3) + "}";
     }).join(",");
@@ -354,7 +372,7 @@
       if (i === r.stage) li.setAttribute("aria-current", "step");
       else li.removeAttribute("aria-current");
       var min = li.querySelector(".dx-min");
-      if (min && i >= 0) min.textContent = "(≥ " + m.stages[i].min + ")";
+      if (min && i >= 0) min.textContent = "(≥ " + m.stages[i].min + (m.stages[i].own ? "; " + msg("dx.own") : "") + ")";
     });
     m.fields.forEach(function (f, i) {
       var li = document.querySelector('#dx-bars [data-field="' + f.id + '"]');

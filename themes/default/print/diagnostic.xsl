@@ -60,9 +60,14 @@
               <xsl:when test="@current"><strong><xsl:value-of select="@name"/> ◀</strong></xsl:when>
               <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
             </xsl:choose>
-            <xsl:text> (≥ </xsl:text><xsl:value-of select="@min"/>)</li>
+            <xsl:text> (≥ </xsl:text><xsl:value-of select="@min"/>
+            <xsl:if test="@own"><xsl:text>; </xsl:text><xsl:value-of select="kg:s('dx.own')"/></xsl:if>)
+            <xsl:if test="condition[@kind='all']"><br/><xsl:value-of select="kg:s('dx.means')"/>: <xsl:for-each select="condition[@kind='all']"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="@name"/><xsl:if test="@met"> ✓</xsl:if></xsl:for-each></xsl:if>
+            <xsl:if test="condition[@kind='floor']"><br/><xsl:value-of select="kg:s('dx.floor')"/>: <xsl:for-each select="condition[@kind='floor']"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="concat(@name, ' ≥ ', @min)"/><xsl:if test="@met"> ✓</xsl:if></xsl:for-each></xsl:if></li>
         </xsl:for-each>
       </ol>
+      <p class="more"><xsl:value-of select="kg:s('dx.own_note')"/></p>
+      <xsl:call-template name="dx-criteria"><xsl:with-param name="dx" select="$dx"/></xsl:call-template>
       <xsl:call-template name="preamble"><xsl:with-param name="body" select="$it/body"/></xsl:call-template>
     </section>
 
@@ -84,7 +89,7 @@
           <xsl:if test="unknown"><li><xsl:value-of select="kg:s('dx.unknown')"/>: <xsl:for-each select="unknown"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
           <xsl:if test="@foundation"><li><xsl:value-of select="kg:s('dx.foundation')"/></li></xsl:if>
         </ul>
-        <p class="more"><xsl:value-of select="concat(kg:s('dx.priority'), ': ', @priority, ' = ', kg:s('dx.need'), ' ', @need, ' × ', kg:s('dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', kg:s('dx.readiness'), ' ', @readiness, ')')"/>
+        <p class="more"><xsl:value-of select="concat(kg:s('dx.priority'), ': ', @priority, ' = ', kg:s('dx.need'), ' ', @need, ' × ', kg:s('dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', kg:s('dx.readiness'), ' ', @readiness, ')')"/><xsl:if test="@foundation"><xsl:value-of select="concat(' × (1 + 0.25 × ', @foundation, ')')"/></xsl:if>
           <xsl:text> · </xsl:text><a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
       </xsl:for-each>
     </section>
@@ -110,5 +115,29 @@
         </tbody>
       </table>
     </section>
+  </xsl:template>
+
+  <!-- Online services by LOSI criterion (0–1, as the survey reports them),
+       and EGDI as context: the country's published value, never computed
+       for the city. -->
+  <xsl:template name="dx-criteria">
+    <xsl:param name="dx"/>
+    <xsl:for-each select="$dx/field[criterion]">
+      <p class="caption"><xsl:value-of select="kg:s('dx.criteria')"/></p>
+      <table class="keyfacts">
+        <tbody>
+          <xsl:for-each select="criterion">
+            <tr><td><xsl:value-of select="@name"/></td><td class="num"><xsl:value-of select="concat(@present, '/', @size, ' = ', @score)"/></td></tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </xsl:for-each>
+    <xsl:for-each select="$dx/egdi">
+      <xsl:variable name="t1"><xsl:call-template name="fill"><xsl:with-param name="text" select="kg:s('dx.egdi')"/><xsl:with-param name="name" select="'country'"/><xsl:with-param name="value" select="@country"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="t2"><xsl:call-template name="fill"><xsl:with-param name="text" select="$t1"/><xsl:with-param name="name" select="'year'"/><xsl:with-param name="value" select="@year"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="t3"><xsl:call-template name="fill"><xsl:with-param name="text" select="$t2"/><xsl:with-param name="name" select="'value'"/><xsl:with-param name="value" select="@value"/></xsl:call-template></xsl:variable>
+      <p class="more"><xsl:call-template name="fill"><xsl:with-param name="text" select="$t3"/><xsl:with-param name="name" select="'band'"/><xsl:with-param name="value" select="kg:s(concat('dx.band.', @band))"/></xsl:call-template>
+        <xsl:text> (</xsl:text><xsl:value-of select="@source"/>)</p>
+    </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

@@ -17,7 +17,7 @@
     ' assess.missing assess.missing_yesno assess.out_of_range assess.unknown assess.invalid',
     ' assess.results_summary assess.first assess.loaded assess.downloaded assess.file_title',
     ' assess.file_summary assess.file_heading assess.file_body dx.addresses dx.met dx.missing',
-    ' dx.unknown dx.foundation dx.priority dx.need dx.gap dx.readiness ')"/>
+    ' dx.unknown dx.foundation dx.priority dx.need dx.gap dx.readiness dx.own ')"/>
 
   <xsl:template match="page[@layout='self-assessment']" mode="layout">
     <xsl:variable name="dm" select="dxmodel"/>
@@ -124,6 +124,10 @@
       <legend><xsl:value-of select="@name"/></legend>
       <xsl:for-each select="indicator">
         <xsl:variable name="id" select="concat('dx-i-', @id)"/>
+        <!-- LOSI's criteria: a heading where a criterion starts -->
+        <xsl:if test="@group and not(preceding-sibling::indicator[1]/@group = @group)">
+          <p class="dx-group"><strong><xsl:value-of select="@group-name"/></strong></p>
+        </xsl:if>
         <div class="dx-input">
           <label for="{$id}"><xsl:value-of select="@name"/></label>
           <xsl:choose>

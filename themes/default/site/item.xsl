@@ -213,10 +213,39 @@
             <xsl:attribute name="class">stage<xsl:if test="@reached"> reached</xsl:if><xsl:if test="@current"> current</xsl:if></xsl:attribute>
             <xsl:if test="@current"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>
             <strong><xsl:value-of select="@name"/></strong>
-            <span class="small muted"> (≥ <xsl:value-of select="@min"/>)</span>
+            <span class="small muted"> (≥ <xsl:value-of select="@min"/><xsl:if test="@own"><xsl:text>; </xsl:text><xsl:value-of select="kg:s('dx.own')"/></xsl:if>)</span>
+            <xsl:if test="condition[@kind='all']"><br/><span class="small"><xsl:value-of select="kg:s('dx.means')"/>: <xsl:for-each select="condition[@kind='all']"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="@name"/><xsl:if test="@met"> ✓</xsl:if></xsl:for-each></span></xsl:if>
+            <xsl:if test="condition[@kind='floor']"><br/><span class="small"><xsl:value-of select="kg:s('dx.floor')"/>: <xsl:for-each select="condition[@kind='floor']"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="concat(@name, ' ≥ ', @min)"/><xsl:if test="@met"> ✓</xsl:if></xsl:for-each></span></xsl:if>
           </li>
         </xsl:for-each>
       </ol>
+      <p class="small muted"><xsl:value-of select="kg:s('dx.own_note')"/></p>
+      <xsl:for-each select="field[criterion]">
+        <h3><xsl:value-of select="kg:s('dx.criteria')"/></h3>
+        <dl class="facts">
+          <xsl:for-each select="criterion">
+            <div><dt><xsl:value-of select="@name"/></dt><dd><xsl:value-of select="concat(@present, '/', @size, ' = ', @score)"/></dd></div>
+          </xsl:for-each>
+        </dl>
+      </xsl:for-each>
+      <xsl:for-each select="egdi">
+        <p class="small muted">
+          <xsl:call-template name="fill">
+            <xsl:with-param name="text"><xsl:call-template name="fill">
+              <xsl:with-param name="text"><xsl:call-template name="fill">
+                <xsl:with-param name="text"><xsl:call-template name="fill">
+                  <xsl:with-param name="text" select="kg:s('dx.egdi')"/>
+                  <xsl:with-param name="name" select="'country'"/><xsl:with-param name="value" select="@country"/>
+                </xsl:call-template></xsl:with-param>
+                <xsl:with-param name="name" select="'year'"/><xsl:with-param name="value" select="@year"/>
+              </xsl:call-template></xsl:with-param>
+              <xsl:with-param name="name" select="'value'"/><xsl:with-param name="value" select="@value"/>
+            </xsl:call-template></xsl:with-param>
+            <xsl:with-param name="name" select="'band'"/><xsl:with-param name="value" select="kg:s(concat('dx.band.', @band))"/>
+          </xsl:call-template>
+          <xsl:text> (</xsl:text><xsl:value-of select="@source"/>)
+        </p>
+      </xsl:for-each>
     </section>
     <section class="dx" aria-labelledby="dx-recommend">
       <h2 id="dx-recommend"><xsl:value-of select="kg:s('dx.recommend')"/></h2>
