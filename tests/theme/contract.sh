@@ -33,6 +33,8 @@ XSL
 cp "$tmp/theme/site/page.xsl" "$tmp/theme/site/feed.xsl"
 if [ -n "$SITE" ] && [ -d "$SITE/pdf" ]; then
 	mkdir -p "$tmp/out/site" && cp -r "$SITE/pdf" "$tmp/out/site/" &&
+	# the PDFs of a kitgen build: its output folder marker comes with them
+	cp "$SITE/../.kitgen" "$tmp/out/" &&
 	"$KITGEN" build --only site --theme "$tmp/theme" --out "$tmp/out" -q || exit 1
 else
 	"$KITGEN" build --theme "$tmp/theme" --out "$tmp/out" -q || exit 1
