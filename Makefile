@@ -9,7 +9,7 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=gnu11 -Wall -Wextra -Werror
 PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt glib-2.0 gdk-pixbuf-2.0 \
            icu-uc icu-i18n pangocairo pangoft2 pangofc cairo cairo-svg cairo-pdf librsvg-2.0 \
-           fontconfig gio-2.0 libmicrohttpd libxxhash
+           fontconfig gio-2.0 libmicrohttpd libxxhash libqrencode
 # Debian 12 packages: build, run, test.
 DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
            libyaml-dev libxml2-dev libxslt1-dev libglib2.0-dev libgdk-pixbuf-2.0-dev \
@@ -18,7 +18,7 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            chromium openjdk-17-jre-headless \
            libmicrohttpd-dev curl time \
            libhyphen-dev hyphen-en-us hyphen-pt-pt hyphen-es hyphen-ca hyphen-fr \
-           hyphen-ru hyphen-mn libmimalloc-dev libxxhash-dev
+           hyphen-ru hyphen-mn libmimalloc-dev libxxhash-dev libqrencode-dev zbar-tools
 
 B := build
 # One folder per stage of the pipeline (generator/*/README.md says what each owns).
@@ -88,7 +88,11 @@ $(B)/sitecheck: tests/tools/sitecheck.c $(B)/.deps
 	$(CC) $(WARN) $(CFLAGS) $(shell pkg-config --cflags libxml-2.0 glib-2.0) -o $@ $< \
 	  $(shell pkg-config --libs libxml-2.0 glib-2.0)
 
-test: deps kitgen $(UNIT_TESTS) $(B)/sitecheck
+# how full a printed page is (tests/print/documents.sh)
+$(B)/inkfill: tests/tools/inkfill.c $(B)/.deps
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+
+test: deps kitgen $(UNIT_TESTS) $(B)/sitecheck $(B)/inkfill
 	@sh tests/run.sh
 
 -include tests/print/test.mk

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
+#include <qrencode.h>
 #include "model/chart.h"
 #include "print/fonts.h"
 
@@ -213,4 +214,70 @@ bool chart_timeline_svg(const char *path, PangoFontMap *fm, const char *lang,
 	cairo_t *cr = chart_svg_begin(path, w, h);
 	chart_timeline_draw(cr, fm, lang, p, n);
 	return chart_svg_end(cr, path, err);
+}
+
+/* The dark modules of a QR code as one SVG path of unit squares, at
+ * (x, y), size points square with the four-unit quiet zone the standard
+ * asks for. Level M survives a crease or a smudge on a printed flyer. */
+static bool chart_qr_path(GString *svg, const char *text, double x, double y, double size)
+{
+	QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (!q)
+		return false;
+	double u = size / (q->width + 8);
+	g_string_append_printf(svg, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+	                       "fill=\"#fff\"/>\n<path fill=\"#000\" d=\"", x, y, size, size);
+	for (int r = 0; r < q->width; r++)
+		for (int c = 0; c < q->width; c++)
+			if (q->data[r * q->width + c] & 1)
+				g_string_append_printf(svg, "M%.2f %.2fh%.2fv%.2fh-%.2fz", x + (c + 4) * u,
+				                       y + (r + 4) * u, u, u, u);
+	g_string_append(svg, "\"/>\n");
+	QRcode_free(q);
+	return true;
+}
+
+static void chart_svg_text(GString *svg, const char *family, double x, double y, double size,
+                           const char *weight, const char *fill, const char *text)
+{
+	char *t = g_markup_escape_text(text ? text : "", -1), *f = g_markup_escape_text(family, -1);
+	g_string_append_printf(svg, "<text x=\"%.2f\" y=\"%.2f\" font-family=\"%s\" "
+	                       "font-size=\"%.2f\" font-weight=\"%s\" fill=\"%s\">%s</text>\n",
+	                       x, y, f, size, weight, fill, t);
+	g_free(t);
+	g_free(f);
+}
+
+/* A contact card: label, organisation, site and address on the left in
+ * the language's sans face, the QR code of url on the right. SVG text
+ * (not outlines), so the PDF and the web page keep it as text. */
+bool chart_contact_svg(const char *path, const char *lang, const char *const lines[4],
+                       const char *url, double width, double qr, GError **err)
+{
+	GString *svg = g_string_new(NULL);
+	/* width and height in CSS pixels (0.75 pt), drawing units in points */
+	g_string_append_printf(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.2f\" "
+	                       "height=\"%.2f\" viewBox=\"0 0 %.2f %.2f\">\n",
+	                       width / 0.75, qr / 0.75, width, qr);
+	const char *family = fonts_default_family(lang, "sans");
+	static const double size[4] = {7, 10, 9, 8}, base[4] = {14, 32, 47, 63};
+	static const char *const weight[4] = {"normal", "bold", "normal", "normal"};
+	static const char *const fill[4] = {"#5b6675", "#0b3a6e", "#1d2430", "#0b3a6e"};
+	for (int i = 0; i < 4; i++)
+		chart_svg_text(svg, family, 0, base[i], size[i], weight[i], fill[i], lines[i]);
+	bool ok = chart_qr_path(svg, url, width - qr, 0, qr);
+	g_string_append(svg, "</svg>\n");
+	GError *e = NULL;
+	char *dir = g_path_get_dirname(path);
+	g_mkdir_with_parents(dir, 0755);
+	g_free(dir);
+	if (!ok)
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot encode '%s' as a QR code",
+		            url);
+	else if (!g_file_set_contents(path, svg->str, (gssize)svg->len, &e)) {
+		g_propagate_error(err, e);
+		ok = false;
+	}
+	g_string_free(svg, TRUE);
+	return ok;
 }

@@ -36,4 +36,10 @@ void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const cha
 bool chart_radar_svg(const char *path, PangoFontMap *fm, const char *lang,
                      const char *const *labels, const double *values, size_t n, GError **err);
 
+/* Writes a contact card as an SVG file, width by qr points: four lines
+ * (label, organisation, site, address) in lang's sans face on the left,
+ * the QR code of url, qr points square, on the right. */
+bool chart_contact_svg(const char *path, const char *lang, const char *const lines[4],
+                       const char *url, double width, double qr, GError **err);
+
 #endif

@@ -67,8 +67,10 @@
           </figure>
         </xsl:for-each>
         <xsl:apply-templates select="body/*[not(self::footnotes)]" mode="kit-system"/>
-        <p class="more"><xsl:value-of select="kg:s('print.online')"/><xsl:text> </xsl:text>
-          <a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
+        <xsl:if test="$web">
+          <p class="more"><xsl:value-of select="kg:s('print.online')"/><xsl:text> </xsl:text>
+            <a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
+        </xsl:if>
       </section>
     </xsl:for-each>
 
@@ -100,7 +102,7 @@
         <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
         <p class="site"><xsl:value-of select="site/title"/></p>
         <p><xsl:value-of select="site/organisation"/></p>
-        <p><a href="{$base}{$lang}/"><xsl:value-of select="concat($base, $lang, '/')"/></a></p>
+        <xsl:if test="$web"><p><a href="{$base}{$lang}/"><xsl:value-of select="concat($base, $lang, '/')"/></a></p></xsl:if>
       </footer>
     </section>
   </xsl:template>
