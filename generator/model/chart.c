@@ -7,6 +7,7 @@
 #include <qrencode.h>
 #include "model/chart.h"
 #include "print/fonts.h"
+#include "load/i18n.h"
 
 #define CHART_W 640.0
 #define CHART_LABEL_W 210.0
@@ -25,9 +26,23 @@ void chart_timeline_size(size_t n, double *width, double *height)
 	*height = CHART_TOP + CHART_ROW * (double)(n ? n : 1) + CHART_BOTTOM;
 }
 
+static void chart_text_full(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *text,
+                            double x, double y, double w, double size, bool bold,
+                            PangoAlignment align, bool wrap, const double rgb[3]);
+
 static void chart_text(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *text,
                        double x, double y, double w, double size, bool bold, bool centre,
                        const double rgb[3])
+{
+	chart_text_full(cr, fm, lang, text, x, y, w, size, bold,
+	                centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, false, rgb);
+}
+
+/* Text centred vertically on y, w wide: cut with an ellipsis, or (wrap)
+ * broken into lines, never cut. */
+static void chart_text_full(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *text,
+                            double x, double y, double w, double size, bool bold,
+                            PangoAlignment align, bool wrap, const double rgb[3])
 {
 	PangoContext *ctx = pango_font_map_create_context(fm);
 	pango_cairo_update_context(cr, ctx);
@@ -39,8 +54,11 @@ static void chart_text(cairo_t *cr, PangoFontMap *fm, const char *lang, const ch
 	pango_layout_set_font_description(l, fd);
 	pango_context_set_language(ctx, pango_language_from_string(lang));
 	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	pango_layout_set_alignment(l, centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	if (wrap)
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	else
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pango_layout_set_alignment(l, align);
 	pango_layout_set_text(l, text, -1);
 	int th;
 	pango_layout_get_pixel_size(l, NULL, &th);
@@ -111,7 +129,7 @@ void chart_timeline_draw(cairo_t *cr, PangoFontMap *fm, const char *lang,
 }
 
 #define RADAR_W 560.0
-#define RADAR_H 380.0
+#define RADAR_H 400.0
 #define RADAR_R 120.0
 
 void chart_radar_size(double *width, double *height)
@@ -121,11 +139,12 @@ void chart_radar_size(double *width, double *height)
 }
 
 void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *const *labels,
-                      const double *values, size_t n)
+                      const double *values, size_t n, double ref, const char *ref_label)
 {
 	if (n < 3)
 		return; /* a radar needs three axes */
-	double cx = RADAR_W / 2, cy = RADAR_H / 2 + 4;
+	double cx = RADAR_W / 2, cy = RADAR_H / 2 - 6;
+	static const double muted[3] = {0.357, 0.400, 0.459};
 	cairo_save(cr);
 	cairo_set_line_width(cr, 0.6);
 	/* Rings at 25, 50, 75 and 100, then the axes. */
@@ -138,15 +157,27 @@ void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const cha
 		}
 		cairo_set_source_rgb(cr, rule[0], rule[1], rule[2]);
 		cairo_stroke(cr);
-		char label[8];
-		snprintf(label, sizeof label, "%d", ring * 25);
-		chart_text(cr, fm, lang, label, cx + 3, cy - r + 6, 30, 7, false, false, rule);
 	}
 	for (size_t i = 0; i < n; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
 		cairo_move_to(cr, cx, cy);
 		cairo_line_to(cr, cx + RADAR_R * cos(a), cy + RADAR_R * sin(a));
 		cairo_stroke(cr);
+	}
+	/* The reference: the next stage's threshold, a dashed ring the
+	 * scores are read against. */
+	if (ref > 0 && ref <= 100) {
+		double r = RADAR_R * ref / 100.0, dash[] = {4, 3};
+		for (size_t i = 0; i <= n; i++) {
+			double a = -M_PI / 2 + 2 * M_PI * (double)(i % n) / (double)n;
+			double x = cx + r * cos(a), y = cy + r * sin(a);
+			i ? cairo_line_to(cr, x, y) : cairo_move_to(cr, x, y);
+		}
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_line_width(cr, 1.2);
+		cairo_set_source_rgb(cr, 0.761, 0.255, 0.047);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
 	}
 	for (size_t i = 0; i <= n; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * (double)(i % n) / (double)n;
@@ -159,13 +190,46 @@ void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const cha
 	cairo_set_source_rgb(cr, accent[0], accent[1], accent[2]);
 	cairo_set_line_width(cr, 1.6);
 	cairo_stroke(cr);
+	/* Scale labels on the upward axis, over the rings: legible grey on a
+	 * white patch, not the rule colour. */
+	for (int ring = 1; ring <= 4; ring++) {
+		double r = RADAR_R * ring / 4.0;
+		char *label = i18n_format_decimal(lang, ring * 25, 0);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_rectangle(cr, cx + 2, cy - r - 5, 16, 10);
+		cairo_fill(cr);
+		chart_text(cr, fm, lang, label, cx + 3, cy - r, 24, 8, false, false, muted);
+		g_free(label);
+	}
+	/* Labels wrap in their column beside the chart: never cut. */
 	for (size_t i = 0; i < n; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
-		double lx = cx + (RADAR_R + 18) * cos(a), ly = cy + (RADAR_R + 18) * sin(a);
-		char *label = g_strdup_printf("%s %.0f", labels[i], values[i]);
-		double w = 130, x = cos(a) > 0.3 ? lx : cos(a) < -0.3 ? lx - w : lx - w / 2;
-		chart_text(cr, fm, lang, label, x, ly, w, 9, true, fabs(cos(a)) <= 0.3, ink);
+		double lx = cx + (RADAR_R + 14) * cos(a), ly = cy + (RADAR_R + 14) * sin(a);
+		char *num = i18n_format_decimal(lang, values[i], 0);
+		char *label = g_strdup_printf("%s %s", labels[i], num);
+		double w = cos(a) > 0.3 ? RADAR_W - lx - 4 : cos(a) < -0.3 ? lx - 4 : 150;
+		w = w > 150 ? 150 : w;
+		double x = cos(a) > 0.3 ? lx : cos(a) < -0.3 ? lx - w : lx - w / 2;
+		PangoAlignment al = cos(a) > 0.3 ? PANGO_ALIGN_LEFT
+		                  : cos(a) < -0.3 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
+		/* above and below the chart, the text grows away from it */
+		double y = ly + (sin(a) < -0.9 ? -8 : sin(a) > 0.9 ? 8 : 0);
+		chart_text_full(cr, fm, lang, label, x, y, w, 9, true, al, true, ink);
 		g_free(label);
+		g_free(num);
+	}
+	if (ref > 0 && ref_label) {
+		static const double ref_rgb[3] = {0.761, 0.255, 0.047};
+		double dash[] = {4, 3};
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_line_width(cr, 1.2);
+		cairo_set_source_rgb(cr, ref_rgb[0], ref_rgb[1], ref_rgb[2]);
+		cairo_move_to(cr, 8, RADAR_H - 12);
+		cairo_line_to(cr, 32, RADAR_H - 12);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		chart_text_full(cr, fm, lang, ref_label, 38, RADAR_H - 12, RADAR_W - 46, 8.5, false,
+		                PANGO_ALIGN_LEFT, true, ref_rgb);
 	}
 	cairo_restore(cr);
 }
@@ -199,10 +263,11 @@ static bool chart_svg_end(cairo_t *cr, const char *path, GError **err)
 }
 
 bool chart_radar_svg(const char *path, PangoFontMap *fm, const char *lang,
-                     const char *const *labels, const double *values, size_t n, GError **err)
+                     const char *const *labels, const double *values, size_t n, double ref,
+                     const char *ref_label, GError **err)
 {
 	cairo_t *cr = chart_svg_begin(path, RADAR_W, RADAR_H);
-	chart_radar_draw(cr, fm, lang, labels, values, n);
+	chart_radar_draw(cr, fm, lang, labels, values, n, ref, ref_label);
 	return chart_svg_end(cr, path, err);
 }
 
