@@ -27,7 +27,7 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/load/markdown.c generator/load/rawhtml.c generator/load/media.c \
              generator/load/i18n.c generator/load/po.c \
              generator/model/model.c generator/model/derive.c generator/model/diagnose.c \
-             generator/model/diagnose_model.c generator/model/chart.c \
+             generator/model/diagnose_model.c generator/model/chart.c generator/model/diagram.c \
              generator/site/xslt.c generator/site/site.c generator/site/serve.c \
              generator/print/fonts.c generator/print/publish.c \
              generator/build/out.c generator/build/jobs.c generator/build/workers.c \

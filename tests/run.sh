@@ -71,6 +71,8 @@ plain "PDFs print no front matter, tool name or example domain" \
 	sh tests/print/documents.sh internal "$KITGEN" "$tmp/a/site"
 step "flyer QR code reads as the system's address; none offline" \
 	sh tests/print/documents.sh qr "$KITGEN"
+plain "diagrams drawn in the reader's language, no English label in ko/am/ne/zh-Hant" \
+	sh tests/print/documents.sh diagrams "$KITGEN" "$tmp/a/site"
 step "numbers as the document's language writes them, one numeral system" \
 	sh tests/print/documents.sh numbers "$KITGEN" "$tmp/a/site"
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model/derive.h"
+#include "model/diagram.h"
 #include "load/i18n.h"
 #include "build/workers.h"
 
@@ -279,6 +280,35 @@ static bool derive_write_radars(const model *m, derive_charts *c)
 	return ok;
 }
 
+/* The diagram of each system translation that describes one. */
+static bool derive_write_diagrams(const model *m, derive_charts *c)
+{
+	GPtrArray *groups = m->set->groups[KIND_SYSTEM];
+	bool ok = true;
+	for (guint i = 0; i < groups->len; i++) {
+		content_group *g = groups->pdata[i];
+		for (guint j = 0; j < g->items->len; j++) {
+			content_item *it = g->items->pdata[j];
+			if (!diagram_in(it->fm))
+				continue;
+			char *rel = diagram_media_path(it->slug, it->lang);
+			PangoFontMap *fm = derive_chart_kept(c, "diagram", rel, derive_item_sum(it))
+			                           ? NULL
+			                           : derive_font_map(c);
+			char *path = fm ? g_build_filename(c->out_dir, "media", rel, NULL) : NULL;
+			GError *err = NULL;
+			if (path && !diagram_svg(path, fm, it->lang, it->fm, &err)) {
+				diag_error(c->d, it->path, 0, 0, NULL, "diagram: %s", err->message);
+				g_error_free(err);
+				ok = false;
+			}
+			g_free(path);
+			g_free(rel);
+		}
+	}
+	return ok;
+}
+
 /* A timeline to draw: the study translation and where its chart goes. */
 typedef struct {
 	derive_charts *c;
@@ -325,6 +355,7 @@ bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_
 	                   .cache = cache, .d = d};
 	GPtrArray *studies = m->set->groups[KIND_STUDY];
 	bool ok = derive_write_radars(m, &c);
+	ok = derive_write_diagrams(m, &c) && ok;
 	/* Timelines are many in a large catalogue: drawn in worker processes,
 	 * as cairo cannot draw text in two threads (see workers.h). */
 	derive_timelines t = {&c, g_ptr_array_new(), true};

@@ -10,6 +10,11 @@
 #             or the example domain; the build warned once about it
 #   qr        online, a flyer's QR code reads back as its system's web
 #             address (zbarimg); offline, a flyer has neither
+#   diagrams  a system's diagram is drawn from its front matter in every
+#             language: a ko, am, ne or zh-Hant flyer holds its own
+#             language's labels as text, and no ko/am/ne/zh-Hant PDF holds
+#             an English label (one none of its texts uses); the
+#             web page's diagram is the language's too
 #   numbers   a diagnostic report in Portuguese writes its scores 22,5;
 #             Nepali documents use one numeral system (no Devanagari
 #             digit beside the text's Latin ones)
@@ -84,6 +89,45 @@ qr)
 	[ -z "$(zbarimg -q --raw "$tmp"/off-1.png 2>/dev/null)" ] || fail "an offline flyer has a QR code"
 	! pdftotext "$tmp/off.pdf" - | grep -q 'https://' || fail "an offline flyer prints an address"
 	echo "QR code: $got"
+	;;
+diagrams)
+	# the diagram's words of a page: title, note, each step's label and detail
+	words() {
+		sed -n '/^---$/,/^---$/p' "$1" |
+		sed -n 's/^diagram_\(title\|note\): *//p; s/^  - {label: \(.*\), detail: \(.*\)}$/\1\n\2/p' |
+		sed 's/^"\(.*\)"$/\1/'
+	}
+	n=0
+	for lang in ko am ne zh-Hant; do
+		for page in content/systems/*/index.$lang.md; do
+			grep -q '^diagram_steps:' "$page" || continue
+			slug=$(basename "$(dirname "$page")")
+			pdf=$site/pdf/$lang/flyer-$slug.pdf
+			svg=$site/media/diagrams/$slug.$lang.svg
+			[ -f "$pdf" ] && [ -f "$svg" ] || fail "no flyer or diagram for $slug in $lang"
+			pdftotext -enc UTF-8 "$pdf" - | tr -s ' \n' '  ' > "$tmp/t"
+			words "$page" > "$tmp/own"
+			words "content/systems/$slug/index.en.md" > "$tmp/en"
+			while IFS= read -r w; do
+				grep -qF -- "$w" "$tmp/t" || fail "$pdf lacks its diagram's '$w'"
+				grep -qF -- ">$w<" "$svg" || fail "$svg lacks '$w'"
+			done < "$tmp/own"
+			n=$((n + 1))
+			# English words the language's own texts never use
+			: > "$tmp/foreign"
+			while IFS= read -r w; do
+				grep -rqF --include="*.$lang.md" -- "$w" content || echo "$w" >> "$tmp/foreign"
+			done < "$tmp/en"
+			for f in "$site"/pdf/$lang/*.pdf; do
+				pdftotext -enc UTF-8 "$f" - | tr -s ' \n' '  ' > "$tmp/d"
+				while IFS= read -r w; do
+					! grep -qwF -- "$w" "$tmp/d" || fail "$f prints the English diagram label '$w'"
+				done < "$tmp/foreign"
+			done
+		done
+	done
+	[ "$n" -ge 8 ] || fail "only $n diagrams checked"
+	echo "$n diagrams in ko, am, ne and zh-Hant: their own labels, no English one"
 	;;
 numbers)
 	"$KITGEN" diagnose maputo-2013 --lang pt -o "$tmp/pt.pdf" 2>/dev/null >/dev/null || fail "diagnose pt"
