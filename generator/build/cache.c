@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include "build/cache.h"
+#include "build/guard.h"
 #include "build/jobs.h"
 #include "build/out.h"
 
@@ -33,7 +34,13 @@ static gint cache_cmp(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds a folder's files (sorted, path and bytes) to a checksum. */
+/* A theme bigger than this is not a theme (--theme / would walk the
+ * whole machine): its walk stops there. */
+#define CACHE_TREE_MAX_DEPTH 16
+
+/* Adds a folder's files (sorted, path and bytes) to a checksum. Links to
+ * regular files are read; links to folders (assets/a -> .), devices and
+ * FIFOs (a link to /dev/zero) are not. */
 static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 {
 	/* The site's stylesheets and scripts are linked by address, never read
@@ -43,11 +50,22 @@ static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 	    (g_str_has_suffix(rel, ".css") || g_str_has_suffix(rel, ".js")))
 		return;
 	char *path = g_build_filename(dir, rel, NULL);
-	GDir *d = g_dir_open(path, 0, NULL);
+	struct stat lst, st;
+	bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+	if (stat(path, &st) != 0 || (link && !S_ISREG(st.st_mode)) ||
+	    (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+		g_free(path);
+		return;
+	}
+	int depth = 0;
+	for (const char *p = rel; *p; p++)
+		depth += *p == '/';
+	GDir *d = S_ISDIR(st.st_mode) && depth < CACHE_TREE_MAX_DEPTH ? g_dir_open(path, 0, NULL)
+	                                                              : NULL;
 	if (!d) {
 		char *text;
 		gsize len;
-		if (g_file_get_contents(path, &text, &len, NULL)) {
+		if (S_ISREG(st.st_mode) && g_file_get_contents(path, &text, &len, NULL)) {
 			g_checksum_update(sum, (const guchar *)rel, -1);
 			g_checksum_update(sum, (const guchar *)text, (gssize)len);
 			g_free(text);
@@ -71,6 +89,7 @@ static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 }
 
 /* The first line of a keys file whose site is complete. */
+#define CACHE_KEYS_MAX ((gsize)256 << 20) /* bytes of a keys file read (1 MB per 10k pages) */
 #define CACHE_COMPLETE "#complete"
 
 /* Reads a keys file (REL TAB KEY lines) into keys; *complete: it says
@@ -79,19 +98,34 @@ static bool cache_read_keys(const char *file, GHashTable *keys, bool *complete)
 {
 	*complete = false;
 	char *text;
-	if (!g_file_get_contents(file, &text, NULL, NULL))
+	gsize len;
+	/* A hint, never trusted: a FIFO, a link or a name that climbs out of
+	 * the site (../x, /x) leaves the whole file unused. */
+	if (!guard_read_advisory(file, CACHE_KEYS_MAX, &text, &len) || strlen(text) != len) {
+		g_free(text);
 		return false;
+	}
 	char **lines = g_strsplit(text, "\n", -1);
-	for (char **l = lines; *l; l++) {
+	bool ok = true;
+	for (char **l = lines; *l && ok; l++) {
 		char *tab = strchr(*l, '\t');
-		if (l == lines && !strcmp(*l, CACHE_COMPLETE))
+		if (l == lines && !strcmp(*l, CACHE_COMPLETE)) {
 			*complete = true;
-		else if (tab)
-			g_hash_table_insert(keys, g_strndup(*l, (gsize)(tab - *l)), g_strdup(tab + 1));
+		} else if (tab) {
+			char *rel = g_strndup(*l, (gsize)(tab - *l));
+			ok = guard_rel_ok(rel) && guard_rel_ok(tab + 1);
+			g_hash_table_insert(keys, rel, g_strdup(tab + 1));
+		} else {
+			ok = !**l && !l[1]; /* only the last line is empty */
+		}
 	}
 	g_strfreev(lines);
 	g_free(text);
-	return true;
+	if (!ok) {
+		g_hash_table_remove_all(keys);
+		*complete = false;
+	}
+	return ok;
 }
 
 /* Writes keys (rel -> key) as sorted REL TAB KEY lines, all or nothing. */
@@ -135,8 +169,6 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_checksum_update(sum, (const guchar *)extra_salt, -1);
 	cache_sum_binary(sum); /* a rebuilt kitgen may make other bytes */
-	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
-	g_checksum_update(sum, (const guchar *)(epoch ? epoch : "-"), -1);
 	cache_hash_tree(sum, theme_dir, "");
 	if (fonts_conf)
 		cache_hash_tree(sum, fonts_conf, "");
@@ -214,15 +246,10 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
 		 * folder's files are hard links into OUT/site. */
 		if (spare)
 			g_unlink(to);
-		if (same) {
-			char *from = g_build_filename(c->site, rel, NULL);
-			char *dir = g_path_get_dirname(to);
-			/* Only a regular file the previous build wrote: never a link. */
-			ok = lstat(from, &st) == 0 && S_ISREG(st.st_mode) &&
-			     g_mkdir_with_parents(dir, 0755) == 0 && link(from, to) == 0;
-			g_free(dir);
-			g_free(from);
-		}
+		/* Only a regular file the previous build wrote: never a link,
+		 * nor a file reached through one. */
+		if (same)
+			ok = guard_link_under(c->site, staging, rel);
 	}
 	g_free(to);
 	g_mutex_lock(&c->lock);
@@ -234,6 +261,13 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
 /* Recycling: after a build, the site it replaced becomes the spare, with
  * its keys; the next build starts from the spare instead of an empty
  * folder, so what did not change needs no new folder, link or delete. */
+
+static bool cache_is_regular(const struct dirent *e, const char *path)
+{
+	struct stat st;
+	return e->d_type == DT_REG ||
+	       (e->d_type == DT_UNKNOWN && lstat(path, &st) == 0 && S_ISREG(st.st_mode));
+}
 
 /* Removes every file of dir (inside the spare, at rel) that has no key:
  * whatever was written without one (assets, media) is written again.
@@ -256,8 +290,8 @@ static void cache_prune_unkeyed(const out_cache *c, const char *dir, const char 
 			g_ptr_array_add(later, g_strdup(r));
 		else if (is_dir)
 			cache_prune_unkeyed(c, path, r, depth ? depth - 1 : 0, later);
-		else if (!g_hash_table_contains(c->spare, r))
-			g_unlink(path);
+		else if (!g_hash_table_contains(c->spare, r) || !cache_is_regular(e, path))
+			g_unlink(path); /* links, FIFOs: never kept, whatever the keys say */
 		g_free(r);
 		g_free(path);
 	}
@@ -282,6 +316,34 @@ static bool cache_prune_one(void *shared, int thread, size_t i)
 	return true;
 }
 
+/* Every folder that holds a keyed file of the spare (and each folder
+ * above it) is a folder, not a link to one elsewhere: the build writes and
+ * reuses files in them without looking again. One lstat per folder. */
+static bool cache_spare_dirs_real(const char *stage, GHashTable *keys)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTableIter it;
+	gpointer rel;
+	bool ok = true;
+	g_hash_table_iter_init(&it, keys);
+	while (ok && g_hash_table_iter_next(&it, &rel, NULL)) {
+		char *dir = g_strdup(rel);
+		for (char *slash = strrchr(dir, '/'); ok && slash; slash = strrchr(dir, '/')) {
+			*slash = 0;
+			if (g_hash_table_contains(seen, dir))
+				break;
+			char *path = g_build_filename(stage, dir, NULL);
+			struct stat st;
+			ok = lstat(path, &st) != 0 ? errno == ENOENT : S_ISDIR(st.st_mode);
+			g_free(path);
+			g_hash_table_add(seen, g_strdup(dir));
+		}
+		g_free(dir);
+	}
+	g_hash_table_destroy(seen);
+	return ok;
+}
+
 /* In a complete site only the copies under assets/ and media/ can lack a
  * key. Otherwise (a site an --only build made, or one from before sites
  * were marked) the prune visits every folder (one per page): the top two
@@ -289,12 +351,15 @@ static bool cache_prune_one(void *shared, int thread, size_t i)
 static void cache_prune_stage(const out_cache *c, const char *stage, bool complete, int jobs)
 {
 	cache_pruning p = {c, stage, g_ptr_array_new_with_free_func(g_free)};
-	if (complete) {
-		g_ptr_array_add(p.dirs, g_strdup("assets"));
-		g_ptr_array_add(p.dirs, g_strdup("media"));
-	} else {
-		cache_prune_unkeyed(c, stage, "", 2, p.dirs);
-	}
+	/* The top two levels (a few dozen names) always: a link planted
+	 * there (en -> elsewhere) goes, and with it every way out of the
+	 * folder but through the deeper ones cache_spare_dirs_real checks. */
+	cache_prune_unkeyed(c, stage, "", 2, p.dirs);
+	if (complete)
+		for (guint i = p.dirs->len; i-- > 0;)
+			if (!g_str_has_prefix(p.dirs->pdata[i], "assets/") &&
+			    !g_str_has_prefix(p.dirs->pdata[i], "media/"))
+				g_ptr_array_remove_index_fast(p.dirs, i);
 	jobs_run(jobs, p.dirs->len, cache_prune_one, &p);
 	g_ptr_array_free(p.dirs, TRUE);
 }
@@ -304,10 +369,18 @@ char *cache_stage_begin(out_cache *c, const char *target, const char *other_half
 {
 	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	bool complete;
-	bool have = !c->force && cache_read_keys(c->spare_file, keys, &complete);
+	struct stat st; /* a link in the spare's place is removed, not followed */
+	bool have = !c->force && lstat(c->spare_dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	            cache_read_keys(c->spare_file, keys, &complete);
 	g_unlink(c->spare_file); /* the spare is changed from here on */
 	char *stage = out_stage_begin(target, err);
-	if (stage && have && g_rmdir(stage) == 0 && g_rename(c->spare_dir, stage) == 0) {
+	bool recycled = stage && have && g_rmdir(stage) == 0 &&
+	                g_rename(c->spare_dir, stage) == 0;
+	if (recycled && !cache_spare_dirs_real(stage, keys)) {
+		out_remove_tree(stage); /* a link inside: not recycled (links not followed) */
+		recycled = false;
+	}
+	if (recycled) {
 		c->spare = keys;
 		if (other_half) { /* linked in from OUT/site by the caller */
 			char *dir = g_build_filename(stage, other_half, NULL);
@@ -336,20 +409,6 @@ char *cache_stage_begin(out_cache *c, const char *target, const char *other_half
 	return stage;
 }
 
-/* Removes file and then its folders up to staging while they are empty. */
-static void cache_remove_output(const char *staging, const char *rel)
-{
-	char *path = g_build_filename(staging, rel, NULL);
-	g_unlink(path);
-	for (char *slash = strrchr(path, '/'); slash && slash > path + strlen(staging);
-	     slash = strrchr(path, '/')) {
-		*slash = 0;
-		if (g_rmdir(path) != 0)
-			break;
-	}
-	g_free(path);
-}
-
 void cache_stage_finish(out_cache *c, const char *staging)
 {
 	if (!c->spare)
@@ -359,7 +418,7 @@ void cache_stage_finish(out_cache *c, const char *staging)
 	g_hash_table_iter_init(&it, c->spare);
 	while (g_hash_table_iter_next(&it, &rel, NULL))
 		if (!g_hash_table_contains(c->now, rel))
-			cache_remove_output(staging, rel);
+			guard_remove_under(staging, rel); /* and its emptied folders */
 }
 
 void cache_keep_spare(out_cache *c, const char *old_site)
@@ -385,9 +444,15 @@ void cache_note(out_cache *c, const char *rel, const char *key, bool reused)
 	g_mutex_unlock(&c->lock);
 }
 
-void cache_forget(out_cache *c)
+bool cache_forget(out_cache *c, GError **err)
 {
-	g_unlink(c->file);
+	if (g_unlink(c->file) == 0 || errno == ENOENT)
+		return true;
+	int e = errno;
+	g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e),
+	            "cannot remove %s: %s; make the folder writable or remove it", c->file,
+	            g_strerror(e));
+	return false;
 }
 
 bool cache_save(out_cache *c, GError **err)

@@ -1,6 +1,7 @@
 /* cache: incremental builds. Every output is remembered with a key — a
  * hash of everything that made it: the XML document handed to the theme,
- * the theme's files, fonts setup, kitgen's version and SOURCE_DATE_EPOCH.
+ * the theme's files, fonts setup, kitgen's version and the caller's salt
+ * (the UI strings, the date PDFs carry).
  * When the next build computes the same key for the same output, the
  * previous file is hard-linked into the new site instead of made again. */
 #ifndef KITGEN_CACHE_H
@@ -72,8 +73,9 @@ void cache_note(out_cache *c, const char *rel, const char *key, bool reused);
 
 /* Just before the new site replaces OUT/site: forgets the previous build's
  * keys, so that a build killed between the swap and cache_save leaves no
- * keys naming files the swap replaced (the next build remakes everything). */
-void cache_forget(out_cache *c);
+ * keys naming files the swap replaced (the next build remakes everything).
+ * false when they cannot be removed: then the swap must not happen. */
+bool cache_forget(out_cache *c, GError **err);
 
 /* After the new site is in place: write the keys of this build. */
 bool cache_save(out_cache *c, GError **err);

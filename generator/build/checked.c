@@ -2,6 +2,7 @@
 #include <string.h>
 #include "build/cache.h"
 #include "build/checked.h"
+#include "build/guard.h"
 
 struct checked_set {
 	char *file, *universe;
@@ -48,25 +49,36 @@ checked_set *checked_open(const char *out_dir, const char *universe)
 	c->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
 	c->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g_mutex_init(&c->lock);
-	char *text;
-	if (g_file_get_contents(c->file, &text, NULL, NULL)) {
+	char *text = NULL;
+	gsize len;
+	/* A hint, never trusted: not a FIFO or a link, signed by this user
+	 * (its media are copied into the site), every name under content/. */
+	bool ok = guard_read_advisory(c->file, (gsize)256 << 20, &text, &len) &&
+	          guard_check_text(text, &len);
+	if (ok) {
+		text[len] = 0;
 		char **lines = g_strsplit(text, "\n", -1);
-		for (char **l = lines; *l; l++) {
+		for (char **l = lines; *l && ok; l++) {
 			char **f = g_strsplit(*l, "\t", 3);
 			if (g_strv_length(f) == 3) {
 				char **media = *f[2] ? g_strsplit(f[2], "|", -1) : g_new0(char *, 1);
 				char **v = g_new0(char *, g_strv_length(media) + 2);
 				v[0] = g_strdup(f[1]);
-				for (guint i = 0; media[i]; i++)
+				ok = guard_rel_ok(f[0]);
+				for (guint i = 0; media[i]; i++) {
+					ok = ok && guard_rel_ok(media[i]);
 					v[i + 1] = g_strdup(media[i]);
+				}
 				g_hash_table_insert(c->old, g_strdup(f[0]), v);
 				g_strfreev(media);
 			}
 			g_strfreev(f);
 		}
 		g_strfreev(lines);
-		g_free(text);
+		if (!ok)
+			g_hash_table_remove_all(c->old);
 	}
+	g_free(text);
 	return c;
 }
 
@@ -125,7 +137,7 @@ bool checked_save(checked_set *c)
 			                       (char *)g_hash_table_lookup(c->now, r->data));
 	g_list_free(rels);
 	char *dir = g_path_get_dirname(c->file);
-	bool ok = g_mkdir_with_parents(dir, 0755) == 0 &&
+	bool ok = guard_sign_text(out) && g_mkdir_with_parents(dir, 0755) == 0 &&
 	          g_file_set_contents(c->file, out->str, (gssize)out->len, NULL);
 	g_free(dir);
 	g_string_free(out, TRUE);

@@ -3,8 +3,9 @@
  *   "kgfm1\n", binary id (string), build start (i64), then entries:
  *   relpath (string), size, inode (u64), mtime, ctime (i64, ns), head and
  *   body digests (CONTENT_SUM_LEN bytes each), body offset, body length
- *   (u64), body line (i64), tree length (u64), tree; last, the XXH3-64 of
- *   all that (u64), so a damaged file is never read.
+ *   (u64), body line (i64), tree length (u64), tree; last, the HMAC-SHA256
+ *   of all that with this user's secret (guard.h), so that a damaged file,
+ *   or one forged or brought from elsewhere, is never read.
  *
  * A string is a u32 length and its bytes. A tree node is its kind (u8),
  * line, col (u32), then a scalar's quoted flag (u8) and text, or a
@@ -14,17 +15,24 @@
  * GVariant did the same job at twice libyaml's cost; this reads in a
  * fraction of it. */
 #include <string.h>
-#include <xxhash.h>
+#include <unistd.h>
+#include <openssl/crypto.h>
 #include "build/cache.h"
+#include "build/guard.h"
 #include "build/fmcache.h"
 
-#define FM_MAGIC "kgfm1\n"
+#define FM_MAGIC "kgfm2\n"
+/* lines and columns beyond this are not a front matter's */
+#define FM_MAX_LINE 100000000
+#define FM_MAX_FILE ((gint64)1 << 30)
 #define FM_MAX_DEPTH 64
 
 struct fm_cache {
 	char *file, *binary;
 	gint64 started;     /* this build, ns since the epoch */
 	GMappedFile *map;   /* the last build's file, or NULL */
+	bool signing;       /* secret holds this user's secret */
+	guint8 secret[GUARD_SECRET_LEN];
 	gint64 old_started; /* the build that wrote it */
 	GHashTable *index;  /* relpath -> its entry (fm_entry *) */
 	gint hits;          /* entries used by this build */
@@ -85,8 +93,11 @@ static yt_node *fm_node(fm_reader *r, int depth)
 		return NULL;
 	yt_node *n = g_new0(yt_node, 1);
 	n->kind = (yt_kind)kind;
-	n->line = (int)fm_u(r, 4);
-	n->col = (int)fm_u(r, 4);
+	guint64 line = fm_u(r, 4), col = fm_u(r, 4);
+	if (line > FM_MAX_LINE || col > FM_MAX_LINE)
+		r->bad = true;
+	n->line = (int)line;
+	n->col = (int)col;
 	if (n->kind == YT_SCALAR) {
 		n->quoted = fm_u(r, 1) != 0;
 		n->value = fm_str(r);
@@ -104,8 +115,11 @@ static yt_node *fm_node(fm_reader *r, int depth)
 		for (size_t i = 0; i < n->count && !r->bad; i++) {
 			if (n->kind == YT_MAP) {
 				n->keys[i] = fm_str(r);
-				n->key_lines[i] = (int)fm_u(r, 4);
-				n->key_cols[i] = (int)fm_u(r, 4);
+				guint64 kl = fm_u(r, 4), kc = fm_u(r, 4);
+				if (kl > FM_MAX_LINE || kc > FM_MAX_LINE)
+					r->bad = true;
+				n->key_lines[i] = (int)kl;
+				n->key_cols[i] = (int)kc;
 			}
 			n->items[i] = fm_node(r, depth + 1);
 		}
@@ -143,6 +157,9 @@ static fm_entry *fm_next_entry(fm_reader *r)
 	e->tree_len = fm_u(r, 8);
 	e->tree = fm_take(r, e->tree_len);
 	e->end = r->p;
+	if (e->body_line < 1 || e->body_line > FM_MAX_LINE || e->body_off > e->stamp.size ||
+	    e->body_len != e->stamp.size - e->body_off || !guard_rel_ok(e->rel))
+		r->bad = true;
 	if (r->bad) {
 		fm_entry_free(e);
 		return NULL;
@@ -167,17 +184,28 @@ fm_cache *fm_cache_open(const char *out_dir)
 	c->started = g_get_real_time() * 1000;
 	c->index = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 	                                 (GDestroyNotify)fm_entry_free);
-	c->map = g_mapped_file_new(c->file, FALSE, NULL);
+	c->signing = guard_user_secret(c->secret);
+	/* A hint only: a FIFO or a link in its place is not opened. */
+	int fd = c->signing ? guard_open_advisory(c->file) : -1;
+	struct stat st; /* 800 MB would be a million pages: a sparse file is not read */
+	if (fd >= 0 && (fstat(fd, &st) != 0 || st.st_size > FM_MAX_FILE)) {
+		close(fd);
+		fd = -1;
+	}
+	c->map = fd >= 0 ? g_mapped_file_new_from_fd(fd, FALSE, NULL) : NULL;
+	if (fd >= 0)
+		close(fd);
 	if (!c->map)
 		return c;
 	const guint8 *data = (const guint8 *)g_mapped_file_get_contents(c->map);
 	size_t len = g_mapped_file_get_length(c->map);
-	if (len < 8)
+	if (len < GUARD_SIGN_LEN)
 		return c;
-	fm_reader sum = {data + len - 8, data + len, false};
-	if (fm_u(&sum, 8) != XXH3_64bits(data, len - 8))
-		return c; /* damaged: read every file */
-	fm_reader r = {data, data + len - 8, false};
+	guint8 sign[GUARD_SIGN_LEN];
+	if (!guard_sign(c->secret, data, len - GUARD_SIGN_LEN, sign) ||
+	    CRYPTO_memcmp(sign, data + len - GUARD_SIGN_LEN, GUARD_SIGN_LEN))
+		return c; /* damaged, forged or not ours: read every file */
+	fm_reader r = {data, data + len - GUARD_SIGN_LEN, false};
 	const guint8 *magic = fm_take(&r, strlen(FM_MAGIC));
 	char *binary = magic && !memcmp(magic, FM_MAGIC, strlen(FM_MAGIC)) ? fm_str(&r) : NULL;
 	c->old_started = (gint64)fm_u(&r, 8);
@@ -308,28 +336,30 @@ static bool fm_same_item(const fm_entry *e, const content_item *it)
 bool fm_cache_save(fm_cache *c, const content_set *s, GError **err)
 {
 	guint pages = 0;
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < s->groups[k]->len; i++)
-			pages += ((content_group *)s->groups[k]->pdata[i])->items->len;
+	content_iter i = content_iter_start(s);
+	for (const content_group *g; (g = content_iter_next_group(&i));)
+		pages += g->items->len;
 	if ((guint)g_atomic_int_get(&c->hits) == pages && g_hash_table_size(c->index) == pages)
 		return true; /* every entry was used as it is */
 	GByteArray *b = g_byte_array_new(), *tree = g_byte_array_new();
 	g_byte_array_append(b, (const guint8 *)FM_MAGIC, strlen(FM_MAGIC));
 	fm_put_str(b, c->binary);
 	fm_put_u(b, (guint64)c->started, 8);
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < s->groups[k]->len; i++) {
-			content_group *g = s->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++) {
-				const content_item *it = g->items->pdata[j];
-				const fm_entry *e = g_hash_table_lookup(c->index, it->relpath);
-				if (e && fm_same_item(e, it)) /* copied as it is */
-					g_byte_array_append(b, e->start, (guint)(e->end - e->start));
-				else
-					fm_put_entry(b, tree, it);
-			}
-		}
-	fm_put_u(b, XXH3_64bits(b->data, b->len), 8);
+	i = content_iter_start(s);
+	for (const content_item *it; (it = content_iter_next(&i));) {
+		const fm_entry *e = g_hash_table_lookup(c->index, it->relpath);
+		if (e && fm_same_item(e, it)) /* copied as it is */
+			g_byte_array_append(b, e->start, (guint)(e->end - e->start));
+		else
+			fm_put_entry(b, tree, it);
+	}
+	guint8 sign[GUARD_SIGN_LEN];
+	if (!c->signing || !guard_sign(c->secret, b->data, b->len, sign)) {
+		g_byte_array_free(tree, TRUE);
+		g_byte_array_free(b, TRUE);
+		return true; /* nowhere to keep a secret: no cache, every file read */
+	}
+	g_byte_array_append(b, sign, GUARD_SIGN_LEN);
 	char *dir = g_path_get_dirname(c->file);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);

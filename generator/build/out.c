@@ -18,6 +18,16 @@ bool out_write_file(const char *path, const char *data, size_t len, GError **err
 		g_free(dir);
 		return false;
 	}
+	/* A folder of the recycled site replaced by a link (the spare is in
+	 * OUT/.cache, open to anyone who can write there): never written
+	 * through. */
+	struct stat st;
+	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+		            "cannot write %s: %s is a symbolic link, not a folder", path, dir);
+		g_free(dir);
+		return false;
+	}
 	g_free(dir);
 	/* A new file, never a write through an old name: a staging folder's
 	 * files may be hard links into the live site (cache.c). */

@@ -43,32 +43,31 @@ void kg_catalogue_free(kg_catalogue *k)
 	fm_cache_free(k->front_matter);
 }
 
-/* PDFs carry a creation date. Unless SOURCE_DATE_EPOCH says otherwise it is
- * the newest 'updated' date of the content: same content, same bytes, and
- * a date that means something. */
-static void kg_source_date(const content_set *s)
+/* PDFs carry a creation date: SOURCE_DATE_EPOCH when the user sets it
+ * (read here, once), else the newest 'updated' date of the content — same
+ * content, same bytes, and a date that means something; -1 when neither. */
+static gint64 kg_source_date(const content_set *s)
 {
-	if (getenv("SOURCE_DATE_EPOCH"))
-		return;
-	char newest[11] = "";
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < s->groups[k]->len; i++) {
-			content_group *g = s->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++) {
-				const char *u = yt_str(((content_item *)g->items->pdata[j])->fm, "updated");
-				if (u && strlen(u) == 10 && strcmp(u, newest) > 0)
-					memcpy(newest, u, 11);
-			}
-		}
-	if (!*newest)
-		return;
-	GDateTime *t = g_date_time_new_utc(atoi(newest), atoi(newest + 5), atoi(newest + 8), 0, 0, 0);
-	if (t) {
-		char buf[32];
-		snprintf(buf, sizeof buf, "%" G_GINT64_FORMAT, g_date_time_to_unix(t));
-		g_setenv("SOURCE_DATE_EPOCH", buf, TRUE);
-		g_date_time_unref(t);
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e) { /* as reproducible-builds.org says; not a number: 1970 */
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		return *e && !*end && v >= 0 ? (gint64)v : 0;
 	}
+	char newest[11] = "";
+	content_iter i = content_iter_start(s);
+	for (const content_item *it; (it = content_iter_next(&i));) {
+		const char *u = yt_str(it->fm, "updated");
+		if (u && strlen(u) == 10 && strcmp(u, newest) > 0)
+			memcpy(newest, u, 11);
+	}
+	GDateTime *t = *newest ? g_date_time_new_utc(atoi(newest), atoi(newest + 5),
+	                                             atoi(newest + 8), 0, 0, 0)
+	                       : NULL;
+	gint64 date = t ? g_date_time_to_unix(t) : -1;
+	if (t)
+		g_date_time_unref(t);
+	return date;
 }
 
 /* load → model: everything the renderers read, with all problems found.
@@ -90,12 +89,12 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 	k->set = content_load(o->content, k->config, o->jobs, k->front_matter, d);
 	if (extra)
 		*extra_item = content_add_file(k->set, k->config, KIND_DIAGNOSTIC, extra, d);
-	kg_source_date(k->set);
 	char *i18n_dir = g_build_filename(o->theme, "i18n", NULL);
 	k->strings = i18n_load(i18n_dir, k->config, d);
 	g_free(i18n_dir);
 	k->media = media_new(o->content);
 	k->model = model_new(k->config, k->set, k->strings, k->media, d);
+	k->model->source_date = kg_source_date(k->set);
 	if (o->out && !o->force) { /* skip checks an earlier build made */
 		char *site = g_build_filename(o->content, "site.yaml", NULL);
 		char *universe = checked_universe(k->set, site);

@@ -9,6 +9,7 @@
 #include "build/cache.h"
 #include "build/checked.h"
 #include "build/fmcache.h"
+#include "build/guard.h"
 #include "cli/cli.h"
 #include "build/jobs.h"
 #include "build/out.h"
@@ -16,31 +17,6 @@
 #include "print/publish.h"
 #include "site/site.h"
 
-
-/* progress (authoring): how many pages and PDFs this build will report
- * through on_output, counted as site_build and publish_all make them. */
-static int kg_count_outputs(const model *m, bool pdf, bool html)
-{
-	static const content_kind documents[] = {KIND_KIT, KIND_STUDY, KIND_SYSTEM,
-	                                         KIND_DIAGNOSTIC};
-	const site_config *c = m->config;
-	int n = html ? 2 : 0; /* the root's language chooser and 404 */
-	for (size_t l = 0; l < c->nlangs; l++) {
-		if (!c->langs[l].build)
-			continue;
-		if (html)
-			n += 6 + (m->dx ? 1 : 0); /* home, 4 lists, feed; self-assessment */
-		for (int k = 0; html && k < KIND_COUNT; k++)
-			if (model_kind_has_page(k))
-				n += (int)m->set->groups[k]->len;
-		for (size_t k = 0; pdf && k < G_N_ELEMENTS(documents); k++) {
-			GPtrArray *groups = m->set->groups[documents[k]];
-			for (guint i = 0; i < groups->len; i++)
-				n += content_group_item(groups->pdata[i], c->langs[l].code) != NULL;
-		}
-	}
-	return n;
-}
 
 char *kg_out_for_langs(const kg_options *o)
 {
@@ -64,10 +40,9 @@ static void kg_pdf_base_url(const kg_options *o, const char *base_url, bool made
 	if (made_pdfs) {
 		g_file_set_contents(file, base_url, -1, NULL);
 	} else {
-		struct stat st;
 		char *old = NULL;
-		if (lstat(file, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < 4096 &&
-		    g_file_get_contents(file, &old, NULL, NULL) && strcmp(old, base_url))
+		gsize len;
+		if (guard_read_advisory(file, 4096, &old, &len) && strcmp(old, base_url))
 			diag_warn(d, NULL, 0, 0, "run 'kitgen build' (or --only pdf) to remake them",
 			          "the PDFs kept from the last build print base_url '%s', not '%s'",
 			          old, base_url);
@@ -102,15 +77,29 @@ static int kg_build_in(const kg_options *o)
 	gint64 t0 = g_get_monotonic_time();
 	diag_list *d = diag_new();
 	kg_catalogue k = {0};
+	GError *err = NULL;
+	/* One build per output folder, and only a folder kitgen made: before
+	 * anything under OUT is read (its caches) or removed. */
+	int lock = guard_out_placed(o->out, o->content, o->theme, &err) ? guard_lock(o->out, &err)
+	                                                                 : -1;
+	if (lock < 0 || !guard_out_dir(o->out, &err)) {
+		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
+		diag_print(d, stderr, kg_colour());
+		g_error_free(err);
+		guard_unlock(lock);
+		diag_free(d);
+		return 1;
+	}
+	guard_clean_temps(o->out);
 	bool ok = kg_load(&k, o, d);
 	if (!kg_report(d, o) || !ok) {
 		kg_catalogue_free(&k);
 		diag_free(d);
+		guard_unlock(lock);
 		return 1;
 	}
 	char *target = g_build_filename(o->out, "site", NULL);
-	out_stage_clean(target);
-	GError *err = NULL;
+	out_stage_clean(target); /* ours to remove: no other build runs */
 	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
 	char *cache = g_build_filename(o->out, ".cache", "fontconfig", NULL);
 	int jobs = o->jobs > 0 ? o->jobs : jobs_default();
@@ -118,7 +107,8 @@ static int kg_build_in(const kg_options *o)
 	/* The themes read UI strings (kg:s) besides the page document: every
 	 * key covers them, the languages' fallback chains included. */
 	char *strings = i18n_digest(k.strings);
-	char *salt = g_strdup_printf("kitgen %s strings %s", KITGEN_VERSION, strings);
+	char *salt = g_strdup_printf("kitgen %s strings %s date %" G_GINT64_FORMAT, KITGEN_VERSION,
+	                             strings, k.model->source_date);
 	out_cache *outputs = cache_open(o->out, o->theme, conf, salt);
 	g_free(salt);
 	g_free(strings);
@@ -137,8 +127,23 @@ static int kg_build_in(const kg_options *o)
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
 	                .generator = "kitgen " KITGEN_VERSION, .jobs = jobs, .cache = outputs,
 	                .d = d};
+	/* Every output of the build, each behind the one interface of output.h;
+	 * the driver orders them by what each reads (pages after PDFs). A new
+	 * output is one more line here (the search index: site/search.c). */
+	publish_output pdfs = {&pub, stage, pdf};
+	output outs[8];
+	size_t nouts = 0;
+	outs[nouts++] = (output){&publish_pdf_output, &pdfs};
+	if (html) {
+		outs[nouts++] = (output){&site_lists_output, &job};
+		outs[nouts++] = (output){&site_feeds_output, &job};
+		outs[nouts++] = (output){&site_pages_output, &job};
+		outs[nouts++] = (output){&site_root_output, &job};
+		outs[nouts++] = (output){&site_sitemap_output, &job};
+	}
+	ok = ok && output_order(outs, nouts, d);
 	/* progress (authoring): a bar on a terminal, the outputs with --verbose */
-	progress *bar = progress_new(kg_count_outputs(k.model, pdf, html),
+	progress *bar = progress_new(ok ? output_plan(outs, nouts) : 0,
 	                             progress_mode_for(o->quiet, o->verbose));
 	pub.on_output = job.on_output = progress_on_output;
 	pub.on_output_ctx = job.on_output_ctx = bar;
@@ -159,29 +164,32 @@ static int kg_build_in(const kg_options *o)
 	g_free(old_pdf);
 	g_free(new_pdf);
 	ok = ok && stage && kg_write_media(&k, o, stage, outputs, d) && publish_open(&pub);
-	if (ok && pdf)
-		ok = publish_all(&pub, stage);
-	else if (ok)
-		publish_kept(&pub, stage);
-	job.downloads = pub.downloads;
-	ok = ok && (!html || site_build(&job));
+	job.downloads = pub.downloads; /* filled by the pdf output */
+	ok = ok && output_emit(outs, nouts);
+	site_close(&job);
 	publish_close(&pub);
 	/* An error found while making outputs (a file saved during the build)
 	 * fails the build like one found while loading: out/site stays. */
 	ok = ok && d->errors == 0;
 	if (ok && outputs) {
 		cache_stage_finish(outputs, stage);
-		cache_forget(outputs);
+		/* keys that would name the replaced files must go first, or the
+		 * swap must not happen */
+		ok = cache_forget(outputs, &err);
 	}
-	bool old_at_stage = false;
+	bool old_at_stage = false, swapped = false;
 	if (ok)
-		ok = out_stage_swap(stage, target, &old_at_stage, &err);
-	else
-		out_stage_abort(stage);
+		ok = swapped = out_stage_swap(stage, target, &old_at_stage, &err);
+	if (!swapped)
+		out_stage_abort(stage); /* never a staging folder left behind */
 	if (old_at_stage)
 		cache_keep_spare(outputs, stage);
-	if (ok && outputs && !cache_save(outputs, &err))
-		ok = false;
+	GError *keys_err = NULL; /* the new site is in place: a warning */
+	if (ok && outputs && !cache_save(outputs, &keys_err)) {
+		diag_warn(d, NULL, 0, 0, "the next build makes every page again", "%s",
+		          keys_err->message);
+		g_error_free(keys_err);
+	}
 	if (ok)
 		kg_pdf_base_url(o, k.config->base_url, pdf, d);
 	if (ok && k.model->checked) /* only a good build vouches for its checks */
@@ -200,7 +208,10 @@ static int kg_build_in(const kg_options *o)
 	diag_sort(d);
 	diag_print(d, stderr, kg_colour());
 	int status = ok && d->errors == 0 ? 0 : 1;
-	if (status)
+	if (status && swapped)
+		fprintf(stderr, "kitgen: build failed after %s was replaced by the new site\n",
+		        target);
+	else if (status)
 		fprintf(stderr, "kitgen: build failed; %s is unchanged\n", target);
 	else if (!o->quiet) {
 		int reused = 0, made = 0;
@@ -224,6 +235,7 @@ static int kg_build_in(const kg_options *o)
 	g_free(target);
 	kg_catalogue_free(&k);
 	diag_free(d);
+	guard_unlock(lock);
 	return status;
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include "cli/cli.h"
+#include "build/outfile.h"
 #include "build/out.h"
 #include "core/suggest.h"
 #include "print/publish.h"
@@ -117,7 +118,7 @@ static bool kg_write_document(kg_catalogue *k, const kg_options *o, const char *
 		char *text = NULL;
 		gsize len;
 		ok = g_file_get_contents(tmp_pdf, &text, &len, &err) &&
-		     out_write_file(file, text, len, &err);
+		     outfile_write_target(file, text, len, &err);
 		g_free(text);
 		if (err) {
 			diag_error(d, NULL, 0, 0, NULL, "%s", err->message);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include "cli/cli.h"
+#include "build/outfile.h"
 #include "build/out.h"
 #include "load/po.h"
 
@@ -48,7 +49,7 @@ int cmd_i18n(const kg_options *o, int argc, char **argv)
 		if (text && !file) {
 			fputs(text, stdout);
 			status = 0;
-		} else if (text && out_write_file(file, text, strlen(text), &err)) {
+		} else if (text && outfile_write_target(file, text, strlen(text), &err)) {
 			printf("%s\n", file);
 			status = 0;
 		} else if (err) {

@@ -1,5 +1,7 @@
 /* cmd_new: kitgen new KIND NAME — a page with every front-matter key, and
  * values for the required ones that let it build at once. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +85,46 @@ static char *kg_placeholder_values(const char *content)
 	return out->len ? g_string_free(out, FALSE) : (g_string_free(out, TRUE), NULL);
 }
 
+/* A BCP 47 tag as site.yaml's languages use them: 2 or 3 letters, then
+ * subtags of 1 to 8 letters or digits (pt-BR, zh-Hant). */
+static bool kg_lang_code_ok(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+	if (n < 2 || n > 3)
+		return false;
+	for (s += n; *s == '-'; s += n) {
+		s++;
+		n = 0;
+		while (g_ascii_isalnum(s[n]))
+			n++;
+		if (n < 1 || n > 8)
+			return false;
+	}
+	return !*s;
+}
+
+/* Writes a new file; never over one that appeared since it was looked
+ * for. */
+static bool kg_write_new(const char *file, const char *text, GError **err)
+{
+	char *dir = g_path_get_dirname(file);
+	int fd = g_mkdir_with_parents(dir, 0755) == 0
+	                 ? open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)
+	                 : -1;
+	size_t len = strlen(text);
+	bool ok = fd >= 0 && write(fd, text, len) == (ssize_t)len;
+	int e = errno;
+	if (fd >= 0 && close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
+	}
+	if (!ok)
+		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(e), "cannot write %s: %s",
+		            file, g_strerror(e));
+	g_free(dir);
+	return ok;
+}
+
 int cmd_new(const kg_options *o, int argc, char **argv)
 {
 	if (argc < 4)
@@ -99,17 +141,24 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 		                      "kit or diagnostic", argv[2], s ? " (did you mean '" : "",
 		                      s ? s : "", s ? "'?)" : "");
 	}
-	for (const char *p = slug; *p; p++)
-		if (!(g_ascii_islower(*p) || g_ascii_isdigit(*p) || *p == '-') || !*slug) {
-			fprintf(stderr, "kitgen: '%s': use lower-case letters, digits and hyphens\n",
-			        slug);
-			return 2;
-		}
+	/* The name and language become a path under content/: nothing else
+	 * may reach it (an empty name, "..", a slash). */
+	if (!content_valid_slug(slug)) {
+		fprintf(stderr, "kitgen: '%s' is not a page name: use lower-case letters, digits "
+		                "and hyphens, not starting with a hyphen\n", slug);
+		return 2;
+	}
 	if (strchr(lang, ',')) {
 		fprintf(stderr, "kitgen: --lang: name one language for the new page\n");
 		return 2;
 	}
-	char *file = kind == KIND_SYSTEM
+	if (!kg_lang_code_ok(lang)) {
+		fprintf(stderr, "kitgen: --lang '%s' is not a language code (like en, ko or "
+		                "pt-BR)\n", lang);
+		return 2;
+	}
+	const kind_def *kd = kinds_get(kind);
+	char *file = kd->folder_each
 	                     ? g_strdup_printf("%s/%s/%s/index.%s.md", o->content,
 	                                       content_kind_dir(kind), slug, lang)
 	                     : g_strdup_printf("%s/%s/%s.%s.md", o->content,
@@ -125,8 +174,22 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 	diag_list *d = diag_new();
 	site_config *c = config_load(site_yaml, d);
 	g_free(site_yaml);
+	/* What the schema asks for that the catalogue or the name can give: a
+	 * city it is about, a year or date, a diagnosis's values. */
+	bool refers = false, values_key = false;
+	const char *dated = NULL, *field = NULL;
+	for (const schema_key *p = schema_keys(kind); p->key; p++) {
+		refers |= p->required && p->type == ST_REF && p->ref == KIND_CITY;
+		values_key |= p->type == ST_NUMBERS;
+		if (p->required && (p->type == ST_YEAR || p->type == ST_DATE) && !dated)
+			dated = p->key;
+		if (p->required && p->type == ST_FIELD && !field)
+			field = p->key;
+	}
+	size_t nsections = 0;
+	while (kd->sections && kd->sections[2 * nsections])
+		nsections++;
 	char *city = NULL, *year = NULL;
-	bool refers = kind == KIND_STUDY || kind == KIND_KIT || kind == KIND_DIAGNOSTIC;
 	if (refers)
 		kg_guess_city(o->content, slug, &city, &year);
 	GDateTime *now = g_date_time_new_now_local();
@@ -134,13 +197,18 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 	if (!year)
 		year = g_date_time_format(now, "%Y");
 	g_date_time_unref(now);
-	char *values = kind == KIND_DIAGNOSTIC ? kg_placeholder_values(o->content) : NULL;
+	char *values = values_key ? kg_placeholder_values(o->content) : NULL;
 	schema_hints hints = {.field = c && c->nfields ? c->fields[0].id : NULL,
 	                      .city = city, .year = year, .date = today, .values = values};
 	char *text = schema_scaffold_with(kind, slug, lang, &hints);
 	GError *err = NULL;
 	int status = 0;
-	if (!out_write_file(file, text, strlen(text), &err)) {
+	if (c && !config_language(c, lang)) {
+		g_set_error(&err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+		            "language '%s' is not defined in site.yaml; add it there first", lang);
+		status = 1;
+	}
+	if (status || !kg_write_new(file, text, &err)) {
 		fprintf(stderr, "kitgen: %s\n", err->message);
 		g_error_free(err);
 		status = 1;
@@ -156,14 +224,18 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 				last = p->key;
 			}
 		g_string_append_printf(todo, "%s'%s'", todo->len ? " and " : "", last);
-		printf("kitgen: fill in %s (marked TODO)%s", todo->str,
-		       kind == KIND_SYSTEM ? " and the six sections" : "");
-		if (kind == KIND_SYSTEM && hints.field)
-			printf("; 'field' is %s, the first field of site.yaml", hints.field);
+		printf("kitgen: fill in %s (marked TODO)", todo->str);
+		static const char *const count[] = {"", "one", "two", "three", "four", "five",
+		                                    "six", "seven", "eight", "nine"};
+		if (nsections)
+			printf(" and the %s sections", nsections < G_N_ELEMENTS(count)
+			                                       ? count[nsections] : "new");
+		if (field && hints.field)
+			printf("; '%s' is %s, the first field of site.yaml", field, hints.field);
 		if (refers && city)
 			printf("; 'city' is %s, from the name", city);
-		if (kind == KIND_STUDY || kind == KIND_KIT || kind == KIND_DIAGNOSTIC)
-			printf("; check '%s'", kind == KIND_STUDY ? "year" : "date");
+		if (dated)
+			printf("; check '%s'", dated);
 		printf(".\n");
 		if (refers && !city)
 			printf("kitgen: set 'city' to the NAME of a file in %s/%s/ (a page named "
@@ -172,12 +244,8 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 		if (values)
 			printf("kitgen: replace the placeholder 'values' (marked TODO) with the "
 			       "city's own figures.\n");
-		if (kind == KIND_KIT)
-			printf("kitgen: list the 'systems' to present, or name a diagnosis in "
-			       "'recommend'.\n");
-		if (kind == KIND_STUDY)
-			printf("kitgen: add the systems the study 'proposed', and its phases and costs "
-			       "when known.\n");
+		if (kd->advice)
+			printf("kitgen: %s\n", kd->advice);
 		g_string_free(todo, TRUE);
 	}
 	g_free(text);

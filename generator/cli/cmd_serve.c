@@ -19,6 +19,7 @@
 #include <glib-unix.h>
 #include "cli/cli.h"
 #include "load/config.h"
+#include "build/guard.h"
 #include "build/out.h"
 #include "site/serve.h"
 
@@ -392,7 +393,12 @@ int cmd_serve(const kg_options *o)
 	if (s.debounce)
 		g_source_remove(s.debounce);
 	serve_free(s.server);
-	out_stage_clean(s.site_dir);
+	GError *lock_err = NULL; /* staging folders of no running build only */
+	int lock = guard_lock(o->out, &lock_err);
+	if (lock >= 0)
+		out_stage_clean(s.site_dir);
+	g_clear_error(&lock_err);
+	guard_unlock(lock);
 	close(s.inotify);
 	g_main_loop_unref(s.loop);
 	g_hash_table_destroy(s.watches);

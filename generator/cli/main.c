@@ -332,7 +332,7 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		return cmd_new(o, argc, argv);
 	if (!strcmp(cmd, "i18n"))
 		return cmd_i18n(o, argc, argv);
-	if (!strcmp(cmd, "kit") || !strcmp(cmd, "report") || !strcmp(cmd, "flyer"))
+	if (kinds_by_document(cmd) >= 0 && strcmp(cmd, "diagnostic")) /* kinds.c: kit, report, flyer */
 		return cmd_document(o, cmd, argc, argv);
 	return cmd_document(o, "diagnostic", argc, argv); /* diagnose */
 }

@@ -58,10 +58,10 @@ static int diag_cmp(const void *a, const void *b)
 	int c = g_strcmp0(x->file, y->file);
 	if (c)
 		return c;
-	if (x->line != y->line)
-		return x->line - y->line;
+	if (x->line != y->line) /* compared, not subtracted: no overflow */
+		return x->line < y->line ? -1 : 1;
 	if (x->col != y->col)
-		return x->col - y->col;
+		return x->col < y->col ? -1 : 1;
 	if ((c = g_strcmp0(x->message, y->message)))
 		return c;
 	if (x->severity != y->severity)

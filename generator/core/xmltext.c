@@ -33,3 +33,9 @@ char *xmltext_clean(const char *s)
 	}
 	return g_string_free(out, FALSE);
 }
+
+void xmltext_set(xmlNodePtr e, const char *name, const char *value)
+{
+	if (value)
+		xmlSetProp(e, BAD_CAST name, BAD_CAST value);
+}

@@ -316,16 +316,28 @@ const cfg_field *config_field(const site_config *c, const char *id)
 	return NULL;
 }
 
+const char *config_lang_text(const site_config *c, const yt_node *n, const char *lang)
+{
+	if (!n)
+		return NULL;
+	if (n->kind == YT_SCALAR)
+		return n->value;
+	const cfg_language *l = config_language(c, lang);
+	if (!l)
+		return yt_str(n, lang);
+	for (size_t i = 0; l->chain[i]; i++) { /* the language itself, then its fallbacks */
+		const char *s = yt_str(n, l->chain[i]);
+		if (s)
+			return s;
+	}
+	return NULL;
+}
+
 const char *config_text(const site_config *c, const char *key, const char *lang)
 {
 	const yt_node *n = yt_get(c->root, key);
-	const char *s = yt_lang_str(n, lang);
-	if (!s && n && n->kind == YT_MAP) { /* fall back along the chain */
-		const cfg_language *l = config_language(c, lang);
-		for (size_t i = 0; l && l->chain[i] && !s; i++)
-			s = yt_str(n, l->chain[i]);
-		if (!s && n->count)
-			s = n->items[0]->value;
-	}
+	const char *s = config_lang_text(c, n, lang);
+	if (!s && n && n->kind == YT_MAP && n->count)
+		s = n->items[0]->value;
 	return s;
 }

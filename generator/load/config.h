@@ -40,7 +40,14 @@ bool config_select_languages(site_config *c, const char *list, diag_list *d);
 
 const cfg_language *config_language(const site_config *c, const char *code);
 const cfg_field *config_field(const site_config *c, const char *id);
-/* site.yaml text for a language, e.g. config_text(c, "title", "ko"). */
+/* The text of n, a {LANG: text} map or a plain text, for a reader of lang:
+ * the entry of the first language of lang's fallback chain that n has
+ * (lang itself first); NULL when none. Every translated text of site.yaml,
+ * the diagnosis model and the fields is read through it. */
+const char *config_lang_text(const site_config *c, const yt_node *n, const char *lang);
+
+/* site.yaml text for a language, e.g. config_text(c, "title", "ko"): as
+ * config_lang_text, else the map's first entry. */
 const char *config_text(const site_config *c, const char *key, const char *lang);
 
 /* What a published site must not lack, as warnings (errors with

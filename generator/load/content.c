@@ -11,20 +11,34 @@
 #include "build/jobs.h"
 #include "load/schema.h"
 
-static const char *const kind_dirs[KIND_COUNT] = {
-	"systems", "cities", "studies", "pages", "kits", "diagnostics"};
-static const char *const kind_names[KIND_COUNT] = {
-	"system", "city", "study", "page", "kit", "diagnostic"};
+const char *content_kind_dir(content_kind k) { return kinds_get(k)->dir; }
+const char *content_kind_name(content_kind k) { return kinds_get(k)->name; }
+int content_kind_from_name(const char *name) { return kinds_by_name(name); }
 
-const char *content_kind_dir(content_kind k) { return kind_dirs[k]; }
-const char *content_kind_name(content_kind k) { return kind_names[k]; }
-
-int content_kind_from_name(const char *name)
+content_iter content_iter_start(const content_set *s)
 {
-	for (int k = 0; k < KIND_COUNT; k++)
-		if (!strcmp(name, kind_dirs[k]) || !strcmp(name, kind_names[k]))
-			return k;
-	return -1;
+	return (content_iter){.set = s};
+}
+
+content_group *content_iter_next_group(content_iter *i)
+{
+	for (; i->kind < KIND_COUNT; i->kind++, i->group = 0)
+		if (i->group < i->set->groups[i->kind]->len) {
+			i->item = 0;
+			return i->set->groups[i->kind]->pdata[i->group++];
+		}
+	return NULL;
+}
+
+content_item *content_iter_next(content_iter *i)
+{
+	for (;;) {
+		const content_group *g = i->group ? i->set->groups[i->kind]->pdata[i->group - 1] : NULL;
+		if (g && i->item < g->items->len)
+			return g->items->pdata[i->item++];
+		if (!content_iter_next_group(i))
+			return NULL;
+	}
 }
 
 static void content_item_free(content_item *it)
@@ -48,7 +62,7 @@ static void content_group_free(content_group *g)
 
 /* A slug is part of every address: keep it to what URLs and file systems
  * agree on. */
-static bool content_valid_slug(const char *s)
+bool content_valid_slug(const char *s)
 {
 	if (!*s || strlen(s) > 100 || *s == '-')
 		return false;
@@ -119,7 +133,7 @@ static bool content_check_utf8(const char *text, size_t len, const char *path,
 
 static void content_add(content_set *s, content_item *it)
 {
-	char *key = g_strdup_printf("%s/%s", kind_dirs[it->kind], it->slug);
+	char *key = g_strdup_printf("%s/%s", content_kind_dir(it->kind), it->slug);
 	content_group *g = g_hash_table_lookup(s->by_key, key);
 	if (!g) {
 		g = g_new0(content_group, 1);
@@ -186,6 +200,21 @@ static bool content_parse(const char *path, const struct stat *st, content_item 
 	return fm != NULL;
 }
 
+/* Whether a page of kind k named slug would take an address the site uses
+ * itself: a free page (address LANG/NAME/) named after another kind's folder
+ * or one of the site's own. */
+static bool content_reserved(content_kind k, const char *slug)
+{
+	static const char *const site_own[] = {"downloads", "pdf", "media", "assets", "feed",
+	                                       "index", "self-assessment", NULL};
+	if (!kinds_get(k)->url || *kinds_get(k)->url)
+		return false;
+	for (int o = 0; o < KIND_COUNT; o++)
+		if (o != (int)k && !strcmp(slug, content_kind_dir(o)))
+			return true;
+	return g_strv_contains(site_own, slug);
+}
+
 /* Reads one Markdown file: NAME.LANG.md (or index.LANG.md in a system's
  * folder, where the folder is the name), from fc when it has the file as
  * st says it is. NULL, with the problem in d, when it is not a page. Safe
@@ -220,11 +249,7 @@ static content_item *content_read(const site_config *c, fm_cache *fc, content_ki
 		           "'%s' is not a valid page name", slug);
 		goto out;
 	}
-	/* Free pages share LANG/ with the site's own lists. */
-	static const char *const reserved[] = {"systems", "cities", "studies", "downloads",
-	                                       "kits", "diagnostics", "pdf", "media",
-	                                       "assets", "feed", "index", "self-assessment", NULL};
-	if (kind == KIND_PAGE && g_strv_contains(reserved, slug)) {
+	if (content_reserved(kind, slug)) {
 		diag_error(d, path, 1, 1, "choose another name; the site uses this address itself",
 		           "page name '%s' is reserved", slug);
 		goto out;
@@ -427,12 +452,16 @@ content_set *content_load(const char *root, const site_config *c, int jobs, fm_c
 		const content_dirent *e = &g_array_index(top, content_dirent, i);
 		if (e->type == DT_DIR) {
 			int k = content_kind_from_name(e->name);
-			if (k < 0 || strcmp(e->name, kind_dirs[k])) {
+			if (k < 0 || strcmp(e->name, content_kind_dir(k))) {
 				char *path = g_build_filename(root, e->name, NULL);
-				diag_error(d, path, 1, 1,
-				           "content/ holds systems, cities, studies, pages, kits "
-				           "and diagnostics; move or remove this folder",
-				           "unknown kind of content '%s'", e->name);
+				GString *dirs = g_string_new(NULL);
+				for (int o = 0; o < KIND_COUNT; o++)
+					g_string_append_printf(dirs, "%s%s", o == 0 ? "" : o + 1 < KIND_COUNT ? ", " : " and ",
+					                       content_kind_dir(o));
+				g_string_prepend(dirs, "content/ holds ");
+				g_string_append(dirs, "; move or remove this folder");
+				diag_error(d, path, 1, 1, dirs->str, "unknown kind of content '%s'", e->name);
+				g_string_free(dirs, TRUE);
 				g_free(path);
 			} else {
 				content_walk(s, md, (content_kind)k, e->name, NULL, 0, d);
@@ -456,13 +485,11 @@ content_set *content_load(const char *root, const site_config *c, int jobs, fm_c
 		}
 	}
 	g_ptr_array_free(md, TRUE);
-	for (int k = 0; k < KIND_COUNT; k++) {
+	for (int k = 0; k < KIND_COUNT; k++)
 		g_ptr_array_sort(s->groups[k], content_cmp_group);
-		for (guint i = 0; i < s->groups[k]->len; i++) {
-			content_group *g = s->groups[k]->pdata[i];
-			g_ptr_array_sort(g->items, content_cmp_item);
-		}
-	}
+	content_iter gi = content_iter_start(s);
+	for (content_group *g; (g = content_iter_next_group(&gi));)
+		g_ptr_array_sort(g->items, content_cmp_item);
 	return s;
 }
 
@@ -480,7 +507,7 @@ void content_free(content_set *s)
 
 content_group *content_group_find(const content_set *s, content_kind k, const char *slug)
 {
-	char *key = g_strdup_printf("%s/%s", kind_dirs[k], slug);
+	char *key = g_strdup_printf("%s/%s", content_kind_dir(k), slug);
 	content_group *g = g_hash_table_lookup(s->by_key, key);
 	g_free(key);
 	return g;
@@ -511,15 +538,11 @@ content_item *content_group_pick(const content_group *g, const site_config *c,
 
 void content_drop_bodies(content_set *s)
 {
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < s->groups[k]->len; i++) {
-			content_group *g = s->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++) {
-				content_item *it = g->items->pdata[j];
-				g_free(it->body);
-				it->body = NULL;
-			}
-		}
+	content_iter i = content_iter_start(s);
+	for (content_item *it; (it = content_iter_next(&i));) {
+		g_free(it->body);
+		it->body = NULL;
+	}
 }
 
 const char *content_item_body(const content_item *it, size_t *len, char **owned)
@@ -532,10 +555,13 @@ const char *content_item_body(const content_item *it, size_t *len, char **owned)
 	gsize n;
 	if (!g_file_get_contents(it->path, &text, &n, NULL))
 		return NULL;
-	guint8 sum[CONTENT_SUM_LEN];
+	/* The front matter too: one taken from the cache (fmcache.h) is used
+	 * only for the text it was parsed from. */
+	guint8 sum[CONTENT_SUM_LEN], head[CONTENT_SUM_LEN];
 	if (n < it->body_off || n - it->body_off != it->body_len ||
 	    (content_sum(text + it->body_off, it->body_len, sum),
-	     memcmp(sum, it->body_sum, CONTENT_SUM_LEN))) {
+	     memcmp(sum, it->body_sum, CONTENT_SUM_LEN)) ||
+	    (content_sum(text, it->body_off, head), memcmp(head, it->head_sum, CONTENT_SUM_LEN))) {
 		g_free(text); /* changed under the build: not the text it was keyed on */
 		return NULL;
 	}

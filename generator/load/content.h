@@ -7,16 +7,8 @@
 #include <sys/stat.h>
 #include "load/config.h"
 #include "core/yamltree.h"
+#include "load/kinds.h"
 
-typedef enum {
-	KIND_SYSTEM,
-	KIND_CITY,
-	KIND_STUDY,
-	KIND_PAGE,
-	KIND_KIT,
-	KIND_DIAGNOSTIC,
-	KIND_COUNT
-} content_kind;
 
 #define CONTENT_SUM_LEN 16 /* bytes of head_sum and body_sum */
 
@@ -63,6 +55,21 @@ typedef struct {
 	int drafts_left_out;           /* pages with draft: true, without --drafts */
 } content_set;
 
+/* Every page of a set in one order: kinds as in kinds.c, groups by slug,
+ * translations by language.
+ *   content_iter i = content_iter_start(s);
+ *   for (content_item *it; (it = content_iter_next(&i));) ...
+ * Use one iterator for items or for groups, not both. */
+typedef struct {
+	const content_set *set;
+	int kind;
+	guint group, item; /* the next group of kind, the next item of the last group */
+} content_iter;
+
+content_iter content_iter_start(const content_set *s);
+content_item *content_iter_next(content_iter *i);
+content_group *content_iter_next_group(content_iter *i);
+
 const char *content_kind_dir(content_kind k);   /* "systems" */
 const char *content_kind_name(content_kind k);  /* "system" */
 int content_kind_from_name(const char *name);    /* -1 if unknown; dir or name */
@@ -107,5 +114,9 @@ content_item *content_group_pick(const content_group *g, const site_config *c,
 bool content_split(const char *text, size_t len, const char *path,
                    size_t *yaml_off, size_t *yaml_len, size_t *body_off,
                    int *body_line, diag_list *d);
+
+/* s is a page name: lower-case letters, digits and hyphens, not empty,
+ * not starting with a hyphen, at most 100 bytes. */
+bool content_valid_slug(const char *s);
 
 #endif

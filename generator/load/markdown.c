@@ -240,15 +240,14 @@ static bool md_resolve_as(const md_context *ctx, const content_item *it, const c
 		g_free(base);
 		if (!lang_ok) {
 			/* reported */
-		} else if (kind == KIND_KIT || kind == KIND_DIAGNOSTIC) {
+		} else if (!kinds_get(kind)->url) {
 			diag_error(ctx->d, it->path, line, col,
-			           "kits and diagnostics are published as PDFs, not pages; link to "
-			           "a system, city, study or page",
+			           "it is published as a PDF, not a page; link to a page of "
+			           "the site instead",
 			           "link '%s': a %s has no web page", target, content_kind_name(kind));
 		} else if (content_group_find(ctx->set, kind, slug)) {
-			/* Free pages live at LANG/NAME/, the rest at LANG/KIND/NAME/. */
-			*ref = g_strdup_printf("%s%s%s/%s%s", kind == KIND_PAGE ? "" : content_kind_dir(kind),
-			                       kind == KIND_PAGE ? "" : "/", slug, frag ? "#" : "",
+			/* The page's address inside LANG/ (kinds.c). */
+			*ref = g_strdup_printf("%s%s/%s%s", kinds_get(kind)->url, slug, frag ? "#" : "",
 			                       frag ? frag : "");
 			ok = true;
 		} else {
@@ -310,8 +309,8 @@ static xmlNodePtr md_el(xmlNodePtr parent, const char *name)
  * block's language), so they lose the characters XML cannot carry. */
 static void md_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	char *clean = xmltext_clean(value);
-	xmlSetProp(n, BAD_CAST name, BAD_CAST clean);
+	char *clean = xmltext_clean(value); /* authors' text: drop what XML cannot carry */
+	xmltext_set(n, name, clean);
 	g_free(clean);
 }
 
@@ -597,7 +596,8 @@ xmlNodePtr md_render(const md_context *ctx, const content_item *it, xmlDocPtr do
 	size_t len;
 	const char *text = content_item_body(it, &len, &owned);
 	if (!text) {
-		diag_error(ctx->d, it->path, 0, 0, "build again when the file is saved",
+		diag_error(ctx->stale ? ctx->stale : ctx->d, it->path, 0, 0,
+		           "build again when the file is saved",
 		           "the file changed while kitgen was building");
 		text = "";
 		len = 0;

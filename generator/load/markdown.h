@@ -15,6 +15,8 @@ typedef struct {
 	media_set *media;
 	diag_list *d;
 	GPtrArray *media_used; /* if not NULL: gets each media file the body uses */
+	diag_list *stale; /* where "the file changed while kitgen was building"
+	                   * goes, apart from the body's own problems; NULL: d */
 } md_context;
 
 /* Renders it's body as <body> (headings carry ids) followed by <toc> of its

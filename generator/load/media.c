@@ -3,7 +3,8 @@
 #include <string.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include "load/media.h"
-#include "build/out.h"
+#include "build/guard.h"
+#include "build/outfile.h"
 
 static void media_file_free(media_file *f)
 {
@@ -54,12 +55,15 @@ bool media_copy_all(media_set *m, const char *out_dir, GError **err)
 	for (GList *k = keys; k && ok; k = k->next) {
 		char *src = g_build_filename(m->root, k->data, NULL);
 		char *dst = g_build_filename(out_dir, "media", k->data, NULL);
-		char *text;
-		gsize len;
-		ok = g_file_get_contents(src, &text, &len, err) &&
-		     out_write_file(dst, text, len, err);
-		if (ok)
-			g_free(text);
+		/* a name from a cache (checked.tsv) is checked again here: only
+		 * files under content/, only into media/ */
+		if (!guard_rel_ok(k->data)) {
+			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+			            "media name '%s' leaves the content folder", (char *)k->data);
+			ok = false;
+		} else {
+			ok = outfile_copy(src, dst, err); /* sparse, reflinked files stay so */
+		}
 		g_free(src);
 		g_free(dst);
 	}

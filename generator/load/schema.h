@@ -5,36 +5,8 @@
 
 #include "load/content.h"
 
-typedef enum {
-	ST_TEXT,      /* one line of text */
-	ST_DATE,      /* YYYY-MM-DD */
-	ST_YEAR,      /* YYYY */
-	ST_DATE_YEAR, /* either */
-	ST_BOOL,
-	ST_INT,
-	ST_ENUM,      /* one of schema_key.values */
-	ST_IDS,       /* list of lower-case ids */
-	ST_TEXTS,     /* list of text */
-	ST_FIELD,     /* a field id from site.yaml */
-	ST_REF,       /* NAME of a page of kind schema_key.ref */
-	ST_REFS,      /* list of those */
-	ST_FILE,      /* a file beside the page */
-	ST_LANG,      /* a language code */
-	ST_MAPS,      /* list of maps */
-	ST_NUMBERS,   /* map of id -> number */
-} schema_type;
-
-typedef struct {
-	const char *key;
-	schema_type type;
-	bool required;
-	const char *doc;    /* one line, shown by `kitgen new` and in errors */
-	const char *values; /* ST_ENUM: "a|b" */
-	content_kind ref;   /* ST_REF, ST_REFS */
-	const char *example;
-} schema_key;
-
-/* The keys of a kind, ending with a zeroed entry. Shared keys come first. */
+/* The keys of a kind (its kinds.c entry), ending with a zeroed entry.
+ * Shared keys come first. */
 const schema_key *schema_keys(content_kind k);
 
 /* Checks one page's front matter against its kind's schema and the rest of

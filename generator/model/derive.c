@@ -4,6 +4,7 @@
 #include <string.h>
 #include "model/derive.h"
 #include "model/diagram.h"
+#include "core/xmltext.h"
 #include "load/i18n.h"
 #include "build/workers.h"
 
@@ -31,16 +32,11 @@ char *derive_chart_path(const content_item *it)
 	return g_strdup_printf("charts/%s.%s.svg", it->slug, it->lang);
 }
 
-static void derive_set(xmlNodePtr e, const char *k, const char *v)
-{
-	xmlSetProp(e, BAD_CAST k, BAD_CAST v);
-}
-
 static void derive_set_num(xmlNodePtr e, const char *k, double v)
 {
 	char buf[64];
 	snprintf(buf, sizeof buf, "%.0f", v);
-	derive_set(e, k, buf);
+	xmltext_set(e, k, buf);
 }
 
 /* <budget currency total shown><phase n name … subtotal shown>
@@ -56,14 +52,14 @@ static void derive_budget(const content_item *it, const char *lang, xmlNodePtr i
 	 * page falls back, to match the text around them. */
 	const char *fmt_lang = it->lang ? it->lang : lang;
 	xmlNodePtr b = xmlNewChild(item, NULL, BAD_CAST "budget", NULL);
-	derive_set(b, "currency", cur);
+	xmltext_set(b, "currency", cur);
 	double total = 0;
 	for (size_t k = 0; k < np; k++) {
 		xmlNodePtr ph = xmlNewChild(b, NULL, BAD_CAST "phase", NULL);
 		char num[32];
 		snprintf(num, sizeof num, "%zu", k + 1);
-		derive_set(ph, "n", num);
-		derive_set(ph, "name", p[k].name);
+		xmltext_set(ph, "n", num);
+		xmltext_set(ph, "name", p[k].name);
 		double sub = 0;
 		for (size_t i = 0; i < costs->count; i++) {
 			const char *phase = yt_str(costs->items[i], "phase");
@@ -72,22 +68,22 @@ static void derive_budget(const content_item *it, const char *lang, xmlNodePtr i
 				continue;
 			double a = g_ascii_strtod(amount, NULL);
 			xmlNodePtr line = xmlNewChild(ph, NULL, BAD_CAST "line", NULL);
-			derive_set(line, "item", yt_str(costs->items[i], "item"));
+			xmltext_set(line, "item", yt_str(costs->items[i], "item"));
 			derive_set_num(line, "amount", a);
 			char *shown = i18n_format_currency(fmt_lang, a, cur);
-			derive_set(line, "shown", shown);
+			xmltext_set(line, "shown", shown);
 			g_free(shown);
 			sub += a;
 		}
 		derive_set_num(ph, "subtotal", sub);
 		char *shown = i18n_format_currency(fmt_lang, sub, cur);
-		derive_set(ph, "shown", shown);
+		xmltext_set(ph, "shown", shown);
 		g_free(shown);
 		total += sub;
 	}
 	derive_set_num(b, "total", total);
 	char *shown = i18n_format_currency(fmt_lang, total, cur);
-	derive_set(b, "shown", shown);
+	xmltext_set(b, "shown", shown);
 	g_free(shown);
 }
 
@@ -103,7 +99,7 @@ void derive_study(const content_item *it, const char *lang, xmlNodePtr item)
 	char *path = derive_chart_path(it);
 	double w, h;
 	chart_timeline_size(np, &w, &h);
-	derive_set(tl, "media", path);
+	xmltext_set(tl, "media", path);
 	derive_set_num(tl, "width", w);
 	derive_set_num(tl, "height", h);
 	g_free(path);
@@ -111,13 +107,13 @@ void derive_study(const content_item *it, const char *lang, xmlNodePtr item)
 		xmlNodePtr e = xmlNewChild(tl, NULL, BAD_CAST "phase", NULL);
 		char buf[32];
 		snprintf(buf, sizeof buf, "%04d-%02d", p[i].year, p[i].month);
-		derive_set(e, "start", buf);
+		xmltext_set(e, "start", buf);
 		int end = p[i].year * 12 + p[i].month - 1 + p[i].months - 1;
 		snprintf(buf, sizeof buf, "%04d-%02d", end / 12, end % 12 + 1);
-		derive_set(e, "end", buf);
+		xmltext_set(e, "end", buf);
 		snprintf(buf, sizeof buf, "%d", p[i].months);
-		derive_set(e, "months", buf);
-		derive_set(e, "name", p[i].name);
+		xmltext_set(e, "months", buf);
+		xmltext_set(e, "name", p[i].name);
 	}
 	derive_budget(it, lang, item, p, np);
 	g_free(p);
@@ -134,7 +130,7 @@ void derive_diagnosis(const content_item *it, xmlNodePtr item)
 	chart_radar_size(&w, &h);
 	xmlNodePtr e = xmlNewChild(item, NULL, BAD_CAST "radar", NULL);
 	char *path = derive_radar_path(it);
-	derive_set(e, "media", path);
+	xmltext_set(e, "media", path);
 	derive_set_num(e, "width", w);
 	derive_set_num(e, "height", h);
 	g_free(path);

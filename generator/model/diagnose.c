@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model/diagnose_int.h"
+#include "core/xmltext.h"
 
 void dx_result_free(dx_result *r)
 {
@@ -222,17 +223,11 @@ const char *dx_result_system(const dx_result *r, size_t n)
 	return n < r->nrecs && r->recs[n].priority > 0 ? r->recs[n].slug : NULL;
 }
 
-static void dx_set(xmlNodePtr e, const char *k, const char *v)
-{
-	if (v)
-		xmlSetProp(e, BAD_CAST k, BAD_CAST v);
-}
-
 static void dx_setf(xmlNodePtr e, const char *k, const char *fmt, double v)
 {
 	char buf[64];
 	g_ascii_formatd(buf, sizeof buf, fmt, v);
-	dx_set(e, k, buf);
+	xmltext_set(e, k, buf);
 }
 
 static void dx_ids(xmlNodePtr parent, const char *name, GPtrArray *ids, const char *prefix,
@@ -243,7 +238,7 @@ static void dx_ids(xmlNodePtr parent, const char *name, GPtrArray *ids, const ch
 		const char *label = i18n_get(strings, lang, key);
 		xmlNodePtr e = xmlNewTextChild(parent, NULL, BAD_CAST name,
 		                               BAD_CAST(strcmp(label, key) ? label : (char *)ids->pdata[i]));
-		dx_set(e, "id", ids->pdata[i]);
+		xmltext_set(e, "id", ids->pdata[i]);
 		g_free(key);
 	}
 }
@@ -254,41 +249,41 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 {
 	xmlNodePtr dx = xmlNewChild(item, NULL, BAD_CAST "diagnosis", NULL);
 	dx_setf(dx, "index", "%.1f", r->index);
-	dx_set(dx, "stage", m->stages[r->stage].id);
-	dx_set(dx, "stage-name", dx_text(m->stages[r->stage].name, c, lang));
+	xmltext_set(dx, "stage", m->stages[r->stage].id);
+	xmltext_set(dx, "stage-name", dx_text(m->stages[r->stage].name, c, lang));
 	for (size_t f = 0; f < m->nfields; f++) {
 		const dx_field *fd = &m->fields[f];
 		xmlNodePtr fe = xmlNewChild(dx, NULL, BAD_CAST "field", NULL);
-		dx_set(fe, "id", fd->id);
-		dx_set(fe, "name", dx_text(fd->name, c, lang));
+		xmltext_set(fe, "id", fd->id);
+		xmltext_set(fe, "name", dx_text(fd->name, c, lang));
 		dx_setf(fe, "score", "%.1f", r->field[f]);
 		dx_setf(fe, "weight", "%.2f", fd->weight);
 		for (size_t k = fd->first; k < fd->first + fd->count; k++) {
 			const dx_indicator *ind = &m->ind[k];
 			xmlNodePtr ie = xmlNewChild(fe, NULL, BAD_CAST "indicator", NULL);
-			dx_set(ie, "id", ind->id);
-			dx_set(ie, "name", dx_text(ind->name, c, lang));
-			dx_set(ie, "unit", ind->unit);
-			dx_set(ie, "method", ind->method == DX_YESNO ? "yesno" : ind->method == DX_LOG ? "log" : "linear");
+			xmltext_set(ie, "id", ind->id);
+			xmltext_set(ie, "name", dx_text(ind->name, c, lang));
+			xmltext_set(ie, "unit", ind->unit);
+			xmltext_set(ie, "method", ind->method == DX_YESNO ? "yesno" : ind->method == DX_LOG ? "log" : "linear");
 			dx_setf(ie, "value", "%g", r->value[k]);
 			dx_setf(ie, "score", "%.1f", 100.0 * r->norm[k]);
 			dx_setf(ie, "weight", "%.2f", ind->weight);
 			const yt_node *srcs = yt_get(m->root, "sources");
 			for (size_t i = 0; srcs && srcs->kind == YT_SEQ && i < srcs->count; i++)
 				if (!g_strcmp0(yt_str(srcs->items[i], "id"), ind->source))
-					dx_set(ie, "source", yt_str(srcs->items[i], "name"));
+					xmltext_set(ie, "source", yt_str(srcs->items[i], "name"));
 		}
 	}
 	xmlNodePtr stages = xmlNewChild(dx, NULL, BAD_CAST "stages", NULL);
 	for (size_t i = 0; i < m->nstages; i++) {
 		xmlNodePtr st = xmlNewChild(stages, NULL, BAD_CAST "stage", NULL);
-		dx_set(st, "id", m->stages[i].id);
-		dx_set(st, "name", dx_text(m->stages[i].name, c, lang));
+		xmltext_set(st, "id", m->stages[i].id);
+		xmltext_set(st, "name", dx_text(m->stages[i].name, c, lang));
 		dx_setf(st, "min", "%g", m->stages[i].min);
 		if (i <= r->stage)
-			dx_set(st, "reached", "true");
+			xmltext_set(st, "reached", "true");
 		if (i == r->stage)
-			dx_set(st, "current", "true");
+			xmltext_set(st, "current", "true");
 	}
 	xmlNodePtr recs = xmlNewChild(dx, NULL, BAD_CAST "recommend", NULL);
 	for (size_t i = 0, shown = 0; i < r->nrecs && shown < (size_t)m->top; i++) {
@@ -299,12 +294,12 @@ void dx_result_xml(const dx_model *m, const dx_result *r, const content_set *s,
 		content_group *g = content_group_find(s, KIND_SYSTEM, rec->slug);
 		content_item *sys = g ? content_group_pick(g, c, lang) : NULL;
 		xmlNodePtr e = xmlNewChild(recs, NULL, BAD_CAST "system", NULL);
-		dx_set(e, "slug", rec->slug);
+		xmltext_set(e, "slug", rec->slug);
 		char *path = g_strdup_printf("%s/systems/%s/", lang, rec->slug);
-		dx_set(e, "path", path);
+		xmltext_set(e, "path", path);
 		g_free(path);
-		dx_set(e, "title", sys ? yt_str(sys->fm, "title") : rec->slug);
-		dx_set(e, "summary", sys ? yt_str(sys->fm, "summary") : NULL);
+		xmltext_set(e, "title", sys ? yt_str(sys->fm, "title") : rec->slug);
+		xmltext_set(e, "summary", sys ? yt_str(sys->fm, "summary") : NULL);
 		dx_setf(e, "priority", "%.3f", rec->priority);
 		dx_setf(e, "need", "%.2f", rec->need);
 		dx_setf(e, "gap", "%.2f", rec->gap);

@@ -52,10 +52,7 @@ double dx_normalise(const dx_indicator *ind, double v)
 
 const char *dx_text(const yt_node *name, const site_config *c, const char *lang)
 {
-	const cfg_language *l = config_language(c, lang);
-	const char *s = NULL;
-	for (size_t i = 0; l && l->chain[i] && !s; i++)
-		s = yt_lang_str(name, l->chain[i]);
+	const char *s = config_lang_text(c, name, lang);
 	if (!s)
 		s = yt_lang_str(name, "en");
 	return s ? s : "";

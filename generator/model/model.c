@@ -3,6 +3,7 @@
 #include <string.h>
 #include "model/model.h"
 #include "model/diagram.h"
+#include "core/xmltext.h"
 #include "build/checked.h"
 #include "model/derive.h"
 #include "build/jobs.h"
@@ -17,6 +18,7 @@ model *model_new(const site_config *c, const content_set *s, const i18n_set *str
 	m->strings = strings;
 	m->media = media;
 	m->d = d;
+	m->source_date = -1;
 	m->dx_results = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
 	                                      (GDestroyNotify)dx_result_free);
 	m->studies_by_lang = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -39,15 +41,12 @@ void model_free(model *m)
 
 bool model_kind_has_page(content_kind k)
 {
-	return k == KIND_SYSTEM || k == KIND_CITY || k == KIND_STUDY || k == KIND_PAGE ||
-	       k == KIND_DIAGNOSTIC;
+	return kinds_get(k)->url != NULL;
 }
 
 char *model_page_path(content_kind k, const char *slug, const char *lang)
 {
-	if (k == KIND_PAGE)
-		return g_strdup_printf("%s/%s/", lang, slug);
-	return g_strdup_printf("%s/%s/%s/", lang, content_kind_dir(k), slug);
+	return g_strdup_printf("%s/%s%s/", lang, kinds_get(k)->url, slug);
 }
 
 static char *model_file_for(model *m, const char *dir, const char *name, const char *lang);
@@ -164,7 +163,7 @@ static bool model_load_one(void *shared, int thread, size_t i)
 	diag_list *own = diag_new();
 	model_check_placeholders(it, own);
 	GPtrArray *used = g_ptr_array_new_with_free_func(g_free);
-	md_context ctx = {m->set, m->config, m->media, own, used};
+	md_context ctx = {m->set, m->config, m->media, own, used, NULL};
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr toc, body = md_render(&ctx, it, doc, &toc);
 	xmlFreeNode(body);
@@ -212,7 +211,7 @@ static void model_check_unfinished(model *m)
 		GString *drafts = g_string_new(NULL), *mixed = g_string_new(NULL);
 		int ndrafts = 0, nmixed = 0;
 		for (int k = 0; k < KIND_COUNT; k++) {
-			if (k == KIND_CITY || k == KIND_PAGE) /* no PDF of their own */
+			if (!kinds_get(k)->document) /* no PDF of their own (kinds.c) */
 				continue;
 			for (guint i = 0; i < m->set->groups[k]->len; i++) {
 				content_group *g = m->set->groups[k]->pdata[i];
@@ -262,12 +261,9 @@ void model_load_bodies(model *m, int jobs)
 {
 	model_diagnose(m);
 	model_load l = {m, g_ptr_array_new()};
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < m->set->groups[k]->len; i++) {
-			content_group *g = m->set->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++)
-				g_ptr_array_add(l.items, g->items->pdata[j]);
-		}
+	content_iter i = content_iter_start(m->set);
+	for (content_item *it; (it = content_iter_next(&i));)
+		g_ptr_array_add(l.items, it);
 	jobs_run(jobs, l.items->len, model_load_one, &l);
 	g_ptr_array_free(l.items, TRUE);
 	model_check_unfinished(m);
@@ -281,12 +277,6 @@ static const schema_key *model_key(content_kind k, const char *key)
 	return NULL;
 }
 
-static void model_set(xmlNodePtr e, const char *name, const char *value)
-{
-	if (value)
-		xmlSetProp(e, BAD_CAST name, BAD_CAST value);
-}
-
 /* <KEY ref="cities/x/" slug="x">Title in lang</KEY> */
 static xmlNodePtr model_ref(model *m, xmlNodePtr parent, const char *name,
                             content_kind kind, const char *slug, const char *lang)
@@ -295,11 +285,11 @@ static xmlNodePtr model_ref(model *m, xmlNodePtr parent, const char *name,
 	content_item *it = g ? content_group_pick(g, m->config, lang) : NULL;
 	const char *title = it ? yt_str(it->fm, "title") : slug;
 	xmlNodePtr e = xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(title ? title : slug));
-	model_set(e, "slug", slug);
-	model_set(e, "kind", content_kind_name(kind));
+	xmltext_set(e, "slug", slug);
+	xmltext_set(e, "kind", content_kind_name(kind));
 	if (g && model_kind_has_page(kind)) {
 		char *path = model_page_path(kind, slug, lang);
-		model_set(e, "path", path);
+		xmltext_set(e, "path", path);
 		g_free(path);
 	}
 	return e;
@@ -340,12 +330,12 @@ static void model_diagram(xmlNodePtr item, const content_item *it)
 {
 	char *rel = diagram_media_path(it->slug, it->lang);
 	xmlNodePtr e = xmlNewChild(item, NULL, BAD_CAST "image", NULL);
-	model_set(e, "media", rel);
+	xmltext_set(e, "media", rel);
 	char buf[16];
 	snprintf(buf, sizeof buf, "%.0f", DIAGRAM_W);
-	model_set(e, "width", buf);
+	xmltext_set(e, "width", buf);
 	snprintf(buf, sizeof buf, "%.0f", DIAGRAM_H);
-	model_set(e, "height", buf);
+	xmltext_set(e, "height", buf);
 	g_free(rel);
 }
 
@@ -358,18 +348,15 @@ static void model_value(model *m, const content_item *it, const schema_key *k,
 	case ST_DATE_YEAR: {
 		char *shown = i18n_format_date(lang, v->value);
 		e = xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST shown);
-		model_set(e, "value", v->value);
+		xmltext_set(e, "value", v->value);
 		g_free(shown);
 		break;
 	}
 	case ST_FIELD: {
 		const cfg_field *f = config_field(m->config, v->value);
-		const cfg_language *l = config_language(m->config, lang);
-		const char *name = NULL;
-		for (size_t i = 0; f && l && l->chain[i] && !name; i++)
-			name = yt_lang_str(f->name, l->chain[i]);
+		const char *name = f ? config_lang_text(m->config, f->name, lang) : NULL;
 		e = xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST(name ? name : v->value));
-		model_set(e, "id", v->value);
+		xmltext_set(e, "id", v->value);
 		break;
 	}
 	case ST_REF:
@@ -395,7 +382,7 @@ static void model_value(model *m, const content_item *it, const schema_key *k,
 			const yt_node *map = v->items[i];
 			for (size_t j = 0; map->kind == YT_MAP && j < map->count; j++)
 				if (map->items[j]->kind == YT_SCALAR)
-					model_set(row, map->keys[j], map->items[j]->value);
+					xmltext_set(row, map->keys[j], map->items[j]->value);
 		}
 		break;
 	case ST_NUMBERS:
@@ -403,7 +390,7 @@ static void model_value(model *m, const content_item *it, const schema_key *k,
 		for (size_t i = 0; i < v->count; i++) {
 			xmlNodePtr n = xmlNewTextChild(e, NULL, BAD_CAST "v",
 			                               BAD_CAST(v->items[i]->value ? v->items[i]->value : ""));
-			model_set(n, "k", v->keys[i]);
+			xmltext_set(n, "k", v->keys[i]);
 		}
 		break;
 	case ST_FILE: {
@@ -419,13 +406,13 @@ static void model_value(model *m, const content_item *it, const schema_key *k,
 		if (g_hash_table_contains(m->set->files, rel)) {
 			const media_file *f = media_use(m->media, rel);
 			e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);
-			model_set(e, "media", rel);
+			xmltext_set(e, "media", rel);
 			char buf[16];
 			if (f->width > 0) {
 				snprintf(buf, sizeof buf, "%d", f->width);
-				model_set(e, "width", buf);
+				xmltext_set(e, "width", buf);
 				snprintf(buf, sizeof buf, "%d", f->height);
-				model_set(e, "height", buf);
+				xmltext_set(e, "height", buf);
 			}
 		}
 		g_free(rel);
@@ -499,7 +486,7 @@ static void model_related_studies(model *m, const content_group *g, const char *
 		for (guint i = 0; i < found->len; i++) {
 			content_item *s = found->pdata[i];
 			xmlNodePtr e = model_ref(m, list, "v", KIND_STUDY, s->slug, lang);
-			model_set(e, "year", yt_str(s->fm, "year"));
+			xmltext_set(e, "year", yt_str(s->fm, "year"));
 		}
 	}
 }
@@ -509,16 +496,16 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 {
 	content_item *it = content_group_pick(g, m->config, lang);
 	xmlNodePtr item = xmlNewDocNode(doc, NULL, BAD_CAST "item", NULL);
-	model_set(item, "kind", content_kind_name(g->kind));
-	model_set(item, "slug", g->slug);
-	model_set(item, "lang", it->lang);
+	xmltext_set(item, "kind", content_kind_name(g->kind));
+	xmltext_set(item, "slug", g->slug);
+	xmltext_set(item, "lang", it->lang);
 	if (model_kind_has_page(g->kind)) {
 		char *path = model_page_path(g->kind, g->slug, lang);
-		model_set(item, "path", path);
+		xmltext_set(item, "path", path);
 		g_free(path);
 	}
 	if (strcmp(it->lang, lang))
-		model_set(item, "fallback", "true");
+		xmltext_set(item, "fallback", "true");
 	const yt_node *fm = it->fm;
 	for (size_t i = 0; i < fm->count; i++) {
 		const schema_key *k = model_key(g->kind, fm->keys[i]);
@@ -527,17 +514,13 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 	}
 	if (!full)
 		return item;
-	/* Its problems were reported when the catalogue was loaded. */
+	/* Its problems were reported when the catalogue was loaded; only a file
+	 * changed since then is news (ctx.stale). */
 	diag_list *quiet = diag_new();
-	md_context ctx = {m->set, m->config, m->media, quiet, NULL};
+	md_context ctx = {m->set, m->config, m->media, quiet, NULL, .stale = m->d};
 	xmlNodePtr toc;
 	xmlAddChild(item, md_render(&ctx, it, doc, &toc));
 	xmlAddChild(item, toc);
-	for (size_t k = 0; k < quiet->count; k++) { /* new since loading: the file changed */
-		const diag_entry *e = &quiet->entries[k];
-		if (e->severity == DIAG_ERROR && !strcmp(e->message, "the file changed while kitgen was building"))
-			diag_add(m->d, e->severity, e->file, e->line, e->col, e->hint, "%s", e->message);
-	}
 	diag_free(quiet);
 	if (g->kind == KIND_CITY || g->kind == KIND_SYSTEM)
 		model_related_studies(m, g, lang, item);
@@ -559,11 +542,11 @@ xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
 	xmlNodePtr page = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
 	xmlDocSetRootElement(doc, page);
 	const cfg_language *l = config_language(c, lang);
-	model_set(page, "layout", layout);
-	model_set(page, "lang", lang);
-	model_set(page, "dir", l ? l->dir : "ltr");
+	xmltext_set(page, "layout", layout);
+	xmltext_set(page, "lang", lang);
+	xmltext_set(page, "dir", l ? l->dir : "ltr");
 	if (l && l->paper)
-		model_set(page, "paper", l->paper);
+		xmltext_set(page, "paper", l->paper);
 	xmlNodePtr site = xmlNewChild(page, NULL, BAD_CAST "site", NULL);
 	static const char *const texts[] = {"title", "description", "organisation"};
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {

@@ -22,6 +22,9 @@ typedef struct {
 	GHashTable *studies_by_lang; /* lang -> studies index (model.c), made on first use */
 	GMutex lock;                 /* guards studies_by_lang */
 	struct checked_set *checked; /* bodies checked clean before (build), or NULL */
+	gint64 source_date; /* the date outputs carry (seconds since 1970), set by the
+	                     * command (SOURCE_DATE_EPOCH, else the newest 'updated');
+	                     * -1 (model_new): none */
 } model;
 
 model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,

@@ -572,11 +572,11 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 		c.bar_x = c.cs.rtl ? pc->x + pc->w - c.cs.border_left / 2
 		                   : pc->x + c.cs.border_left / 2;
 
-	bool is_cover = !strcmp(tag, "section") && cls && print_has_class(cls, "cover");
-	bool is_chapter = !strcmp(tag, "section") && cls && print_has_class(cls, "chapter");
-	bool is_toc = !strcmp(tag, "nav") && cls && print_has_class(cls, "toc");
-	if ((!strcmp(tag, "div") || !strcmp(tag, "hr")) && cls &&
-	    print_has_class(cls, "page-break")) {
+	print_role role = print_role_of(tag, cls);
+	bool is_cover = role == PRINT_ROLE_COVER;
+	bool is_chapter = role == PRINT_ROLE_CHAPTER;
+	bool is_toc = role == PRINT_ROLE_TOC;
+	if (role == PRINT_ROLE_PAGE_BREAK) {
 		B->pending_break = true;
 		return;
 	}

@@ -194,7 +194,7 @@ static void print_inline_elem(print_ictx *c, xmlNodePtr n)
 	const char *cls = print_prop(n, "class");
 	if (!strcmp(tag, "script") || !strcmp(tag, "style"))
 		return;
-	if (!strcmp(tag, "span") && cls && print_has_class(cls, "fn")) {
+	if (print_role_of(tag, cls) == PRINT_ROLE_FOOTNOTE) {
 		print_footnote(c, n);
 		return;
 	}
@@ -371,8 +371,7 @@ static void print_plain_walk(xmlNodePtr n, GString *g)
 			}
 		} else if (k->type == XML_ELEMENT_NODE) {
 			const char *cls = print_prop(k, "class");
-			if (!strcmp((const char *)k->name, "span") && cls &&
-			    print_has_class(cls, "fn"))
+			if (print_role_of((const char *)k->name, cls) == PRINT_ROLE_FOOTNOTE)
 				continue;
 			print_plain_walk(k, g);
 		}

@@ -21,10 +21,15 @@ void print_style_free(print_style *s);
 void print_style_set_fonts(print_style *s, const char *conf_path,
                            const char *cache_dir);
 
+/* The date every PDF carries, in seconds since 1970 (UTC): same input,
+ * same bytes. Without it, SOURCE_DATE_EPOCH of the environment (default
+ * 0), for tools that run the paginator alone. */
+void print_style_set_date(print_style *s, gint64 epoch);
+
 /* Lays out doc and writes it to pdf_path. base_dir: where img src are
  * resolved (paths may not leave it). Returns 0, or -1 when d received
  * errors (the PDF may still be written, e.g. with a broken link dropped).
- * SOURCE_DATE_EPOCH (default 0) dates the PDF: same input, same bytes. */
+ * The PDF is dated as print_style_set_date says. */
 int print_render(xmlDocPtr doc, const char *base_dir, const print_style *style,
                  const char *pdf_path, diag_list *d);
 

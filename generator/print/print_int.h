@@ -65,6 +65,8 @@ typedef struct {
 
 struct print_style {
 	char *file;            /* source yaml, for messages */
+	gint64 date;           /* the PDF's date, when date_set (print_style_set_date) */
+	bool date_set;
 	double page_w, page_h;
 	bool page_size_set;    /* the style names a size: it beats the locale */
 	double m_top, m_bottom, m_left, m_right;
@@ -126,6 +128,20 @@ char *print_inline_plain(xmlNodePtr node); /* text without footnotes */
 /* Attribute value, borrowed from the tree; "lang" also finds xml:lang. */
 const char *print_prop(xmlNodePtr n, const char *name);
 bool print_has_class(const char *classes, const char *cls);
+
+/* What the paginator does with an element beyond styling it, chosen by
+ * tag and class from one table (style.c print_roles; docs/theme.md lists
+ * them for theme authors). */
+typedef enum {
+	PRINT_ROLE_NONE,
+	PRINT_ROLE_COVER,      /* section.cover: a page of its own, not in the TOC */
+	PRINT_ROLE_CHAPTER,    /* section.chapter: a new page, its running head */
+	PRINT_ROLE_TOC,        /* nav.toc: filled with the headings and pages */
+	PRINT_ROLE_PAGE_BREAK, /* div.page-break, hr.page-break */
+	PRINT_ROLE_FOOTNOTE,   /* span.fn: text to the foot of the page */
+} print_role;
+
+print_role print_role_of(const char *tag, const char *classes);
 bool print_is_inline(const char *tag);
 
 /* ---- locale (locale.c): what a language tag implies, from ICU --------- */

@@ -59,6 +59,8 @@ bool publish_open(publish_job *job)
 	job->style = job->sheet ? print_style_load(yaml, job->d) : NULL;
 	if (job->style)
 		print_style_set_fonts(job->style, job->fonts_conf, job->fonts_cache);
+	if (job->style && job->model->source_date >= 0)
+		print_style_set_date(job->style, job->model->source_date);
 	g_free(xsl);
 	g_free(yaml);
 	if (!job->downloads)
@@ -146,15 +148,11 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 	return doc;
 }
 
+/* The kind whose PDF has this layout (kinds.c); a system's for others. */
 content_kind publish_layout_kind(const char *layout)
 {
-	if (!strcmp(layout, "kit"))
-		return KIND_KIT;
-	if (!strcmp(layout, "report"))
-		return KIND_STUDY;
-	if (!strcmp(layout, "diagnostic"))
-		return KIND_DIAGNOSTIC;
-	return KIND_SYSTEM;
+	int k = kinds_by_document(layout);
+	return k >= 0 ? (content_kind)k : KIND_SYSTEM;
 }
 
 /* A flyer's contact card with the QR code to its system's web page,
@@ -263,11 +261,11 @@ static bool publish_render(publish_job *job, const char *layout, const char *slu
                            const char *lang, const char *pdf_path, const char *rel,
                            char **key_out, bool *reused)
 {
-	content_kind k = publish_layout_kind(layout);
-	content_group *g = content_group_find(job->model->set, k, slug);
+	int k = kinds_by_document(layout);
+	content_group *g = k >= 0 ? content_group_find(job->model->set, k, slug) : NULL;
 	if (!g) {
 		diag_error(job->d, NULL, 0, 0, "see kitgen check for the names",
-		           "there is no %s named '%s'", content_kind_name(k), slug);
+		           "there is no %s named '%s'", k >= 0 ? content_kind_name(k) : layout, slug);
 		return false;
 	}
 	xmlDocPtr in = publish_compose(job, layout, g, lang);
@@ -449,10 +447,13 @@ void publish_kept(publish_job *job, const char *out_dir)
 			char *name = g_strndup(n, strlen(n) - (g_str_has_suffix(n, ".pdf") ? 4 : 0));
 			char *dash = strchr(name, '-');
 			content_group *g = NULL;
+			int k = -1;
 			if (dash && g_str_has_suffix(n, ".pdf")) {
 				*dash = '\0';
-				g = content_group_find(job->model->set, publish_layout_kind(name), dash + 1);
+				k = kinds_by_document(name);
 			}
+			if (k >= 0)
+				g = content_group_find(job->model->set, k, dash + 1);
 			content_item *it = g ? content_group_item(g, c->langs[l].code) : NULL;
 			if (it) {
 				site_download *dl = g_new0(site_download, 1);
@@ -490,30 +491,29 @@ static gint publish_cmp_download(gconstpointer a, gconstpointer b, gpointer conf
 	return strcmp(x->href, y->href);
 }
 
-bool publish_all(publish_job *job, const char *out_dir)
+/* Every document to make: the PDF layout of each kind that has one
+ * (kinds.c), in every language built that has the content. */
+static GArray *publish_tasks(const publish_job *job)
 {
-	static const struct {
-		const char *layout;
-		content_kind kind;
-	} docs[] = {{"kit", KIND_KIT},
-	            {"report", KIND_STUDY},
-	            {"flyer", KIND_SYSTEM},
-	            {"diagnostic", KIND_DIAGNOSTIC}};
 	const site_config *c = job->model->config;
 	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(publish_task));
 	for (size_t l = 0; l < c->nlangs; l++) {
 		if (!c->langs[l].build)
 			continue;
-		for (size_t k = 0; k < G_N_ELEMENTS(docs); k++) {
-			GPtrArray *groups = job->model->set->groups[docs[k].kind];
-			for (guint i = 0; i < groups->len; i++) {
-				publish_task t = {docs[k].layout, c->langs[l].code, groups->pdata[i]};
-				/* documents exist only in languages with the content */
-				if (content_group_item(t.g, t.lang))
-					g_array_append_val(tasks, t);
-			}
+		content_iter i = content_iter_start(job->model->set);
+		for (content_group *g; (g = content_iter_next_group(&i));) {
+			publish_task t = {kinds_get(g->kind)->document, c->langs[l].code, g};
+			/* documents exist only in languages with the content */
+			if (t.layout && content_group_item(g, t.lang))
+				g_array_append_val(tasks, t);
 		}
 	}
+	return tasks;
+}
+
+bool publish_all(publish_job *job, const char *out_dir)
+{
+	GArray *tasks = publish_tasks(job);
 	publish_run run = {job, out_dir, tasks, getpid(), true};
 	size_t lost = 0;
 	bool ok = workers_run(job->jobs, tasks->len, publish_task_run, publish_task_done, &run,
@@ -527,3 +527,26 @@ bool publish_all(publish_job *job, const char *out_dir)
 	g_array_free(tasks, TRUE);
 	return ok;
 }
+
+static int publish_plan(void *self)
+{
+	const publish_output *o = self;
+	if (!o->make)
+		return 0;
+	GArray *tasks = publish_tasks(o->job);
+	int n = (int)tasks->len;
+	g_array_free(tasks, TRUE);
+	return n;
+}
+
+static bool publish_emit(void *self)
+{
+	const publish_output *o = self;
+	if (o->make)
+		return publish_all(o->job, o->out_dir);
+	publish_kept(o->job, o->out_dir);
+	return true;
+}
+
+/* PDFs read the model and the media, which are written before any output. */
+const output_def publish_pdf_output = {"pdf", NULL, publish_plan, publish_emit};

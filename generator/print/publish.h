@@ -4,6 +4,7 @@
 #ifndef KITGEN_PUBLISH_H
 #define KITGEN_PUBLISH_H
 
+#include "build/output.h"
 #include "model/model.h"
 #include "print/print.h"
 #include "site/site.h"
@@ -47,6 +48,17 @@ bool publish_all(publish_job *job, const char *out_dir);
 /* Lists the PDFs already under OUT/pdf (kept from an earlier build) in
  * job->downloads, for a build of the website alone. */
 void publish_kept(publish_job *job, const char *out_dir);
+
+/* The PDFs as an output (output.h) named "pdf", its self a publish_output:
+ * publish_all into out_dir, or with make false (kitgen build --only site)
+ * publish_kept, so that the pages still list the PDFs kept. */
+typedef struct {
+	publish_job *job; /* opened (publish_open) */
+	const char *out_dir;
+	bool make;
+} publish_output;
+
+extern const output_def publish_pdf_output;
 
 /* One document (kind: kit, flyer, report) to pdf_path. */
 bool publish_one(publish_job *job, const char *kind, const char *slug, const char *lang,

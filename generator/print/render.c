@@ -260,10 +260,12 @@ print_layout *print_layout_doc(xmlDocPtr doc, const char *base_dir,
 	return l;
 }
 
-static void print_date(char *buf, size_t n)
+/* The PDF's date: the caller's (print_style_set_date), else for a tool
+ * that has none SOURCE_DATE_EPOCH, else 1970. */
+static void print_date(const print_style *style, char *buf, size_t n)
 {
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	time_t t = 0;
+	const char *e = style->date_set ? NULL : getenv("SOURCE_DATE_EPOCH");
+	time_t t = style->date_set ? (time_t)style->date : 0;
 	if (e && *e) {
 		char *end;
 		long long v = strtoll(e, &end, 10);
@@ -289,7 +291,7 @@ static int print_render_locked(xmlDocPtr doc, const char *base_dir,
 	cairo_surface_t *s = cairo_pdf_surface_create(tmp, pd->page_w, pd->page_h);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	char date[40];
-	print_date(date, sizeof date);
+	print_date(style, date, sizeof date);
 	if (pd->title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, pd->title);
 	if (pd->author)

@@ -452,6 +452,12 @@ print_style *print_style_load(const char *yaml_path, diag_list *d)
 	return s;
 }
 
+void print_style_set_date(print_style *s, gint64 epoch)
+{
+	s->date = epoch < 0 ? 0 : epoch;
+	s->date_set = true;
+}
+
 void print_style_set_fonts(print_style *s, const char *conf, const char *cache)
 {
 	g_free(s->fonts_conf);
@@ -511,6 +517,30 @@ bool print_has_class(const char *classes, const char *cls)
 		p += len;
 	}
 	return false;
+}
+
+/* The classes a theme uses to shape pages, not only to style them. */
+static const struct {
+	const char *tags; /* space-separated */
+	const char *cls;
+	print_role role;
+} print_roles[] = {
+	{"section", "cover", PRINT_ROLE_COVER},
+	{"section", "chapter", PRINT_ROLE_CHAPTER},
+	{"nav", "toc", PRINT_ROLE_TOC},
+	{"div hr", "page-break", PRINT_ROLE_PAGE_BREAK},
+	{"span", "fn", PRINT_ROLE_FOOTNOTE},
+};
+
+print_role print_role_of(const char *tag, const char *classes)
+{
+	if (!classes)
+		return PRINT_ROLE_NONE;
+	for (size_t i = 0; i < G_N_ELEMENTS(print_roles); i++)
+		if (print_has_class(print_roles[i].tags, tag) &&
+		    print_has_class(classes, print_roles[i].cls))
+			return print_roles[i].role;
+	return PRINT_ROLE_NONE;
 }
 
 void print_style_base(const print_style *s, print_cstyle *out)

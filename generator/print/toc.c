@@ -9,7 +9,7 @@ static bool print_toc_skip(xmlNodePtr n)
 {
 	const char *tag = (const char *)n->name;
 	const char *cls = print_prop(n, "class");
-	if (!strcmp(tag, "section") && cls && print_has_class(cls, "cover"))
+	if (print_role_of(tag, cls) == PRINT_ROLE_COVER)
 		return true;
 	return !strcmp(tag, "nav") || !strcmp(tag, "head") || !strcmp(tag, "table") ||
 	       !strcmp(tag, "p") || !strcmp(tag, "pre") || print_is_inline(tag);

@@ -1,5 +1,6 @@
-/* serve: OUT/site over HTTP with libmicrohttpd, one thread per connection
- * (the event streams block while they wait for a build). */
+/* serve: OUT/site over HTTP with libmicrohttpd, on a few threads that poll
+ * every connection (epoll): a slow or idle client costs a socket, not a
+ * thread, and an event stream waiting for a build is suspended. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -8,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <gio/gio.h>
@@ -28,7 +31,19 @@ struct serve {
 	gint64 started;
 	int generation;
 	bool stopping;
+	GPtrArray *waiting; /* suspended event streams (serve_stream *) */
+	GThread *ticker;    /* resumes them now and then: pings, gone clients */
 };
+
+/* Connections at once: far more than a browser opens, far fewer than the
+ * descriptors serve may have (see serve_raise_fd_limit). */
+#define SERVE_MAX_CONNECTIONS 4000
+/* Seconds a connection may stay silent (a request not finished, a kept
+ * alive one not reused) before it is closed. */
+#define SERVE_IDLE_TIMEOUT 15
+/* Seconds between two comments on a waiting event stream: each write
+ * finds out whether its page has gone. */
+#define SERVE_PING 5
 
 /* ---- pieces ----------------------------------------------------------- */
 
@@ -333,39 +348,79 @@ static enum MHD_Result serve_not_found(serve *s, struct MHD_Connection *c)
 
 typedef struct {
 	serve *s;
-	char *sent; /* the build id this stream last sent */
+	struct MHD_Connection *c;
+	char *sent;       /* the build id this stream last sent */
+	gint64 last;      /* when it last sent anything */
 } serve_stream;
 
-/* Runs in the connection's own thread: waits for a new build id, sends
- * it; a comment every 15 s keeps proxies and the browser patient and finds
- * out when the page has gone. */
+/* The client of c has closed its side (a page left): nothing to wait for. */
+static bool serve_client_gone(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *i =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	char b;
+	return i && recv(i->connect_fd, &b, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
+/* Called by MHD when the stream may write: the new build id, a comment
+ * every SERVE_PING s, or nothing yet — then the connection is suspended
+ * (no thread waits) until a build or the ticker resumes it. */
 static ssize_t serve_events_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
 	(void)pos;
 	serve_stream *st = cls;
 	serve *s = st->s;
+	if (serve_client_gone(st->c))
+		return MHD_CONTENT_READER_END_WITH_ERROR;
 	g_mutex_lock(&s->lock);
-	gint64 deadline = g_get_monotonic_time() + 15 * G_TIME_SPAN_SECOND;
-	while (!s->stopping && !g_strcmp0(st->sent, s->build_id))
-		if (!g_cond_wait_until(&s->changed, &s->lock, deadline))
-			break;
-	ssize_t n;
+	gint64 now = g_get_monotonic_time();
+	ssize_t n = 0;
 	if (s->stopping) {
 		n = MHD_CONTENT_READER_END_OF_STREAM;
-	} else if (!g_strcmp0(st->sent, s->build_id)) {
-		n = snprintf(buf, max, ": waiting\n\n");
-	} else {
+	} else if (g_strcmp0(st->sent, s->build_id)) {
 		n = snprintf(buf, max, "retry: 1000\ndata: %s\n\n", s->build_id);
 		g_free(st->sent);
 		st->sent = g_strdup(s->build_id);
+		st->last = now;
+	} else if (now - st->last >= SERVE_PING * G_TIME_SPAN_SECOND) {
+		n = snprintf(buf, max, ": waiting\n\n");
+		st->last = now;
+	} else {
+		/* suspended under the lock: a resume cannot come before it */
+		MHD_suspend_connection(st->c);
+		g_ptr_array_add(s->waiting, st);
 	}
 	g_mutex_unlock(&s->lock);
 	return n;
 }
 
+/* With s->lock held: every suspended stream runs again. */
+static void serve_resume_all(serve *s)
+{
+	for (guint i = 0; i < s->waiting->len; i++)
+		MHD_resume_connection(((serve_stream *)s->waiting->pdata[i])->c);
+	g_ptr_array_set_size(s->waiting, 0);
+}
+
+static gpointer serve_tick(gpointer data)
+{
+	serve *s = data;
+	g_mutex_lock(&s->lock);
+	while (!s->stopping) {
+		gint64 until = g_get_monotonic_time() + SERVE_PING * G_TIME_SPAN_SECOND / 2;
+		g_cond_wait_until(&s->changed, &s->lock, until);
+		serve_resume_all(s);
+	}
+	g_mutex_unlock(&s->lock);
+	return NULL;
+}
+
 static void serve_events_free(void *cls)
 {
 	serve_stream *st = cls;
+	g_mutex_lock(&st->s->lock);
+	g_ptr_array_remove(st->s->waiting, st);
+	g_mutex_unlock(&st->s->lock);
 	g_free(st->sent);
 	g_free(st);
 }
@@ -374,6 +429,8 @@ static enum MHD_Result serve_events(serve *s, struct MHD_Connection *c)
 {
 	serve_stream *st = g_new0(serve_stream, 1);
 	st->s = s;
+	st->c = c;
+	st->last = g_get_monotonic_time();
 	struct MHD_Response *r = MHD_create_response_from_callback(
 		MHD_SIZE_UNKNOWN, 256, serve_events_read, st, serve_events_free);
 	return serve_send(c, MHD_HTTP_OK, r, "text/event-stream");
@@ -423,8 +480,12 @@ static enum MHD_Result serve_request(void *cls, struct MHD_Connection *c, const 
 		/* Pages link relative to their folder: "en/systems" must be
 		 * "en/systems/" for "../" to mean what the build meant. */
 		close(fd);
+		/* From the path as resolved, never the raw URL: "//en" would
+		 * send the browser to the host "en". */
+		char *joined = g_strjoinv("/", segs);
 		g_strfreev(segs);
-		char *to = g_strconcat(url, "/", NULL);
+		char *to = g_strconcat("/", joined, "/", NULL);
+		g_free(joined);
 		struct MHD_Response *r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, to);
 		g_free(to);
@@ -498,6 +559,18 @@ static void serve_new_id(serve *s)
 	s->build_id = g_strdup_printf("%" G_GINT64_MODIFIER "x-%d", s->started, s->generation++);
 }
 
+/* Each connection is a descriptor: the soft limit (often 1,024) up to the
+ * hard one, so that SERVE_MAX_CONNECTIONS fit. */
+static void serve_raise_fd_limit(void)
+{
+	struct rlimit r;
+	if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max &&
+	    r.rlim_cur < SERVE_MAX_CONNECTIONS + 256) {
+		r.rlim_cur = MIN(r.rlim_max, (rlim_t)SERVE_MAX_CONNECTIONS + 256);
+		setrlimit(RLIMIT_NOFILE, &r);
+	}
+}
+
 serve *serve_new(const char *site_dir, const struct sockaddr_storage *addr, GError **err)
 {
 	serve *s = g_new0(serve, 1);
@@ -506,14 +579,20 @@ serve *serve_new(const char *site_dir, const struct sockaddr_storage *addr, GErr
 	g_cond_init(&s->changed);
 	s->started = g_get_real_time();
 	serve_new_id(s);
+	s->waiting = g_ptr_array_new();
+	serve_raise_fd_limit();
 	/* No MHD_USE_ERROR_LOG: a browser leaving a page mid-stream is not news. */
-	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
 	if (addr->ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	s->daemon = MHD_start_daemon(flags, 0, NULL, NULL, serve_request, s,
 	                             MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
-	                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
+	                             MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2,
+	                             MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+	                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_TIMEOUT,
 	                             MHD_OPTION_END);
+	if (s->daemon)
+		s->ticker = g_thread_new("serve-tick", serve_tick, s);
 	if (!s->daemon) {
 		g_set_error(err, G_IO_ERROR, G_IO_ERROR_FAILED,
 		            "cannot listen on port %d (in use? try --port)",
@@ -540,6 +619,7 @@ void serve_set_build(serve *s, bool ok, const char *diagnostics)
 	s->diagnostics = ok ? NULL : g_strdup(diagnostics);
 	serve_new_id(s);
 	g_cond_broadcast(&s->changed);
+	serve_resume_all(s); /* open pages learn the new id now */
 	g_mutex_unlock(&s->lock);
 }
 
@@ -558,9 +638,13 @@ void serve_free(serve *s)
 	g_mutex_lock(&s->lock);
 	s->stopping = true;
 	g_cond_broadcast(&s->changed);
+	serve_resume_all(s); /* the streams end (serve_events_read) */
 	g_mutex_unlock(&s->lock);
+	if (s->ticker)
+		g_thread_join(s->ticker);
 	if (s->daemon)
-		MHD_stop_daemon(s->daemon); /* joins the connection threads */
+		MHD_stop_daemon(s->daemon); /* joins its threads */
+	g_ptr_array_free(s->waiting, TRUE);
 	g_cond_clear(&s->changed);
 	g_mutex_clear(&s->lock);
 	g_free(s->build_id);

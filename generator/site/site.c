@@ -2,15 +2,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "build/jobs.h"
+#include "core/xmltext.h"
 #include "build/out.h"
+#include "build/outfile.h"
 #include "site/site.h"
-
-typedef struct {
-	site_job *job;
-	xslt_sheet *page, *feed;
-	const site_config *c;
-	const char *world; /* site_world_sum: every input but the page bodies */
-} site_ctx;
+#include "site/site_int.h"
 
 /* "../../" for a page at "en/systems/"; "" at the root. */
 static char *site_root_of(const char *path)
@@ -20,12 +16,6 @@ static char *site_root_of(const char *path)
 		if (*p == '/')
 			g_string_append(r, "../");
 	return g_string_free(r, FALSE);
-}
-
-static void site_set(xmlNodePtr e, const char *name, const char *value)
-{
-	if (value)
-		xmlSetProp(e, BAD_CAST name, BAD_CAST value);
 }
 
 static xmlNodePtr site_text(xmlNodePtr parent, const char *name, const char *text)
@@ -44,36 +34,33 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
                                xmlNodePtr *page_out)
 {
 	const site_config *c = x->c;
-	const cfg_language *l = config_language(c, lang);
 	xmlNodePtr page, site;
 	xmlDocPtr doc = model_page_new(x->job->model, layout, lang, x->job->generator, &page, &site);
 	char *root = site_root_of(path);
 	if (x->job->model->dx)
-		site_set(site, "assess", "true"); /* the self-assessment page exists */
-	site_set(page, "path", path);
-	site_set(page, "root", root);
+		xmltext_set(site, "assess", "true"); /* the self-assessment page exists */
+	xmltext_set(page, "path", path);
+	xmltext_set(page, "root", root);
 	g_free(root);
 	xmlNodePtr langs = xmlNewChild(site, NULL, BAD_CAST "languages", NULL);
 	for (size_t i = 0; i < c->nlangs; i++) {
 		if (!c->langs[i].build)
 			continue;
 		xmlNodePtr e = xmlNewChild(langs, NULL, BAD_CAST "language", NULL);
-		site_set(e, "code", c->langs[i].code);
-		site_set(e, "name", c->langs[i].name);
-		site_set(e, "dir", c->langs[i].dir);
+		xmltext_set(e, "code", c->langs[i].code);
+		xmltext_set(e, "name", c->langs[i].name);
+		xmltext_set(e, "dir", c->langs[i].dir);
 		if (!strcmp(c->langs[i].code, lang))
-			site_set(e, "current", "true");
+			xmltext_set(e, "current", "true");
 		const char *p = alt ? alt(c->langs[i].code, alt_data) : NULL;
 		if (p)
-			site_set(e, "path", p);
+			xmltext_set(e, "path", p);
 	}
 	xmlNodePtr fields = xmlNewChild(site, NULL, BAD_CAST "fields", NULL);
 	for (size_t i = 0; i < c->nfields; i++) {
-		const char *name = NULL;
-		for (size_t k = 0; l && l->chain[k] && !name; k++)
-			name = yt_lang_str(c->fields[i].name, l->chain[k]);
+		const char *name = config_lang_text(c, c->fields[i].name, lang);
 		xmlNodePtr f = site_text(fields, "field", name ? name : c->fields[i].id);
-		site_set(f, "id", c->fields[i].id);
+		xmltext_set(f, "id", c->fields[i].id);
 	}
 	xmlNodePtr menu = xmlNewChild(site, NULL, BAD_CAST "menu", NULL);
 	GPtrArray *pages = model_sorted_groups(x->job->model, KIND_PAGE, lang);
@@ -202,7 +189,7 @@ static char *site_item_key(site_ctx *x, const content_group *g, const char *lang
 	return cache_key_sum(x->job->cache, "item-page", sum);
 }
 
-static bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
+bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 {
 	char *path = model_page_path(g->kind, g->slug, lang);
 	char *file = site_index_of(path);
@@ -221,9 +208,9 @@ static bool site_item_page(site_ctx *x, const content_group *g, const char *lang
 		site_download *d = x->job->downloads->pdata[i];
 		if (!g_strcmp0(d->slug, g->slug)) {
 			xmlNodePtr e = site_text(dl, "document", d->title);
-			site_set(e, "href", d->href);
-			site_set(e, "lang", d->lang);
-			site_set(e, "kind", d->kind);
+			xmltext_set(e, "href", d->href);
+			xmltext_set(e, "lang", d->lang);
+			xmltext_set(e, "kind", d->kind);
 		}
 	}
 	bool ok = site_write(x, x->page, doc, file);
@@ -250,9 +237,9 @@ static char *site_list_key(site_ctx *x, const char *layout, const char *file)
 }
 
 /* A page listing items of some kinds: home, catalogue lists, downloads. */
-static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
-                           const char *sub, const content_kind *kinds, int nkinds,
-                           xslt_sheet *sheet, const char *file_name)
+bool site_list_page(site_ctx *x, const char *layout, const char *lang,
+                    const char *sub, const content_kind *kinds, int nkinds,
+                    xslt_sheet *sheet, const char *file_name)
 {
 	char *path = g_strdup_printf("%s/%s", lang, sub);
 	char *file = g_strconcat(path, file_name, NULL);
@@ -267,7 +254,7 @@ static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 	xmlDocPtr doc = site_page_doc(x, layout, lang, path, site_same_alt_fn, alt, &page);
 	for (int k = 0; k < nkinds; k++) {
 		xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
-		site_set(list, "kind", content_kind_name(kinds[k]));
+		xmltext_set(list, "kind", content_kind_name(kinds[k]));
 		GPtrArray *groups = model_sorted_groups(x->job->model, kinds[k], lang);
 		for (guint i = 0; i < groups->len; i++)
 			xmlAddChild(list, model_item(x->job->model, groups->pdata[i], lang, doc, false));
@@ -279,11 +266,11 @@ static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 		xmlNodePtr e = site_text(dl, "document", d->title);
 		char size[32];
 		snprintf(size, sizeof size, "%ld", d->bytes);
-		site_set(e, "href", d->href);
-		site_set(e, "lang", d->lang);
-		site_set(e, "kind", d->kind);
-		site_set(e, "slug", d->slug);
-		site_set(e, "bytes", size);
+		xmltext_set(e, "href", d->href);
+		xmltext_set(e, "lang", d->lang);
+		xmltext_set(e, "kind", d->kind);
+		xmltext_set(e, "slug", d->slug);
+		xmltext_set(e, "bytes", size);
 	}
 	bool ok = site_write(x, sheet, doc, file);
 	g_free(file);
@@ -293,7 +280,7 @@ static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 }
 
 /* The root pages are in the default language and link to every language. */
-static bool site_root_page(site_ctx *x, const char *layout, const char *file)
+bool site_root_page(site_ctx *x, const char *layout, const char *file)
 {
 	xmlNodePtr page;
 	const char *lang = x->c->default_lang;
@@ -302,7 +289,7 @@ static bool site_root_page(site_ctx *x, const char *layout, const char *file)
 	xmlDocPtr doc = site_page_doc(x, layout, lang, "", site_same_alt_fn, alt, &page);
 	/* A 404 page is served at any depth: link through the base URL. */
 	if (!strcmp(layout, "notfound"))
-		site_set(page, "root", x->c->base_url);
+		xmltext_set(page, "root", x->c->base_url);
 	bool ok = site_emit(x, x->page, doc, file);
 	g_ptr_array_free(alt, TRUE);
 	return ok;
@@ -339,7 +326,7 @@ static char *site_world_key(site_ctx *x, const char *kind)
 /* sitemap.xml lists every page with its real translations as alternates;
  * fallback pages are left out (they repeat another language's text). */
 
-static bool site_sitemap(site_ctx *x)
+bool site_sitemap(site_ctx *x)
 {
 	const site_config *c = x->c;
 	/* Both read the world only (pages, languages, base URL). */
@@ -351,32 +338,33 @@ static bool site_sitemap(site_ctx *x)
 	xmlDocSetRootElement(doc, urlset);
 	xmlSetNs(urlset, xmlNewNs(urlset, BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
 	xmlNewNs(urlset, BAD_CAST "http://www.w3.org/1999/xhtml", BAD_CAST "xhtml");
-	static const char *const lists[] = {"", "systems/", "cities/", "studies/", "downloads/",
-	                                    "self-assessment/"};
+	/* The home page, the kinds' lists, downloads and self-assessment. */
+	GPtrArray *lists = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(lists, g_strdup(""));
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (kinds_get(k)->list)
+			g_ptr_array_add(lists, g_strdup(kinds_get(k)->url));
+	g_ptr_array_add(lists, g_strdup("downloads/"));
+	if (x->job->model->dx)
+		g_ptr_array_add(lists, g_strdup("self-assessment/"));
 	for (size_t i = 0; i < c->nlangs; i++) {
 		if (!c->langs[i].build)
 			continue;
-		for (size_t j = 0; j < G_N_ELEMENTS(lists); j++) {
-			if (!x->job->model->dx && !strcmp(lists[j], "self-assessment/"))
-				continue;
-			char *p = g_strconcat(c->langs[i].code, "/", lists[j], NULL);
+		for (guint j = 0; j < lists->len; j++) {
+			char *p = g_strconcat(c->langs[i].code, "/", lists->pdata[j], NULL);
 			site_sitemap_add(urlset, c, p, NULL);
 			g_free(p);
 		}
-		for (int k = 0; k < KIND_COUNT; k++) {
-			if (!model_kind_has_page(k))
+		content_iter it = content_iter_start(x->job->model->set);
+		for (content_group *grp; (grp = content_iter_next_group(&it));) {
+			if (!model_kind_has_page(grp->kind) || !content_group_item(grp, c->langs[i].code))
 				continue;
-			GPtrArray *groups = x->job->model->set->groups[k];
-			for (guint g = 0; g < groups->len; g++) {
-				content_group *grp = groups->pdata[g];
-				if (!content_group_item(grp, c->langs[i].code))
-					continue;
-				char *p = model_page_path(k, grp->slug, c->langs[i].code);
-				site_sitemap_add(urlset, c, p, grp);
-				g_free(p);
-			}
+			char *p = model_page_path(grp->kind, grp->slug, c->langs[i].code);
+			site_sitemap_add(urlset, c, p, grp);
+			g_free(p);
 		}
 	}
+	g_ptr_array_free(lists, TRUE);
 	xmlChar *text;
 	int len;
 	xmlDocDumpFormatMemoryEnc(doc, &text, &len, "UTF-8", 1);
@@ -420,14 +408,9 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 		} else if (g_file_test(src, G_FILE_TEST_IS_DIR)) {
 			ok = site_copy_tree(src, dst, d);
 		} else {
-			char *text;
-			gsize len;
-			GError *err = NULL;
-			ok = g_file_get_contents(src, &text, &len, &err) &&
-			     out_write_file(dst, text, len, &err);
-			if (ok)
-				g_free(text);
-			else {
+			GError *err = NULL; /* a FIFO or device is refused, not read */
+			ok = outfile_copy(src, dst, &err);
+			if (!ok) {
 				diag_error(d, src, 0, 0, NULL, "%s", err->message);
 				g_error_free(err);
 			}
@@ -441,7 +424,7 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 
 /* The self-assessment form (generated from the diagnosis model) with the
  * sample diagnoses listed beside it. */
-static bool site_self_assessment(site_ctx *x, const char *lang)
+bool site_self_assessment(site_ctx *x, const char *lang)
 {
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(alt, g_strdup("self-assessment/"));
@@ -451,14 +434,14 @@ static bool site_self_assessment(site_ctx *x, const char *lang)
 	model *m = x->job->model;
 	dx_model_xml(m->dx, m->set, m->config, lang, page);
 	xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
-	site_set(list, "kind", "diagnostic");
+	xmltext_set(list, "kind", "diagnostic");
 	GPtrArray *groups = model_sorted_groups(m, KIND_DIAGNOSTIC, lang);
 	for (guint i = 0; i < groups->len; i++)
 		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
 	g_ptr_array_free(groups, TRUE);
 	/* The form matches a typed city name to the catalogue's cities. */
 	list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
-	site_set(list, "kind", "city");
+	xmltext_set(list, "kind", "city");
 	groups = model_sorted_groups(m, KIND_CITY, lang);
 	for (guint i = 0; i < groups->len; i++)
 		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
@@ -481,55 +464,19 @@ bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d)
 	return ok;
 }
 
-/* One page to make: a list page (layout set), or an item page (g set). */
-typedef struct {
-	const char *layout, *lang, *sub, *file;
-	const content_kind *kinds;
-	int nkinds;
-	bool feed;
-	const content_group *g;
-} site_task;
-
-typedef struct {
-	site_ctx *ctx; /* one per thread: each with its own stylesheets */
-	GArray *tasks;
-} site_run;
-
-static bool site_run_task(void *shared, int thread, size_t i)
-{
-	site_run *r = shared;
-	site_ctx *x = &r->ctx[thread];
-	const site_task *t = &g_array_index(r->tasks, site_task, i);
-	if (t->g)
-		return site_item_page(x, t->g, t->lang);
-	if (!strcmp(t->layout, "self-assessment"))
-		return site_self_assessment(x, t->lang);
-	return site_list_page(x, t->layout, t->lang, t->sub, t->kinds, t->nkinds,
-	                      t->feed ? x->feed : x->page, t->file);
-}
-
-static void site_add(GArray *tasks, site_task t)
-{
-	g_array_append_val(tasks, t);
-}
-
 /* Everything an item page reads besides its own bodies: every file's front
  * matter, site.yaml, the other files under content/ (media, the diagnosis
  * model) by size and time, the PDFs listed for download. Any change here
  * makes every item page again; a body edit makes only its own pages. */
-static char *site_world_sum(const site_job *job)
+char *site_world_sum(const site_job *job)
 {
 	const content_set *set = job->model->set;
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	for (int k = 0; k < KIND_COUNT; k++)
-		for (guint i = 0; i < set->groups[k]->len; i++) {
-			const content_group *g = set->groups[k]->pdata[i];
-			for (guint j = 0; j < g->items->len; j++) {
-				const content_item *it = g->items->pdata[j];
-				g_checksum_update(sum, (const guchar *)it->relpath, (gssize)strlen(it->relpath) + 1);
-				g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
-			}
-		}
+	content_iter i = content_iter_start(set);
+	for (const content_item *it; (it = content_iter_next(&i));) {
+		g_checksum_update(sum, (const guchar *)it->relpath, (gssize)strlen(it->relpath) + 1);
+		g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
+	}
 	char *config = g_build_filename(set->root, "site.yaml", NULL), *text;
 	gsize len;
 	if (g_file_get_contents(config, &text, &len, NULL)) {
@@ -563,60 +510,4 @@ static char *site_world_sum(const site_job *job)
 	char *out = g_strdup(g_checksum_get_string(sum));
 	g_checksum_free(sum);
 	return out;
-}
-
-bool site_build(site_job *job)
-{
-	static const content_kind home_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY};
-	static const content_kind all_kinds[] = {KIND_SYSTEM, KIND_CITY, KIND_STUDY, KIND_PAGE};
-	const site_config *c = job->model->config;
-	int n = job->jobs > 0 ? job->jobs : 1;
-	site_ctx *ctx = g_new0(site_ctx, n);
-	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
-	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
-	bool ok = true;
-	char *world = job->cache ? site_world_sum(job) : NULL;
-	/* Stylesheets are compiled here, in one thread, one set per worker. */
-	for (int i = 0; i < n && ok; i++) {
-		ctx[i] = (site_ctx){.job = job, .c = c, .world = world};
-		ctx[i].page = xslt_load(page_xsl, job->model->strings, job->d);
-		ctx[i].feed = ctx[i].page ? xslt_load(feed_xsl, job->model->strings, job->d) : NULL;
-		ok = ctx[i].page && ctx[i].feed;
-	}
-	g_free(page_xsl);
-	g_free(feed_xsl);
-	GArray *tasks = g_array_new(FALSE, TRUE, sizeof(site_task));
-	for (size_t i = 0; ok && i < c->nlangs; i++) {
-		const char *lang = c->langs[i].code;
-		if (!c->langs[i].build)
-			continue;
-		site_add(tasks, (site_task){.layout = "home", .lang = lang, .sub = "", .file = "index.html", .kinds = home_kinds, .nkinds = 3});
-		site_add(tasks, (site_task){.layout = "systems", .lang = lang, .sub = "systems/", .file = "index.html", .kinds = home_kinds, .nkinds = 1});
-		site_add(tasks, (site_task){.layout = "cities", .lang = lang, .sub = "cities/", .file = "index.html", .kinds = home_kinds + 1, .nkinds = 1});
-		site_add(tasks, (site_task){.layout = "studies", .lang = lang, .sub = "studies/", .file = "index.html", .kinds = home_kinds + 2, .nkinds = 1});
-		site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
-		if (job->model->dx)
-			site_add(tasks, (site_task){.layout = "self-assessment", .lang = lang});
-		site_add(tasks, (site_task){.layout = "feed", .lang = lang, .sub = "", .file = "feed.xml", .kinds = all_kinds, .nkinds = 4, .feed = true});
-		for (int k = 0; k < KIND_COUNT; k++) {
-			if (!model_kind_has_page(k))
-				continue;
-			GPtrArray *groups = job->model->set->groups[k];
-			for (guint g = 0; g < groups->len; g++)
-				site_add(tasks, (site_task){.lang = lang, .g = groups->pdata[g]});
-		}
-	}
-	site_run run = {ctx, tasks};
-	ok = ok && jobs_run(n, tasks->len, site_run_task, &run);
-	ok = ok && site_root_page(&ctx[0], "root", "index.html");
-	ok = ok && site_root_page(&ctx[0], "notfound", "404.html");
-	ok = ok && site_sitemap(&ctx[0]);
-	for (int i = 0; i < n; i++) {
-		xslt_free(ctx[i].page);
-		xslt_free(ctx[i].feed);
-	}
-	g_free(ctx);
-	g_free(world);
-	g_array_free(tasks, TRUE);
-	return ok;
 }

@@ -6,6 +6,7 @@
 #define KITGEN_SITE_H
 
 #include "build/cache.h"
+#include "build/output.h"
 #include "model/model.h"
 #include "site/xslt.h"
 
@@ -34,13 +35,22 @@ typedef struct {
 	void (*on_output)(void *ctx, const char *path);
 	void *on_output_ctx;
 	diag_list *d;
+	struct site_session *session; /* site.c's, from the first plan to site_close */
 } site_job;
 
 /* Copies the theme's assets/ (CSS, scripts, icons) to OUT/assets/. */
 bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d);
 
-/* Writes the pages into job->out_dir (media, assets and PDFs are written
- * before, by main). false when anything failed. */
-bool site_build(site_job *job);
+/* The site's outputs (output.h), each with a site_job as self, writing
+ * into job->out_dir; media, assets and PDFs are written before. lists: per
+ * language the home page, the kinds' lists (kinds.c), downloads and
+ * self-assessment; feeds: the Atom feeds; pages: a page per item whose
+ * kind has one; root: the language chooser and 404.html; sitemap:
+ * sitemap.xml and robots.txt. */
+extern const output_def site_lists_output, site_feeds_output, site_pages_output,
+	site_root_output, site_sitemap_output;
+
+/* Frees what the site's outputs kept between plan and emit. */
+void site_close(site_job *job);
 
 #endif

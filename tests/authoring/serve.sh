@@ -188,6 +188,44 @@ else
 	echo "skip live reload in chromium (no node, chromium or tests/browser/node_modules)"
 fi
 
+# Redirects are made from the path as resolved: "//en" must not become
+# "//en/", which a browser reads as the host "en".
+loc=$(curl -s -m 5 --path-as-is -o /dev/null -D - "${url%/}//en" | tr -d '\r' |
+	sed -n 's/^[Ll]ocation: //p')
+[ "$loc" = /en/ ] && ok "GET //en redirects to /en/" || fail "GET //en redirects to '$loc'"
+
+# 2,000 slow clients (a request line and no end of headers) cannot starve
+# a real one, and they go when they fall silent.
+cat >"$tmp/slow.py" <<'PY'
+import resource, socket, subprocess, sys, time
+host, port, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, n + 256), hard))
+held = []
+for i in range(n):
+    s = socket.create_connection((host, port), timeout=5)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+    held.append(s)
+r = subprocess.run(["curl", "-s", "-m", "10", "-o", "/dev/null", "-w", "%{http_code}",
+                    "http://%s:%d/en/" % (host, port)], capture_output=True, text=True)
+print(len(held), r.stdout)
+PY
+port=${url##*:}; port=${port%/}
+r=$(python3 "$tmp/slow.py" 127.0.0.1 "$port" 2000 2>&1)
+[ "$r" = "2000 200" ] && ok "a real request answered beside 2,000 slow ones" ||
+	fail "beside 2,000 slow clients: $r"
+
+# A page that leaves lets go of its event stream within seconds.
+streams() { ss -Htn state established state close-wait "( sport = :$port )" | wc -l; }
+curl -s -N -m 60 "${url}__kitgen/events" >/dev/null &
+cpid=$!
+sleep 1
+n1=$(streams)
+kill "$cpid"; wait "$cpid" 2>/dev/null
+closed() { [ "$(streams)" -lt "$n1" ]; }
+if [ "$n1" -ge 1 ] && until_true 12 closed; then ok "a left event stream is dropped"
+else fail "event stream still open after its client left ($n1 -> $(streams))"; fi
+
 # Ctrl-C with a page listening for builds: stops at once, leaves no
 # staging folder.
 curl -s -N -m 30 "${url}__kitgen/events" >"$tmp/events" &

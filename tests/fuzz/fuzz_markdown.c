@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	content_item it = *a;
 	it.body = g_strndup((const char *)data, size);
 	it.body_len = size;
-	md_context ctx = {cat.set, trusted ? cat.trusted : cat.config, cat.media, d, NULL};
+	md_context ctx = {cat.set, trusted ? cat.trusted : cat.config, cat.media, d, NULL, NULL};
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr page = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
 	xmlDocSetRootElement(doc, page);

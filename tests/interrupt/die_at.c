@@ -4,10 +4,12 @@
  *
  *   KG_DIE_BEFORE=renameat2  just before OUT/site is swapped for the staging
  *   KG_DIE_AFTER=renameat2   just after the swap, before anything else
+ *   KG_FAIL=renameat2        the swap fails (EIO), as on a failing disk
  *
  * cc -shared -fPIC -o die_at.so die_at.c -ldl */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,10 @@ int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpa
 			RTLD_NEXT, "renameat2");
 	if (when("KG_DIE_BEFORE", "renameat2"))
 		kill(getpid(), SIGKILL);
+	if (when("KG_FAIL", "renameat2")) {
+		errno = EIO;
+		return -1;
+	}
 	int r = real(olddirfd, oldpath, newdirfd, newpath, flags);
 	if (when("KG_DIE_AFTER", "renameat2"))
 		kill(getpid(), SIGKILL);
@@ -45,6 +51,10 @@ int rename(const char *oldpath, const char *newpath)
 	int site = !strncmp(base ? base + 1 : oldpath, "site.tmp-", 9);
 	if (site && when("KG_DIE_BEFORE", "renameat2"))
 		kill(getpid(), SIGKILL);
+	if (site && when("KG_FAIL", "renameat2")) {
+		errno = EIO;
+		return -1;
+	}
 	int r = real(oldpath, newpath);
 	if (site && when("KG_DIE_AFTER", "renameat2"))
 		kill(getpid(), SIGKILL);

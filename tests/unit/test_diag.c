@@ -99,12 +99,31 @@ static void same_problem_told_once(void **state)
 	diag_free(d);
 }
 
+/* Lines at the ends of int's range (a damaged cache may name any) sort in
+ * order: compared, never subtracted (UBSan found the overflow). */
+static void extreme_lines_sort(void **state)
+{
+	(void)state;
+	diag_list *d = diag_new();
+	diag_error(d, "a.md", 2147483647, 1, NULL, "last");
+	diag_error(d, "a.md", -2147483647 - 1, 1, NULL, "first");
+	diag_error(d, "a.md", 5, 2147483647, NULL, "middle, last column");
+	diag_error(d, "a.md", 5, -2147483647 - 1, NULL, "middle, first column");
+	diag_sort(d);
+	assert_string_equal(d->entries[0].message, "first");
+	assert_string_equal(d->entries[1].message, "middle, first column");
+	assert_string_equal(d->entries[2].message, "middle, last column");
+	assert_string_equal(d->entries[3].message, "last");
+	diag_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(short_line_whole),
 		cmocka_unit_test(long_hangul_line_window),
 		cmocka_unit_test(same_problem_told_once),
+		cmocka_unit_test(extreme_lines_sort),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

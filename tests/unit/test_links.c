@@ -5,6 +5,7 @@
 #include <libxml/xpath.h>
 #include "testutil.h"
 #include "load/markdown.h"
+#include "model/model.h"
 
 typedef struct {
 	char *root;
@@ -33,7 +34,7 @@ static int setup(void **state)
 		return -1;
 	f->set = content_load(f->root, f->config, 0, NULL, f->d);
 	f->media = media_new(f->root);
-	f->ctx = (md_context){f->set, f->config, f->media, f->ld, NULL};
+	f->ctx = (md_context){f->set, f->config, f->media, f->ld, NULL, NULL};
 	content_group *g = content_group_find(f->set, KIND_SYSTEM, "a");
 	f->a = g ? content_group_item(g, "en") : NULL;
 	*state = f;
@@ -155,6 +156,38 @@ static void test_unsafe_links(void **state)
 	expect_error(f, "%2e%2e/%2e%2e/%2e%2e/etc/passwd", "outside content/");
 	expect_error(f, "/etc/passwd", "absolute");
 	expect_error(f, "//evil.example.org/x", "absolute");
+}
+
+/* A link to a page of any kind that has a web page resolves to the address
+ * the build writes that page at (model_page_path, from kinds.c); a link to
+ * a kind without one (kits: PDFs only) is an error. Diagnostics have pages
+ * (LANG/diagnostics/NAME/), so a link to one must resolve. */
+static void test_links_follow_pages(void **state)
+{
+	fixture *f = *state;
+	static const struct {
+		content_kind kind;
+		const char *target, *slug;
+	} links[] = {
+		{KIND_SYSTEM, "../other/index.en.md", "other"},
+		{KIND_CITY, "../../cities/x.en.md", "x"},
+		{KIND_STUDY, "../../studies/x-2020.en.md", "x-2020"},
+		{KIND_PAGE, "../../pages/about.en.md", "about"},
+		{KIND_KIT, "../../kits/visit.en.md", "visit"},
+		{KIND_DIAGNOSTIC, "../../diagnostics/x-2020.en.md", "x-2020"},
+	};
+	assert_int_equal(G_N_ELEMENTS(links), KIND_COUNT); /* one link per kind */
+	for (size_t i = 0; i < G_N_ELEMENTS(links); i++) {
+		if (!model_kind_has_page(links[i].kind)) {
+			expect_error(f, links[i].target, "has no web page");
+			continue;
+		}
+		char *path = model_page_path(links[i].kind, links[i].slug, "en");
+		expect_ref(f, links[i].target, path + strlen("en/"));
+		g_free(path);
+	}
+	expect_ref(f, "../../diagnostics/x-2020.en.md#scores", "diagnostics/x-2020/#scores");
+	expect_error(f, "../../kits/visit.en.md", "a kit has no web page");
 }
 
 static void test_missing_targets(void **state)
@@ -611,6 +644,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_page_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_links_follow_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_language_free_links, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_external_links, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unsafe_links, setup, teardown),

@@ -186,4 +186,32 @@ static inline void tu_assert_clean(const diag_list *d, const char *src, int srcl
 /* Fails, listing what was recorded, unless nothing was. */
 #define assert_no_diags(d) tu_assert_clean((d), __FILE__, __LINE__)
 
+/* A fixture catalogue loaded as kitgen loads one: site.yaml and content
+ * (one thread, no cache); problems in d. */
+typedef struct {
+	char *root;
+	site_config *config;
+	content_set *set;
+	diag_list *d;
+} tu_catalogue;
+
+static inline bool tu_catalogue_open(tu_catalogue *c, const char *fixture)
+{
+	c->root = tu_fixture(fixture);
+	c->d = diag_new();
+	char *site = g_build_filename(c->root, "site.yaml", NULL);
+	c->config = config_load(site, c->d);
+	g_free(site);
+	c->set = c->config ? content_load(c->root, c->config, 1, NULL, c->d) : NULL;
+	return c->set != NULL;
+}
+
+static inline void tu_catalogue_close(tu_catalogue *c)
+{
+	content_free(c->set);
+	config_free(c->config);
+	diag_free(c->d);
+	g_free(c->root);
+}
+
 #endif

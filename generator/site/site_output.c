@@ -1,0 +1,203 @@
+/* site_output: the site's outputs behind output.h — what each makes,
+ * planned as tasks and run on the build's threads. */
+#include <string.h>
+#include "build/jobs.h"
+#include "site/site_int.h"
+
+/* One page to make: a list page (layout set), or an item page (g set). */
+typedef struct {
+	const char *layout, *lang, *sub, *file;
+	const content_kind *kinds;
+	int nkinds;
+	bool feed;
+	const content_group *g;
+} site_task;
+
+typedef struct {
+	site_ctx *ctx; /* one per thread: each with its own stylesheets */
+	GArray *tasks;
+} site_run;
+
+static bool site_run_task(void *shared, int thread, size_t i)
+{
+	site_run *r = shared;
+	site_ctx *x = &r->ctx[thread];
+	const site_task *t = &g_array_index(r->tasks, site_task, i);
+	if (t->g)
+		return site_item_page(x, t->g, t->lang);
+	if (!strcmp(t->layout, "self-assessment"))
+		return site_self_assessment(x, t->lang);
+	return site_list_page(x, t->layout, t->lang, t->sub, t->kinds, t->nkinds,
+	                      t->feed ? x->feed : x->page, t->file);
+}
+
+static void site_add(GArray *tasks, site_task t)
+{
+	g_array_append_val(tasks, t);
+}
+
+/* The site's state from its outputs' plans to site_close: the kinds each
+ * list shows, each output's tasks, and (made when the first emits, once
+ * the PDFs it lists are there) the world key and one set of stylesheets
+ * per thread. */
+typedef enum { SITE_LISTS, SITE_FEEDS, SITE_PAGES, SITE_OUTPUTS } site_output;
+
+struct site_session {
+	content_kind home[KIND_COUNT], each[KIND_COUNT], feed[KIND_COUNT];
+	int nhome, nfeed;
+	GArray *tasks[SITE_OUTPUTS]; /* site_task */
+	site_ctx *ctx;               /* n of them, NULL until the first emit */
+	int n;
+	char *world;
+	bool ok;
+};
+
+static struct site_session *site_session_of(site_job *job)
+{
+	if (job->session)
+		return job->session;
+	struct site_session *s = g_new0(struct site_session, 1);
+	/* Which kinds each list shows, from the table: the home page, each
+	 * kind's own list, the feed. */
+	for (int k = 0; k < KIND_COUNT; k++) {
+		s->each[k] = (content_kind)k;
+		if (kinds_get(k)->home)
+			s->home[s->nhome++] = (content_kind)k;
+		if (kinds_get(k)->feed)
+			s->feed[s->nfeed++] = (content_kind)k;
+	}
+	for (int o = 0; o < SITE_OUTPUTS; o++)
+		s->tasks[o] = g_array_new(FALSE, TRUE, sizeof(site_task));
+	job->session = s;
+	return s;
+}
+
+/* Stylesheets are compiled here, in one thread, one set per worker. */
+static bool site_session_ready(site_job *job)
+{
+	struct site_session *s = site_session_of(job);
+	if (s->ctx)
+		return s->ok;
+	const site_config *c = job->model->config;
+	s->n = job->jobs > 0 ? job->jobs : 1;
+	s->ctx = g_new0(site_ctx, s->n);
+	s->world = job->cache ? site_world_sum(job) : NULL;
+	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
+	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
+	s->ok = true;
+	for (int i = 0; i < s->n && s->ok; i++) {
+		s->ctx[i] = (site_ctx){.job = job, .c = c, .world = s->world};
+		s->ctx[i].page = xslt_load(page_xsl, job->model->strings, job->d);
+		s->ctx[i].feed = s->ctx[i].page ? xslt_load(feed_xsl, job->model->strings, job->d) : NULL;
+		s->ok = s->ctx[i].page && s->ctx[i].feed;
+	}
+	g_free(page_xsl);
+	g_free(feed_xsl);
+	return s->ok;
+}
+
+void site_close(site_job *job)
+{
+	struct site_session *s = job->session;
+	if (!s)
+		return;
+	for (int i = 0; s->ctx && i < s->n; i++) {
+		xslt_free(s->ctx[i].page);
+		xslt_free(s->ctx[i].feed);
+	}
+	g_free(s->ctx);
+	g_free(s->world);
+	for (int o = 0; o < SITE_OUTPUTS; o++)
+		g_array_free(s->tasks[o], TRUE);
+	g_free(s);
+	job->session = NULL;
+}
+
+/* Enumerates one output's tasks: for every language built, the home page,
+ * the kinds' lists, downloads and self-assessment (lists); the feed
+ * (feeds); the page of every item whose kind has one (pages). */
+static int site_plan(site_job *job, site_output o)
+{
+	struct site_session *s = site_session_of(job);
+	const site_config *c = job->model->config;
+	GArray *tasks = s->tasks[o];
+	g_array_set_size(tasks, 0);
+	for (size_t i = 0; i < c->nlangs; i++) {
+		const char *lang = c->langs[i].code;
+		if (!c->langs[i].build)
+			continue;
+		if (o == SITE_LISTS) {
+			site_add(tasks, (site_task){.layout = "home", .lang = lang, .sub = "", .file = "index.html", .kinds = s->home, .nkinds = s->nhome});
+			for (int k = 0; k < KIND_COUNT; k++) {
+				const kind_def *kd = kinds_get(k);
+				if (kd->list)
+					site_add(tasks, (site_task){.layout = kd->list, .lang = lang, .sub = kd->url, .file = "index.html", .kinds = &s->each[k], .nkinds = 1});
+			}
+			site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
+			if (job->model->dx)
+				site_add(tasks, (site_task){.layout = "self-assessment", .lang = lang});
+		} else if (o == SITE_FEEDS) {
+			site_add(tasks, (site_task){.layout = "feed", .lang = lang, .sub = "", .file = "feed.xml", .kinds = s->feed, .nkinds = s->nfeed, .feed = true});
+		} else {
+			content_iter it = content_iter_start(job->model->set);
+			for (const content_group *g; (g = content_iter_next_group(&it));)
+				if (model_kind_has_page(g->kind))
+					site_add(tasks, (site_task){.lang = lang, .g = g});
+		}
+	}
+	return (int)tasks->len;
+}
+
+/* Makes (or keeps) one output's tasks on the build's threads. */
+static bool site_emit_tasks(site_job *job, site_output o)
+{
+	if (!site_session_ready(job))
+		return false;
+	struct site_session *s = job->session;
+	site_run run = {s->ctx, s->tasks[o]};
+	return jobs_run(s->n, s->tasks[o]->len, site_run_task, &run);
+}
+
+static int site_lists_plan(void *job) { return site_plan(job, SITE_LISTS); }
+static bool site_lists_emit(void *job) { return site_emit_tasks(job, SITE_LISTS); }
+static int site_feeds_plan(void *job) { return site_plan(job, SITE_FEEDS); }
+static bool site_feeds_emit(void *job) { return site_emit_tasks(job, SITE_FEEDS); }
+static int site_pages_plan(void *job) { return site_plan(job, SITE_PAGES); }
+static bool site_pages_emit(void *job) { return site_emit_tasks(job, SITE_PAGES); }
+
+/* The language chooser at the root and the 404 page. */
+static int site_root_plan(void *job)
+{
+	(void)job;
+	return 2;
+}
+
+static bool site_root_emit(void *job)
+{
+	if (!site_session_ready(job))
+		return false;
+	site_ctx *x = &((site_job *)job)->session->ctx[0];
+	return site_root_page(x, "root", "index.html") && site_root_page(x, "notfound", "404.html");
+}
+
+/* sitemap.xml and robots.txt (not counted in the progress). */
+static int site_sitemap_plan(void *job)
+{
+	(void)job;
+	return 0;
+}
+
+static bool site_sitemap_emit(void *job)
+{
+	return site_session_ready(job) && site_sitemap(&((site_job *)job)->session->ctx[0]);
+}
+
+/* Every page lists the PDFs (downloads) and its key sums them (world). */
+static const char *const site_after[] = {"pdf", NULL};
+
+const output_def site_lists_output = {"lists", site_after, site_lists_plan, site_lists_emit};
+const output_def site_feeds_output = {"feeds", site_after, site_feeds_plan, site_feeds_emit};
+const output_def site_pages_output = {"pages", site_after, site_pages_plan, site_pages_emit};
+const output_def site_root_output = {"root", site_after, site_root_plan, site_root_emit};
+const output_def site_sitemap_output = {"sitemap", site_after, site_sitemap_plan,
+                                        site_sitemap_emit};

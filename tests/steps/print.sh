@@ -1,0 +1,44 @@
+# tests/steps/print.sh: the PDFs: print checks, the paginator, languages and scripts, one document on demand.
+# Sourced by tests/run.sh (tests/lib.sh: step, plain, known, need_catalogue).
+need_catalogue # $tmp/a: the real catalogue, built by catalogue.sh
+
+# Every PDF of the build: no damage, fonts embedded, its text comes back.
+plain "every PDF passes the print checks" sh tests/check_pdfs.sh "$tmp/a/site" content
+
+# What the reader of the documents checks (tests/print/documents.sh):
+# flyers one page and full, nothing internal printed, the QR code,
+# diagrams in the reader's language, numbers.
+plain "flyers are one page and 85 % full, offline and online" \
+	sh tests/print/documents.sh flyers "$KITGEN" "$tmp/a/site"
+plain "PDFs print no front matter, tool name or example domain" \
+	sh tests/print/documents.sh internal "$KITGEN" "$tmp/a/site"
+step "flyer QR code reads as the system's address; none offline" \
+	sh tests/print/documents.sh qr "$KITGEN"
+plain "diagrams drawn in the reader's language, no English label in ko/am/ne/zh-Hant" \
+	sh tests/print/documents.sh diagrams "$KITGEN" "$tmp/a/site"
+step "numbers as the document's language writes them, one numeral system" \
+	sh tests/print/documents.sh numbers "$KITGEN" "$tmp/a/site"
+
+# The paginator alone: its unit tests and fixture documents in six scripts
+# (make test-sanitize runs them with its own binaries).
+plain "paginator tests and script fixtures" make -s print-test
+
+# Every partner city in its own language and script: hyphenation with the
+# language's dictionary, right to left (Arabic), paper by locale or setting.
+step "print: justified text hyphenated, text comes back" sh tests/print/lang.sh hyphen "$KITGEN"
+step "print: Arabic right to left, site dir=rtl" sh tests/print/lang.sh rtl "$KITGEN"
+step "print: paper by locale, language, front matter, theme" sh tests/print/lang.sh paper "$KITGEN"
+
+# One document on demand, where -o says.
+one() {
+	"$KITGEN" report maputo-2013 --lang en -o "$tmp/r.pdf" > "$tmp/path" &&
+	grep -qx "$tmp/r.pdf" "$tmp/path" &&
+	pdfinfo "$tmp/r.pdf" | grep -q '^Title: *Maputo e-government feasibility study (2013)$' &&
+	! "$KITGEN" kit no-such-kit --lang en -o "$tmp/x.pdf" 2>/dev/null && [ ! -e "$tmp/x.pdf" ] &&
+	# The Maputo kit presents what the Maputo diagnosis recommends.
+	"$KITGEN" kit maputo-2026 --lang en -o "$tmp/k.pdf" >/dev/null &&
+	pdftotext "$tmp/k.pdf" - | LC_ALL=C sed -z 's/\xc2\xad\n//g' | tr -s ' \n' ' ' > "$tmp/k.txt" &&
+	grep -q 'Citizen Inconvenience Reporting' "$tmp/k.txt" &&
+	grep -q '120 Dasan Call Center' "$tmp/k.txt"
+}
+step "kit/report/flyer commands write one PDF" one

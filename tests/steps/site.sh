@@ -1,0 +1,12 @@
+# tests/steps/site.sh: the website in a browser: the self-assessment scorer, quality gates.
+# Sourced by tests/run.sh (tests/lib.sh: step, plain, known, need_catalogue).
+need_catalogue # $tmp/a: the real catalogue, built by catalogue.sh
+
+# The self-assessment page scores in the browser exactly as kitgen does.
+step "browser scorer agrees with kitgen diagnose" sh tests/diagnose/run.sh "$KITGEN"
+
+# Website quality gates on the catalogue built above: key pages in ko, en
+# and am in headless Chromium at phone and desktop width (no console error,
+# no failed or outside request, the language switcher, screenshots in
+# out/screenshots), axe-core, the Nu HTML Checker on every page, sitecheck.
+plain "site gates: browser, axe-core, Nu HTML Checker, links" sh tests/site-gates/run.sh "$tmp/a/site"
