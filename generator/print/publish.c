@@ -200,7 +200,7 @@ static void publish_qr_done(char *path)
  * size that still does (a binary search), so a short text is set large
  * and a long one loses its optional sections before it gets small.
  * Trial layouts report nothing. */
-static const int publish_fit_min[] = {100, 95, 90, 85}; /* per set */
+static const int publish_fit_min[] = {95, 90, 90, 85}; /* per set */
 #define PUBLISH_FIT_MAX 130
 #define PUBLISH_FIT_STEP 5
 
