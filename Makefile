@@ -9,7 +9,7 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=gnu11 -Wall -Wextra -Werror
 PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt glib-2.0 gdk-pixbuf-2.0 \
            icu-uc icu-i18n pangocairo pangoft2 pangofc cairo cairo-svg cairo-pdf librsvg-2.0 \
-           fontconfig gio-2.0 libmicrohttpd libxxhash libcrypto
+           fontconfig gio-2.0 libmicrohttpd libxxhash libcrypto libqrencode
 # Debian 12 packages: build, run, test.
 DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
            libyaml-dev libxml2-dev libxslt1-dev libglib2.0-dev libgdk-pixbuf-2.0-dev \
@@ -19,7 +19,7 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            libmicrohttpd-dev curl time \
            libhyphen-dev hyphen-en-us hyphen-pt-pt hyphen-es hyphen-ca hyphen-fr \
            hyphen-ru hyphen-mn libmimalloc-dev libxxhash-dev libssl-dev \
-           libqpdf-dev icc-profiles-free python3-pikepdf
+           libqpdf-dev icc-profiles-free python3-pikepdf libqrencode-dev zbar-tools
 
 B := build
 # One folder per stage of the pipeline (generator/*/README.md says what each owns).
@@ -32,6 +32,7 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/load/i18n.c generator/load/po.c \
              generator/model/model.c generator/model/derive.c generator/model/diagnose.c \
              generator/model/diagnose_model.c generator/model/diagnose_schema.c generator/model/chart.c \
+             generator/model/diagram.c \
              generator/site/xslt.c generator/site/site.c generator/site/serve.c \
              generator/site/site_output.c \
              generator/print/fonts.c generator/print/publish.c \
@@ -95,7 +96,11 @@ $(B)/sitecheck: tests/tools/sitecheck.c $(B)/.deps
 	$(CC) $(WARN) $(CFLAGS) $(shell pkg-config --cflags libxml-2.0 glib-2.0) -o $@ $< \
 	  $(shell pkg-config --libs libxml-2.0 glib-2.0)
 
-test: deps kitgen $(UNIT_TESTS) $(B)/sitecheck
+# how full a printed page is (tests/print/documents.sh)
+$(B)/inkfill: tests/tools/inkfill.c $(B)/.deps
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+
+test: deps kitgen $(UNIT_TESTS) $(B)/sitecheck $(B)/inkfill
 	@sh tests/run.sh
 
 -include tests/print/test.mk

@@ -179,10 +179,14 @@ GPtrArray *i18n_missing(const i18n_set *s, const char *lang)
 	return out;
 }
 
-/* ICU wants "zh_Hant"; BCP 47 writes "zh-Hant". */
+/* ICU wants "zh_Hant"; BCP 47 writes "zh-Hant". Digits are Latin in
+ * every language: the catalogue's texts write their numbers (years, phone
+ * numbers, amounts) with them, Nepali included, and a document holds one
+ * numeral system — ICU's default for ne (Devanagari) put ०-९ in dates
+ * and tables beside the text's 0-9. */
 static char *i18n_icu_locale(const char *lang)
 {
-	char *l = g_strdup(lang);
+	char *l = g_strconcat(lang, "@numbers=latn", NULL);
 	g_strdelimit(l, "-", '_');
 	return l;
 }
@@ -268,10 +272,19 @@ char *i18n_format_currency(const char *lang, double amount, const char *currency
 
 char *i18n_format_number(const char *lang, double v)
 {
+	return i18n_format_decimal(lang, v, -1);
+}
+
+char *i18n_format_decimal(const char *lang, double v, int digits)
+{
 	UErrorCode err = U_ZERO_ERROR;
 	char *loc = i18n_icu_locale(lang);
 	UNumberFormat *f = unum_open(UNUM_DECIMAL, NULL, 0, loc, NULL, &err);
 	g_free(loc);
+	if (U_SUCCESS(err) && digits >= 0) {
+		unum_setAttribute(f, UNUM_MAX_FRACTION_DIGITS, digits);
+		unum_setAttribute(f, UNUM_MIN_FRACTION_DIGITS, digits);
+	}
 	UChar buf[128];
 	int32_t n = U_SUCCESS(err) ? unum_formatDouble(f, v, buf, 128, NULL, &err) : 0;
 	if (f)

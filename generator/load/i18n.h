@@ -47,6 +47,10 @@ char *i18n_format_currency(const char *lang, double amount, const char *currency
 /* 1234567 as lang writes numbers. Owned. */
 char *i18n_format_number(const char *lang, double n);
 
+/* v with exactly digits decimals (digits < 0: as ICU rounds), as lang
+ * writes it: 22.5 (en), 22,5 (pt), Latin digits. Owned. */
+char *i18n_format_decimal(const char *lang, double v, int digits);
+
 /* Compares two strings as lang sorts them (ICU collation). */
 int i18n_collate(const char *lang, const char *a, const char *b);
 

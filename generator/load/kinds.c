@@ -26,6 +26,13 @@ static const schema_key system_keys[] = {
 	{"requires", ST_IDS, false, "what it needs to work (internet-access, …)", NULL, 0, "[]"},
 	{"image", ST_FILE, false, "picture beside this file (PNG, JPEG or SVG)", NULL, 0, NULL},
 	{"image_alt", ST_TEXT, false, "text alternative of the picture", NULL, 0, NULL},
+	{"diagram_title", ST_TEXT, false, "title drawn above the flow diagram", NULL, 0, NULL},
+	{"diagram_steps", ST_MAPS, false,
+	 "flow diagram drawn in this language, steps left to right: {label, detail}",
+	 "label:text!,detail:text", 0, NULL},
+	{"diagram_note", ST_TEXT, false, "note drawn under the diagram's steps", NULL, 0, NULL},
+	{"diagram_back", ST_BOOL, false, "true: a dashed arrow from the last step back to the first",
+	 NULL, 0, NULL},
 	{0}};
 
 static const schema_key city_keys[] = {

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
+#include <qrencode.h>
 #include "model/chart.h"
 #include "print/fonts.h"
+#include "load/i18n.h"
 
 #define CHART_W 640.0
 #define CHART_LABEL_W 210.0
@@ -24,9 +26,23 @@ void chart_timeline_size(size_t n, double *width, double *height)
 	*height = CHART_TOP + CHART_ROW * (double)(n ? n : 1) + CHART_BOTTOM;
 }
 
+static void chart_text_full(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *text,
+                            double x, double y, double w, double size, bool bold,
+                            PangoAlignment align, bool wrap, const double rgb[3]);
+
 static void chart_text(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *text,
                        double x, double y, double w, double size, bool bold, bool centre,
                        const double rgb[3])
+{
+	chart_text_full(cr, fm, lang, text, x, y, w, size, bold,
+	                centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, false, rgb);
+}
+
+/* Text centred vertically on y, w wide: cut with an ellipsis, or (wrap)
+ * broken into lines, never cut. */
+static void chart_text_full(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *text,
+                            double x, double y, double w, double size, bool bold,
+                            PangoAlignment align, bool wrap, const double rgb[3])
 {
 	PangoContext *ctx = pango_font_map_create_context(fm);
 	pango_cairo_update_context(cr, ctx);
@@ -38,8 +54,11 @@ static void chart_text(cairo_t *cr, PangoFontMap *fm, const char *lang, const ch
 	pango_layout_set_font_description(l, fd);
 	pango_context_set_language(ctx, pango_language_from_string(lang));
 	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	pango_layout_set_alignment(l, centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	if (wrap)
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	else
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pango_layout_set_alignment(l, align);
 	pango_layout_set_text(l, text, -1);
 	int th;
 	pango_layout_get_pixel_size(l, NULL, &th);
@@ -110,7 +129,7 @@ void chart_timeline_draw(cairo_t *cr, PangoFontMap *fm, const char *lang,
 }
 
 #define RADAR_W 560.0
-#define RADAR_H 380.0
+#define RADAR_H 400.0
 #define RADAR_R 120.0
 
 void chart_radar_size(double *width, double *height)
@@ -120,11 +139,12 @@ void chart_radar_size(double *width, double *height)
 }
 
 void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const char *const *labels,
-                      const double *values, size_t n)
+                      const double *values, size_t n, double ref, const char *ref_label)
 {
 	if (n < 3)
 		return; /* a radar needs three axes */
-	double cx = RADAR_W / 2, cy = RADAR_H / 2 + 4;
+	double cx = RADAR_W / 2, cy = RADAR_H / 2 - 6;
+	static const double muted[3] = {0.357, 0.400, 0.459};
 	cairo_save(cr);
 	cairo_set_line_width(cr, 0.6);
 	/* Rings at 25, 50, 75 and 100, then the axes. */
@@ -137,15 +157,27 @@ void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const cha
 		}
 		cairo_set_source_rgb(cr, rule[0], rule[1], rule[2]);
 		cairo_stroke(cr);
-		char label[8];
-		snprintf(label, sizeof label, "%d", ring * 25);
-		chart_text(cr, fm, lang, label, cx + 3, cy - r + 6, 30, 7, false, false, rule);
 	}
 	for (size_t i = 0; i < n; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
 		cairo_move_to(cr, cx, cy);
 		cairo_line_to(cr, cx + RADAR_R * cos(a), cy + RADAR_R * sin(a));
 		cairo_stroke(cr);
+	}
+	/* The reference: the next stage's threshold, a dashed ring the
+	 * scores are read against. */
+	if (ref > 0 && ref <= 100) {
+		double r = RADAR_R * ref / 100.0, dash[] = {4, 3};
+		for (size_t i = 0; i <= n; i++) {
+			double a = -M_PI / 2 + 2 * M_PI * (double)(i % n) / (double)n;
+			double x = cx + r * cos(a), y = cy + r * sin(a);
+			i ? cairo_line_to(cr, x, y) : cairo_move_to(cr, x, y);
+		}
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_line_width(cr, 1.2);
+		cairo_set_source_rgb(cr, 0.761, 0.255, 0.047);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
 	}
 	for (size_t i = 0; i <= n; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * (double)(i % n) / (double)n;
@@ -158,13 +190,46 @@ void chart_radar_draw(cairo_t *cr, PangoFontMap *fm, const char *lang, const cha
 	cairo_set_source_rgb(cr, accent[0], accent[1], accent[2]);
 	cairo_set_line_width(cr, 1.6);
 	cairo_stroke(cr);
+	/* Scale labels on the upward axis, over the rings: legible grey on a
+	 * white patch, not the rule colour. */
+	for (int ring = 1; ring <= 4; ring++) {
+		double r = RADAR_R * ring / 4.0;
+		char *label = i18n_format_decimal(lang, ring * 25, 0);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_rectangle(cr, cx + 2, cy - r - 5, 16, 10);
+		cairo_fill(cr);
+		chart_text(cr, fm, lang, label, cx + 3, cy - r, 24, 8, false, false, muted);
+		g_free(label);
+	}
+	/* Labels wrap in their column beside the chart: never cut. */
 	for (size_t i = 0; i < n; i++) {
 		double a = -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
-		double lx = cx + (RADAR_R + 18) * cos(a), ly = cy + (RADAR_R + 18) * sin(a);
-		char *label = g_strdup_printf("%s %.0f", labels[i], values[i]);
-		double w = 130, x = cos(a) > 0.3 ? lx : cos(a) < -0.3 ? lx - w : lx - w / 2;
-		chart_text(cr, fm, lang, label, x, ly, w, 9, true, fabs(cos(a)) <= 0.3, ink);
+		double lx = cx + (RADAR_R + 14) * cos(a), ly = cy + (RADAR_R + 14) * sin(a);
+		char *num = i18n_format_decimal(lang, values[i], 0);
+		char *label = g_strdup_printf("%s %s", labels[i], num);
+		double w = cos(a) > 0.3 ? RADAR_W - lx - 4 : cos(a) < -0.3 ? lx - 4 : 150;
+		w = w > 150 ? 150 : w;
+		double x = cos(a) > 0.3 ? lx : cos(a) < -0.3 ? lx - w : lx - w / 2;
+		PangoAlignment al = cos(a) > 0.3 ? PANGO_ALIGN_LEFT
+		                  : cos(a) < -0.3 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
+		/* above and below the chart, the text grows away from it */
+		double y = ly + (sin(a) < -0.9 ? -8 : sin(a) > 0.9 ? 8 : 0);
+		chart_text_full(cr, fm, lang, label, x, y, w, 9, true, al, true, ink);
 		g_free(label);
+		g_free(num);
+	}
+	if (ref > 0 && ref_label) {
+		static const double ref_rgb[3] = {0.761, 0.255, 0.047};
+		double dash[] = {4, 3};
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_line_width(cr, 1.2);
+		cairo_set_source_rgb(cr, ref_rgb[0], ref_rgb[1], ref_rgb[2]);
+		cairo_move_to(cr, 8, RADAR_H - 12);
+		cairo_line_to(cr, 32, RADAR_H - 12);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		chart_text_full(cr, fm, lang, ref_label, 38, RADAR_H - 12, RADAR_W - 46, 8.5, false,
+		                PANGO_ALIGN_LEFT, true, ref_rgb);
 	}
 	cairo_restore(cr);
 }
@@ -198,10 +263,11 @@ static bool chart_svg_end(cairo_t *cr, const char *path, GError **err)
 }
 
 bool chart_radar_svg(const char *path, PangoFontMap *fm, const char *lang,
-                     const char *const *labels, const double *values, size_t n, GError **err)
+                     const char *const *labels, const double *values, size_t n, double ref,
+                     const char *ref_label, GError **err)
 {
 	cairo_t *cr = chart_svg_begin(path, RADAR_W, RADAR_H);
-	chart_radar_draw(cr, fm, lang, labels, values, n);
+	chart_radar_draw(cr, fm, lang, labels, values, n, ref, ref_label);
 	return chart_svg_end(cr, path, err);
 }
 
@@ -213,4 +279,70 @@ bool chart_timeline_svg(const char *path, PangoFontMap *fm, const char *lang,
 	cairo_t *cr = chart_svg_begin(path, w, h);
 	chart_timeline_draw(cr, fm, lang, p, n);
 	return chart_svg_end(cr, path, err);
+}
+
+/* The dark modules of a QR code as one SVG path of unit squares, at
+ * (x, y), size points square with the four-unit quiet zone the standard
+ * asks for. Level M survives a crease or a smudge on a printed flyer. */
+static bool chart_qr_path(GString *svg, const char *text, double x, double y, double size)
+{
+	QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (!q)
+		return false;
+	double u = size / (q->width + 8);
+	g_string_append_printf(svg, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+	                       "fill=\"#fff\"/>\n<path fill=\"#000\" d=\"", x, y, size, size);
+	for (int r = 0; r < q->width; r++)
+		for (int c = 0; c < q->width; c++)
+			if (q->data[r * q->width + c] & 1)
+				g_string_append_printf(svg, "M%.2f %.2fh%.2fv%.2fh-%.2fz", x + (c + 4) * u,
+				                       y + (r + 4) * u, u, u, u);
+	g_string_append(svg, "\"/>\n");
+	QRcode_free(q);
+	return true;
+}
+
+static void chart_svg_text(GString *svg, const char *family, double x, double y, double size,
+                           const char *weight, const char *fill, const char *text)
+{
+	char *t = g_markup_escape_text(text ? text : "", -1), *f = g_markup_escape_text(family, -1);
+	g_string_append_printf(svg, "<text x=\"%.2f\" y=\"%.2f\" font-family=\"%s\" "
+	                       "font-size=\"%.2f\" font-weight=\"%s\" fill=\"%s\">%s</text>\n",
+	                       x, y, f, size, weight, fill, t);
+	g_free(t);
+	g_free(f);
+}
+
+/* A contact card: label, organisation, site and address on the left in
+ * the language's sans face, the QR code of url on the right. SVG text
+ * (not outlines), so the PDF and the web page keep it as text. */
+bool chart_contact_svg(const char *path, const char *lang, const char *const lines[4],
+                       const char *url, double width, double qr, GError **err)
+{
+	GString *svg = g_string_new(NULL);
+	/* width and height in CSS pixels (0.75 pt), drawing units in points */
+	g_string_append_printf(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.2f\" "
+	                       "height=\"%.2f\" viewBox=\"0 0 %.2f %.2f\">\n",
+	                       width / 0.75, qr / 0.75, width, qr);
+	const char *family = fonts_default_family(lang, "sans");
+	static const double size[4] = {7, 10, 9, 8}, base[4] = {14, 32, 47, 63};
+	static const char *const weight[4] = {"normal", "bold", "normal", "normal"};
+	static const char *const fill[4] = {"#5b6675", "#0b3a6e", "#1d2430", "#0b3a6e"};
+	for (int i = 0; i < 4; i++)
+		chart_svg_text(svg, family, 0, base[i], size[i], weight[i], fill[i], lines[i]);
+	bool ok = chart_qr_path(svg, url, width - qr, 0, qr);
+	g_string_append(svg, "</svg>\n");
+	GError *e = NULL;
+	char *dir = g_path_get_dirname(path);
+	g_mkdir_with_parents(dir, 0755);
+	g_free(dir);
+	if (!ok)
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot encode '%s' as a QR code",
+		            url);
+	else if (!g_file_set_contents(path, svg->str, (gssize)svg->len, &e)) {
+		g_propagate_error(err, e);
+		ok = false;
+	}
+	g_string_free(svg, TRUE);
+	return ok;
 }

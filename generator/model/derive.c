@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model/derive.h"
+#include "model/diagram.h"
 #include "core/xmltext.h"
 #include "load/i18n.h"
 #include "build/workers.h"
@@ -180,6 +181,28 @@ static GChecksum *derive_item_sum(const content_item *it)
 	return sum;
 }
 
+/* The stage after the current one: its threshold is the radar's
+ * reference ring, "Name ≥ 40" its legend. Nothing at the last stage. */
+static void derive_next_stage(xmlNodePtr stages, const char *lang, double *ref, char **label)
+{
+	bool after = false;
+	for (xmlNodePtr st = stages->children; st; st = st->next) {
+		if (st->type != XML_ELEMENT_NODE)
+			continue;
+		if (after) {
+			xmlChar *min = xmlGetProp(st, BAD_CAST "min"), *name = xmlGetProp(st, BAD_CAST "name");
+			*ref = min ? g_ascii_strtod((const char *)min, NULL) : -1;
+			char *num = i18n_format_decimal(lang, *ref, -1);
+			*label = g_strdup_printf("%s ≥ %s", name ? (const char *)name : "", num);
+			g_free(num);
+			xmlFree(min);
+			xmlFree(name);
+			return;
+		}
+		after = xmlHasProp(st, BAD_CAST "current") != NULL;
+	}
+}
+
 static bool derive_write_radars(const model *m, derive_charts *c)
 {
 	const char *out_dir = c->out_dir;
@@ -219,7 +242,11 @@ static bool derive_write_radars(const model *m, derive_charts *c)
 			dx_result_xml(m->dx, r, m->set, m->config, m->strings, it->lang, item);
 			GPtrArray *labels = g_ptr_array_new_with_free_func(xmlFree);
 			GArray *scores = g_array_new(FALSE, FALSE, sizeof(double));
+			double ref = -1;
+			char *ref_label = NULL;
 			for (xmlNodePtr f = item->children->children; f; f = f->next) {
+				if (!xmlStrcmp(f->name, BAD_CAST "stages"))
+					derive_next_stage(f, it->lang, &ref, &ref_label);
 				if (xmlStrcmp(f->name, BAD_CAST "field"))
 					continue;
 				xmlChar *score = xmlGetProp(f, BAD_CAST "score");
@@ -231,19 +258,50 @@ static bool derive_write_radars(const model *m, derive_charts *c)
 			char *path = g_build_filename(out_dir, "media", rel, NULL);
 			GError *err = NULL;
 			if (!chart_radar_svg(path, fm, it->lang, (const char *const *)labels->pdata,
-			                     (const double *)scores->data, scores->len, &err)) {
+			                     (const double *)scores->data, scores->len, ref, ref_label,
+			                     &err)) {
 				diag_error(d, it->path, 0, 0, NULL, "%s", err->message);
 				g_error_free(err);
 				ok = false;
 			}
 			g_free(path);
 			g_free(rel);
+			g_free(ref_label);
 			g_array_free(scores, TRUE);
 			g_ptr_array_free(labels, TRUE);
 			xmlFreeDoc(doc);
 		}
 	}
 	g_free(dx_text);
+	return ok;
+}
+
+/* The diagram of each system translation that describes one. */
+static bool derive_write_diagrams(const model *m, derive_charts *c)
+{
+	GPtrArray *groups = m->set->groups[KIND_SYSTEM];
+	bool ok = true;
+	for (guint i = 0; i < groups->len; i++) {
+		content_group *g = groups->pdata[i];
+		for (guint j = 0; j < g->items->len; j++) {
+			content_item *it = g->items->pdata[j];
+			if (!diagram_in(it->fm))
+				continue;
+			char *rel = diagram_media_path(it->slug, it->lang);
+			PangoFontMap *fm = derive_chart_kept(c, "diagram", rel, derive_item_sum(it))
+			                           ? NULL
+			                           : derive_font_map(c);
+			char *path = fm ? g_build_filename(c->out_dir, "media", rel, NULL) : NULL;
+			GError *err = NULL;
+			if (path && !diagram_svg(path, fm, it->lang, it->fm, &err)) {
+				diag_error(c->d, it->path, 0, 0, NULL, "diagram: %s", err->message);
+				g_error_free(err);
+				ok = false;
+			}
+			g_free(path);
+			g_free(rel);
+		}
+	}
 	return ok;
 }
 
@@ -293,6 +351,7 @@ bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_
 	                   .cache = cache, .d = d};
 	GPtrArray *studies = m->set->groups[KIND_STUDY];
 	bool ok = derive_write_radars(m, &c);
+	ok = derive_write_diagrams(m, &c) && ok;
 	/* Timelines are many in a large catalogue: drawn in worker processes,
 	 * as cairo cannot draw text in two threads (see workers.h). */
 	derive_timelines t = {&c, g_ptr_array_new(), true};

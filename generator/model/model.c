@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model/model.h"
+#include "model/diagram.h"
 #include "core/xmltext.h"
 #include "build/checked.h"
 #include "model/derive.h"
@@ -48,8 +49,13 @@ char *model_page_path(content_kind k, const char *slug, const char *lang)
 	return g_strdup_printf("%s/%s%s/", lang, kinds_get(k)->url, slug);
 }
 
+static char *model_file_for(model *m, const char *dir, const char *name, const char *lang);
+static bool model_has_override(model *m, const char *dir, const char *name, const char *lang);
+
 /* Files named in front matter (image: …) are copied with the site: register
- * them now, before anything is written. */
+ * them now, before anything is written. A language's own file
+ * (name.LANG.svg) stands for the file; a diagram drawn from the front
+ * matter stands for both, unless the language has its own file. */
 static void model_use_files(model *m, const content_item *it)
 {
 	for (const schema_key *k = schema_keys(it->kind); k->key; k++) {
@@ -57,7 +63,12 @@ static void model_use_files(model *m, const content_item *it)
 		if (!name)
 			continue;
 		char *dir = g_path_get_dirname(it->relpath);
-		char *rel = g_build_filename(dir, name, NULL);
+		if (!strcmp(k->key, "image") && diagram_in(it->fm) &&
+		    !model_has_override(m, dir, name, it->lang)) {
+			g_free(dir);
+			continue;
+		}
+		char *rel = model_file_for(m, dir, name, it->lang);
 		if (g_hash_table_contains(m->set->files, rel))
 			media_use(m->media, rel);
 		g_free(rel);
@@ -284,6 +295,50 @@ static xmlNodePtr model_ref(model *m, xmlNodePtr parent, const char *name,
 	return e;
 }
 
+/* name.LANG.ext beside name.ext: the picture drawn for that language. */
+static char *model_override(const char *dir, const char *name, const char *lang)
+{
+	const char *dot = strrchr(name, '.');
+	char *file = dot ? g_strdup_printf("%.*s.%s%s", (int)(dot - name), name, lang, dot)
+	                 : g_strdup_printf("%s.%s", name, lang);
+	char *rel = g_build_filename(dir, file, NULL);
+	g_free(file);
+	return rel;
+}
+
+static bool model_has_override(model *m, const char *dir, const char *name, const char *lang)
+{
+	char *rel = model_override(dir, name, lang);
+	bool has = g_hash_table_contains(m->set->files, rel);
+	g_free(rel);
+	return has;
+}
+
+/* The file a page in lang shows for name: its override, else name. */
+static char *model_file_for(model *m, const char *dir, const char *name, const char *lang)
+{
+	char *rel = model_override(dir, name, lang);
+	if (g_hash_table_contains(m->set->files, rel))
+		return rel;
+	g_free(rel);
+	return g_build_filename(dir, name, NULL);
+}
+
+/* The diagram kitgen draws from the page's front matter (derive writes
+ * it), in the language of the text the page shows. */
+static void model_diagram(xmlNodePtr item, const content_item *it)
+{
+	char *rel = diagram_media_path(it->slug, it->lang);
+	xmlNodePtr e = xmlNewChild(item, NULL, BAD_CAST "image", NULL);
+	xmltext_set(e, "media", rel);
+	char buf[16];
+	snprintf(buf, sizeof buf, "%.0f", DIAGRAM_W);
+	xmltext_set(e, "width", buf);
+	snprintf(buf, sizeof buf, "%.0f", DIAGRAM_H);
+	xmltext_set(e, "height", buf);
+	g_free(rel);
+}
+
 static void model_value(model *m, const content_item *it, const schema_key *k,
                         const yt_node *v, const char *lang, xmlNodePtr item)
 {
@@ -340,7 +395,14 @@ static void model_value(model *m, const content_item *it, const schema_key *k,
 		break;
 	case ST_FILE: {
 		char *dir = g_path_get_dirname(it->relpath);
-		char *rel = g_build_filename(dir, v->value, NULL);
+		char *rel = model_file_for(m, dir, v->value, it->lang);
+		if (!strcmp(k->key, "image") && diagram_in(it->fm) &&
+		    !model_has_override(m, dir, v->value, it->lang)) {
+			model_diagram(item, it);
+			g_free(rel);
+			g_free(dir);
+			break;
+		}
 		if (g_hash_table_contains(m->set->files, rel)) {
 			const media_file *f = media_use(m->media, rel);
 			e = xmlNewChild(item, NULL, BAD_CAST k->key, NULL);

@@ -327,7 +327,7 @@ static void print_place_text(print_pager *P, size_t bi, double gap)
 	const print_block *b = &P->pd->blocks[bi];
 	print_box_kind kind = b->kind == PB_TOC ? PRINT_BOX_TOC
 	                    : b->heading ? PRINT_BOX_HEADING : PRINT_BOX_TEXT;
-	int line = 0, n = b->n_lines;
+	int line = 0, n = b->n_lines, moves = 0;
 	while (line < n) {
 		double y0 = P->y + (line == 0 ? gap : 0);
 		int k = 0;
@@ -349,7 +349,10 @@ static void print_place_text(print_pager *P, size_t bi, double gap)
 				if ((line == 0 && k < P->st->orphans) || k < 0)
 					k = 0;
 			}
-			if (k == 0 && print_can_force(P))
+			/* a capped column frame can refuse a line on every page it
+			 * opens (a column group taller than a page with a run at the
+			 * foot): after a few empty frames, set it where it is */
+			if (k == 0 && (print_can_force(P) || moves > 8))
 				k = fit > 0 ? fit : 1; /* nothing better is possible */
 		}
 		/* footnotes committed for lines that do not stay: take them back */
@@ -372,6 +375,7 @@ static void print_place_text(print_pager *P, size_t bi, double gap)
 		if (k == 0) {
 			print_next_frame(P);
 			gap = 0;
+			moves++;
 			continue;
 		}
 		double h = b->line_top[line + k] - b->line_top[line];

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "publish.h"
 #include "build/workers.h"
+#include "model/chart.h"
 
 void site_download_free(site_download *d)
 {
@@ -17,8 +18,36 @@ void site_download_free(site_download *d)
 	g_free(d);
 }
 
+/* A base URL no reader can open: unset, or a domain kept for examples and
+ * tests (RFC 2606 and 6761: example.com/.net/.org, .example, .invalid,
+ * .localhost, .test). A printed address or QR code to it would mislead. */
+bool publish_offline(const char *base)
+{
+	if (!base || !*base)
+		return true;
+	const char *host = strstr(base, "://");
+	host = host ? host + 3 : base;
+	char *h = g_ascii_strdown(host, (gssize)strcspn(host, "/:?#"));
+	static const char *const reserved[] = {"example.com", "example.net", "example.org",
+	                                       "example", "invalid", "localhost", "test"};
+	bool off = !*h;
+	for (size_t i = 0; !off && i < G_N_ELEMENTS(reserved); i++) {
+		size_t hl = strlen(h), rl = strlen(reserved[i]);
+		off = hl >= rl && !strcmp(h + hl - rl, reserved[i]) &&
+		      (hl == rl || h[hl - rl - 1] == '.');
+	}
+	g_free(h);
+	return off;
+}
+
 bool publish_open(publish_job *job)
 {
+	const site_config *c = job->model->config;
+	if (publish_offline(c->base_url))
+		diag_warn(job->d, c->path, 0, 0,
+		          "set base_url in site.yaml to where the site will be published",
+		          "base_url '%s' is not a public address: the PDFs leave out the web "
+		          "address and the QR code", c->base_url ? c->base_url : "");
 	char *xsl = g_build_filename(job->theme_dir, "print", "document.xsl", NULL);
 	char *yaml = g_build_filename(job->theme_dir, "print", "style.yaml", NULL);
 	if (job->jobs < 1)
@@ -90,6 +119,8 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 {
 	xmlNodePtr page;
 	xmlDocPtr doc = model_page_new(job->model, layout, lang, job->generator, &page, NULL);
+	if (publish_offline(job->model->config->base_url))
+		xmlSetProp(page, BAD_CAST "web", BAD_CAST "no"); /* the theme leaves addresses out */
 	xmlNodePtr item = model_item(job->model, g, lang, doc, true);
 	xmlAddChild(page, item);
 	content_item *it = content_group_pick(g, job->model->config, lang);
@@ -126,6 +157,105 @@ content_kind publish_layout_kind(const char *layout)
 	return k >= 0 ? (content_kind)k : KIND_SYSTEM;
 }
 
+/* A flyer's contact card with the QR code to its system's web page,
+ * drawn into a file in the site's folder while the flyer is laid out
+ * (named in the page's qr attribute), then removed: it is part of the
+ * PDF, not of the site. Returns its path, or NULL when the site is
+ * offline or it failed. */
+static char *publish_qr(publish_job *job, xmlDocPtr in, const char *slug, const char *lang)
+{
+	const site_config *c = job->model->config;
+	if (publish_offline(c->base_url))
+		return NULL;
+	char *name = g_strdup_printf(".contact-%s-%s.svg", lang, slug);
+	char *path = g_build_filename(job->base_dir, name, NULL);
+	char *url = g_strdup_printf("%s%s/systems/%s/", c->base_url, lang, slug);
+	const char *lines[4] = {i18n_get(job->model->strings, lang, "print.contacts"),
+	                        config_text(c, "organisation", lang), config_text(c, "title", lang),
+	                        url};
+	GError *err = NULL;
+	/* the A4 measure; a 25 mm code is read by any phone at arm's length */
+	if (chart_contact_svg(path, lang, lines, url, 162 * 72 / 25.4, 25 * 72 / 25.4, &err))
+		xmlSetProp(xmlDocGetRootElement(in), BAD_CAST "qr", BAD_CAST name);
+	else {
+		diag_error(job->d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+		g_free(path);
+		path = NULL;
+	}
+	g_free(url);
+	g_free(name);
+	return path;
+}
+
+static void publish_qr_done(char *path)
+{
+	if (path)
+		g_unlink(path);
+	g_free(path);
+}
+
+/* A flyer is one page, filled: the theme offers section sets (the page's
+ * fit attribute, 0 the fullest) and type sizes (size, in tenths of a
+ * point). For each set from the fullest, its smallest readable size is
+ * tried; the first set that holds on one page is then set in the largest
+ * size that still does (a binary search), so a short text is set large
+ * and a long one loses its optional sections before it gets small.
+ * Trial layouts report nothing. */
+static const int publish_fit_min[] = {95, 90, 90, 85}; /* per set */
+#define PUBLISH_FIT_MAX 130
+#define PUBLISH_FIT_STEP 5
+
+static xmlDocPtr publish_fit_try(publish_job *job, xmlDocPtr in, const char *what, int set,
+                                 int size, bool keep)
+{
+	char buf[16];
+	xmlNodePtr page = xmlDocGetRootElement(in);
+	snprintf(buf, sizeof buf, "%d", set);
+	xmlSetProp(page, BAD_CAST "fit", BAD_CAST buf);
+	snprintf(buf, sizeof buf, "%d", size);
+	xmlSetProp(page, BAD_CAST "size", BAD_CAST buf);
+	diag_list *scratch = diag_new();
+	xmlDocPtr print = xslt_apply_doc(job->sheet, in, what, scratch);
+	print_layout *l = print ? print_layout_doc(print, job->base_dir, job->style, scratch) : NULL;
+	bool one = l && l->n_pages == 1 && !scratch->errors;
+	print_layout_free(l);
+	diag_free(scratch);
+	if (one && keep)
+		return print;
+	xmlFreeDoc(print);
+	return one ? (xmlDocPtr)page : NULL; /* a non-NULL mark: it fits */
+}
+
+static xmlDocPtr publish_fit(publish_job *job, xmlDocPtr in, const char *what)
+{
+	size_t nsets = G_N_ELEMENTS(publish_fit_min);
+	for (size_t set = 0; set < nsets; set++) {
+		int lo = publish_fit_min[set];
+		if (!publish_fit_try(job, in, what, (int)set, lo, false))
+			continue;
+		int hi = PUBLISH_FIT_MAX + PUBLISH_FIT_STEP; /* lo fits, hi does not */
+		while (hi - lo > PUBLISH_FIT_STEP) {
+			int mid = lo + (hi - lo) / 2 / PUBLISH_FIT_STEP * PUBLISH_FIT_STEP;
+			if (publish_fit_try(job, in, what, (int)set, mid, false))
+				lo = mid;
+			else
+				hi = mid;
+		}
+		xmlDocPtr print = publish_fit_try(job, in, what, (int)set, lo, true);
+		if (print)
+			return print;
+	}
+	/* nothing holds: the tightest, and the paginator's pages as they come */
+	char buf[16];
+	xmlNodePtr page = xmlDocGetRootElement(in);
+	snprintf(buf, sizeof buf, "%zu", nsets - 1);
+	xmlSetProp(page, BAD_CAST "fit", BAD_CAST buf);
+	snprintf(buf, sizeof buf, "%d", publish_fit_min[nsets - 1]);
+	xmlSetProp(page, BAD_CAST "size", BAD_CAST buf);
+	return xslt_apply_doc(job->sheet, in, what, job->d);
+}
+
 /* Makes one PDF. rel: the PDF's path inside the site when the cache may
  * reuse it, else NULL; *key and *reused then say what the cache decided
  * (key owned by the caller). */
@@ -150,11 +280,15 @@ static bool publish_render(publish_job *job, const char *layout, const char *slu
 		return true;
 	}
 	char *what = g_strdup_printf("%s %s (%s)", layout, slug, lang);
-	xmlDocPtr print = xslt_apply_doc(job->sheet, in, what, job->d);
+	char *qr = !strcmp(layout, "flyer") ? publish_qr(job, in, slug, lang) : NULL;
+	xmlDocPtr print = !strcmp(layout, "flyer") ? publish_fit(job, in, what)
+	                                           : xslt_apply_doc(job->sheet, in, what, job->d);
 	xmlFreeDoc(in);
 	g_free(what);
-	if (!print)
+	if (!print) {
+		publish_qr_done(qr);
 		return false;
+	}
 	char *dir = g_path_get_dirname(pdf_path);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
@@ -163,6 +297,7 @@ static bool publish_render(publish_job *job, const char *layout, const char *slu
 	bool ok = print_render(print, job->base_dir, job->style, pdf_path, job->d) == 0 &&
 	          job->d->errors == before;
 	xmlFreeDoc(print);
+	publish_qr_done(qr);
 	return ok;
 }
 

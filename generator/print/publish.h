@@ -32,7 +32,12 @@ typedef struct {
 	GHashTable *used; /* while set, the content_groups a composed document presents */
 } publish_job;
 
-/* Loads the theme's print stylesheet and styles. */
+/* True when base (site.yaml's base_url) is unset or a reserved example or
+ * test domain: PDFs then carry no web address or QR code. */
+bool publish_offline(const char *base);
+
+/* Loads the theme's print stylesheet and styles; warns (once) when the
+ * base URL is offline. */
 bool publish_open(publish_job *job);
 void publish_close(publish_job *job);
 

@@ -89,11 +89,37 @@ static void xslt_fn_strings(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, set);
 }
 
+/* kg:n(number[, decimals]): the number as the page's language writes it
+ * (ICU: separators, Latin digits); NaN stays as given, so a theme may pass
+ * any attribute. Used for the figures of charts and tables. */
+static void xslt_fn_n(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	if (nargs != 1 && nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	int digits = nargs == 2 ? (int)xmlXPathPopNumber(ctxt) : -1;
+	xmlChar *text = xmlXPathPopString(ctxt);
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	const xslt_ui *ui = t ? t->_private : NULL;
+	if (!ctxt->error) {
+		char *end = NULL;
+		double v = g_ascii_strtod((const char *)text, &end);
+		char *s = end && end != (char *)text && !*end && ui && ui->lang
+		                  ? i18n_format_decimal((const char *)ui->lang, v, digits)
+		                  : g_strdup((const char *)text);
+		valuePush(ctxt, xmlXPathNewString(BAD_CAST s));
+		g_free(s);
+	}
+	xmlFree(text);
+}
+
 void xslt_init(void)
 {
 	exsltRegisterAll();
 	xsltRegisterExtModuleFunction(BAD_CAST "s", BAD_CAST XSLT_KG_NS, xslt_fn_s);
 	xsltRegisterExtModuleFunction(BAD_CAST "strings", BAD_CAST XSLT_KG_NS, xslt_fn_strings);
+	xsltRegisterExtModuleFunction(BAD_CAST "n", BAD_CAST XSLT_KG_NS, xslt_fn_n);
 }
 
 xslt_sheet *xslt_load(const char *path, const i18n_set *strings, diag_list *d)

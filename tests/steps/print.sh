@@ -5,14 +5,19 @@ need_catalogue # $tmp/a: the real catalogue, built by catalogue.sh
 # Every PDF of the build: no damage, fonts embedded, its text comes back.
 plain "every PDF passes the print checks" sh tests/check_pdfs.sh "$tmp/a/site" content
 
-# Flyers are one page, for the table at a meeting.
-flyers() {
-	for f in "$tmp/a/site"/pdf/*/flyer-*.pdf; do
-		p=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
-		[ "$p" = 1 ] || { echo "$f has $p pages"; return 1; }
-	done
-}
-plain "flyers fit on one page" flyers
+# What the reader of the documents checks (tests/print/documents.sh):
+# flyers one page and full, nothing internal printed, the QR code,
+# diagrams in the reader's language, numbers.
+plain "flyers are one page and 85 % full, offline and online" \
+	sh tests/print/documents.sh flyers "$KITGEN" "$tmp/a/site"
+plain "PDFs print no front matter, tool name or example domain" \
+	sh tests/print/documents.sh internal "$KITGEN" "$tmp/a/site"
+step "flyer QR code reads as the system's address; none offline" \
+	sh tests/print/documents.sh qr "$KITGEN"
+plain "diagrams drawn in the reader's language, no English label in ko/am/ne/zh-Hant" \
+	sh tests/print/documents.sh diagrams "$KITGEN" "$tmp/a/site"
+step "numbers as the document's language writes them, one numeral system" \
+	sh tests/print/documents.sh numbers "$KITGEN" "$tmp/a/site"
 
 # Accessible PDFs (PDF/UA-1 and PDF/A-2a): the checker passes every PDF
 # and fails a broken copy for each of its rules; the text, the flyers'

@@ -13,6 +13,9 @@
   <xsl:key name="part" match="body/*[not(self::h2) and not(self::footnotes)]"
            use="generate-id(preceding-sibling::h2[1])"/>
   <xsl:variable name="base" select="/page/site/base-url"/>
+  <!-- false when the site has no public address yet (kitgen says so): no
+       web address, link or QR code is printed -->
+  <xsl:variable name="web" select="not(/page/@web = 'no')"/>
 
   <xsl:template name="fill">
     <xsl:param name="text"/>
@@ -43,7 +46,10 @@
   </xsl:template>
 
   <xsl:template match="a[@ref]" mode="p">
-    <a href="{$base}{$lang}/{@ref}"><xsl:apply-templates mode="p"/></a>
+    <xsl:choose>
+      <xsl:when test="$web"><a href="{$base}{$lang}/{@ref}"><xsl:apply-templates mode="p"/></a></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="p"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="a[@media]" mode="p"><xsl:apply-templates mode="p"/></xsl:template>
   <xsl:template match="a[@href]" mode="p">

@@ -31,10 +31,10 @@
       <p class="caption"><xsl:value-of select="kg:s('print.key_facts')"/></p>
       <table class="keyfacts">
         <tbody>
-          <tr><th><xsl:value-of select="kg:s('dx.index')"/></th><td class="num"><xsl:value-of select="$dx/@index"/></td></tr>
+          <tr><th><xsl:value-of select="kg:s('dx.index')"/></th><td class="num"><xsl:value-of select="kg:n($dx/@index, 1)"/></td></tr>
           <tr><th><xsl:value-of select="kg:s('dx.stage')"/></th><td class="num"><xsl:value-of select="$dx/@stage-name"/></td></tr>
           <xsl:for-each select="$dx/field">
-            <tr><td><xsl:value-of select="@name"/></td><td class="num"><xsl:value-of select="@score"/></td></tr>
+            <tr><td><xsl:value-of select="@name"/></td><td class="num"><xsl:value-of select="kg:n(@score, 1)"/></td></tr>
           </xsl:for-each>
         </tbody>
       </table>
@@ -60,7 +60,7 @@
               <xsl:when test="@current"><strong><xsl:value-of select="@name"/> ◀</strong></xsl:when>
               <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
             </xsl:choose>
-            <xsl:text> (≥ </xsl:text><xsl:value-of select="@min"/>
+            <xsl:text> (≥ </xsl:text><xsl:value-of select="kg:n(@min)"/>
             <xsl:if test="@own"><xsl:text>; </xsl:text><xsl:value-of select="kg:s('dx.own')"/></xsl:if>)
             <xsl:if test="condition[@kind='all']"><br/><xsl:value-of select="kg:s('dx.means')"/>: <xsl:for-each select="condition[@kind='all']"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="@name"/><xsl:if test="@met"> ✓</xsl:if></xsl:for-each></xsl:if>
             <xsl:if test="condition[@kind='floor']"><br/><xsl:value-of select="kg:s('dx.floor')"/>: <xsl:for-each select="condition[@kind='floor']"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="concat(@name, ' ≥ ', @min)"/><xsl:if test="@met"> ✓</xsl:if></xsl:for-each></xsl:if></li>
@@ -89,8 +89,8 @@
           <xsl:if test="unknown"><li><xsl:value-of select="kg:s('dx.unknown')"/>: <xsl:for-each select="unknown"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></li></xsl:if>
           <xsl:if test="@foundation"><li><xsl:value-of select="kg:s('dx.foundation')"/></li></xsl:if>
         </ul>
-        <p class="more"><xsl:value-of select="concat(kg:s('dx.priority'), ': ', @priority, ' = ', kg:s('dx.need'), ' ', @need, ' × ', kg:s('dx.gap'), ' ', @gap, ' × (0.5 + 0.5 × ', kg:s('dx.readiness'), ' ', @readiness, ')')"/><xsl:if test="@foundation"><xsl:value-of select="concat(' × (1 + 0.25 × ', @foundation, ')')"/></xsl:if>
-          <xsl:text> · </xsl:text><a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
+        <p class="more"><xsl:value-of select="concat(kg:s('dx.priority'), ': ', kg:n(@priority, 3), ' = ', kg:s('dx.need'), ' ', kg:n(@need, 2), ' × ', kg:s('dx.gap'), ' ', kg:n(@gap, 2), ' × (', kg:n(0.5, 1), ' + ', kg:n(0.5, 1), ' × ', kg:s('dx.readiness'), ' ', kg:n(@readiness, 2), ')')"/><xsl:if test="@foundation"><xsl:value-of select="concat(' × (1 + ', kg:n(0.25, 2), ' × ', kg:n(@foundation, 2), ')')"/></xsl:if>
+          <xsl:if test="$web"><xsl:text> · </xsl:text><a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></xsl:if></p>
       </xsl:for-each>
     </section>
 
@@ -101,14 +101,14 @@
         <thead><tr><th><xsl:value-of select="kg:s('dx.indicator')"/></th><th class="num"><xsl:value-of select="kg:s('dx.value')"/></th><th class="num"><xsl:value-of select="kg:s('dx.score')"/></th><th><xsl:value-of select="kg:s('page.sources')"/></th></tr></thead>
         <tbody>
           <xsl:for-each select="$dx/field">
-            <tr class="phase"><td><strong><xsl:value-of select="@name"/></strong></td><td class="num"></td><td class="num"><strong><xsl:value-of select="@score"/></strong></td><td></td></tr>
+            <tr class="phase"><td><strong><xsl:value-of select="@name"/></strong></td><td class="num"></td><td class="num"><strong><xsl:value-of select="kg:n(@score, 1)"/></strong></td><td></td></tr>
             <xsl:for-each select="indicator">
               <tr><td><xsl:value-of select="@name"/></td>
                 <td class="num"><xsl:choose>
                   <xsl:when test="@method = 'yesno' and @value = '1'"><xsl:value-of select="kg:s('dx.yes')"/></xsl:when>
                   <xsl:when test="@method = 'yesno'"><xsl:value-of select="kg:s('dx.no')"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise></xsl:choose></td>
-                <td class="num"><xsl:value-of select="@score"/></td>
+                  <xsl:otherwise><xsl:value-of select="kg:n(@value)"/></xsl:otherwise></xsl:choose></td>
+                <td class="num"><xsl:value-of select="kg:n(@score, 1)"/></td>
                 <td><xsl:value-of select="@source"/></td></tr>
             </xsl:for-each>
           </xsl:for-each>

@@ -25,11 +25,37 @@
     </section>
     <nav class="toc" id="toc"><h2><xsl:value-of select="kg:s('print.contents')"/></h2></nav>
 
-    <!-- The kit's first section welcomes; the rest close, after the systems. -->
-    <xsl:call-template name="chapters">
-      <xsl:with-param name="body" select="$kit/body"/>
-      <xsl:with-param name="to" select="1"/>
-    </xsl:call-template>
+    <!-- The kit's first section welcomes; the page goes on with the kit at
+         a glance: who comes, the systems with one line each, the key
+         figures. The rest of the kit's sections close it, after the
+         systems. -->
+    <xsl:variable name="systems" select="related/item[@kind='system']"/>
+    <section class="chapter" data-title="{kg:s('print.glance')}">
+      <xsl:for-each select="$kit/body/h2[1]">
+        <h1 id="{../../@kind}-{../../@slug}-{@id}"><xsl:apply-templates mode="p"/></h1>
+        <xsl:apply-templates select="key('part', generate-id())" mode="p"/>
+      </xsl:for-each>
+      <h1 id="glance"><xsl:value-of select="kg:s('print.glance')"/></h1>
+      <table class="keyfacts glance">
+        <tbody>
+          <tr><th><xsl:value-of select="kg:s('print.delegation')"/></th><td><xsl:value-of select="$kit/delegation"/></td></tr>
+          <tr><th><xsl:value-of select="kg:s('study.city')"/></th><td><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></td></tr>
+          <xsl:if test="$kit/date"><tr><th><xsl:value-of select="kg:s('print.visit')"/></th><td><xsl:value-of select="$kit/date"/></td></tr></xsl:if>
+          <xsl:if test="$city/mou"><tr><th><xsl:value-of select="kg:s('city.mou')"/></th><td><xsl:value-of select="$city/mou"/></td></tr></xsl:if>
+          <xsl:if test="$city/studies/v"><tr><th><xsl:value-of select="kg:s('city.studies')"/></th><td><xsl:for-each select="$city/studies/v"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@year"/></xsl:for-each></td></tr></xsl:if>
+        </tbody>
+      </table>
+      <xsl:if test="$systems">
+        <h2><xsl:value-of select="kg:s('nav.systems')"/></h2>
+        <ul class="glance">
+          <xsl:for-each select="$systems">
+            <li><strong><xsl:value-of select="title"/></strong>
+              <xsl:if test="launched"> (<xsl:value-of select="launched"/>)</xsl:if>
+              <xsl:text> — </xsl:text><xsl:value-of select="summary"/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+    </section>
 
     <xsl:for-each select="$city">
       <section class="chapter" data-title="{title}">
@@ -50,8 +76,12 @@
       </section>
     </xsl:for-each>
 
-    <xsl:for-each select="related/item[@kind='system']">
-      <section class="chapter" data-title="{title}">
+    <!-- The systems follow one another on the same pages (one chapter):
+         a system that ends high on a page leaves no blank page behind. -->
+    <xsl:if test="$systems">
+    <section class="chapter" data-title="{kg:s('nav.systems')}">
+    <xsl:for-each select="$systems">
+      <section class="system">
         <h1 id="system-{@slug}"><xsl:value-of select="title"/></h1>
         <p class="lead"><xsl:value-of select="summary"/></p>
         <p class="note">
@@ -67,18 +97,30 @@
           </figure>
         </xsl:for-each>
         <xsl:apply-templates select="body/*[not(self::footnotes)]" mode="kit-system"/>
-        <p class="more"><xsl:value-of select="kg:s('print.online')"/><xsl:text> </xsl:text>
-          <a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
+        <xsl:if test="$web">
+          <p class="more"><xsl:value-of select="kg:s('print.online')"/><xsl:text> </xsl:text>
+            <a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
+        </xsl:if>
       </section>
     </xsl:for-each>
+    </section>
+    </xsl:if>
 
-    <xsl:call-template name="chapters">
-      <xsl:with-param name="body" select="$kit/body"/>
-      <xsl:with-param name="from" select="2"/>
-    </xsl:call-template>
-
+    <!-- The closing sections and the contacts share their pages too. -->
+    <xsl:if test="$kit/body/h2[2] or $kit/contacts/v">
+    <section class="chapter">
+      <xsl:attribute name="data-title">
+        <xsl:choose>
+          <xsl:when test="$kit/body/h2[2]"><xsl:value-of select="$kit/body/h2[2]"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="kg:s('print.contacts')"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    <xsl:for-each select="$kit/body/h2[position() &gt; 1]">
+      <h1 id="{../../@kind}-{../../@slug}-{@id}"><xsl:apply-templates mode="p"/></h1>
+      <xsl:apply-templates select="key('part', generate-id())" mode="p"/>
+    </xsl:for-each>
     <xsl:if test="$kit/contacts/v">
-      <section class="chapter" data-title="{kg:s('print.contacts')}">
+      <section class="contacts">
         <h1 id="contacts"><xsl:value-of select="kg:s('print.contacts')"/></h1>
         <table>
           <tbody>
@@ -94,13 +136,15 @@
         </xsl:if>
       </section>
     </xsl:if>
+    </section>
+    </xsl:if>
 
     <section class="cover back">
       <footer class="colophon">
         <figure class="emblem"><img src="assets/favicon.svg" alt="{site/title}"/></figure>
         <p class="site"><xsl:value-of select="site/title"/></p>
         <p><xsl:value-of select="site/organisation"/></p>
-        <p><a href="{$base}{$lang}/"><xsl:value-of select="concat($base, $lang, '/')"/></a></p>
+        <xsl:if test="$web"><p><a href="{$base}{$lang}/"><xsl:value-of select="concat($base, $lang, '/')"/></a></p></xsl:if>
       </footer>
     </section>
   </xsl:template>

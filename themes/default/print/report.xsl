@@ -108,7 +108,7 @@
       <h1 id="references"><xsl:value-of select="kg:s('print.references')"/></h1>
       <ol>
         <xsl:for-each select="$st/sources/v"><li><xsl:value-of select="."/></li></xsl:for-each>
-        <li><xsl:value-of select="site/title"/>: <a href="{$base}{$st/@path}"><xsl:value-of select="concat($base, $st/@path)"/></a></li>
+        <xsl:if test="$web"><li><xsl:value-of select="site/title"/>: <a href="{$base}{$st/@path}"><xsl:value-of select="concat($base, $st/@path)"/></a></li></xsl:if>
       </ol>
     </section>
 
@@ -118,8 +118,10 @@
         <xsl:for-each select="related/item[@kind='system']">
           <h2><xsl:value-of select="title"/></h2>
           <p><xsl:value-of select="summary"/></p>
-          <p class="more"><xsl:value-of select="kg:s('print.online')"/><xsl:text> </xsl:text>
-            <a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
+          <xsl:if test="$web">
+            <p class="more"><xsl:value-of select="kg:s('print.online')"/><xsl:text> </xsl:text>
+              <a href="{$base}{@path}"><xsl:value-of select="concat($base, @path)"/></a></p>
+          </xsl:if>
         </xsl:for-each>
       </section>
     </xsl:if>
