@@ -16,6 +16,7 @@
 typedef struct {
 	const char *content, *theme, *out, *lang, *fonts, *output;
 	const char *only; /* "site" or "pdf": build one half, keep the other */
+	const char *zip;  /* build: also write the site as a ZIP here (offline copy) */
 	int jobs;         /* threads; 0: one per core */
 	gboolean strict, quiet, verbose, version, translations, json, force;
 	const char *bind;       /* serve: address to listen on (default 127.0.0.1) */

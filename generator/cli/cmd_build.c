@@ -13,6 +13,7 @@
 #include "build/out.h"
 #include "build/progress.h"
 #include "print/publish.h"
+#include "site/offline.h"
 #include "site/site.h"
 
 
@@ -28,7 +29,7 @@ static int kg_count_outputs(const model *m, bool pdf, bool html)
 		if (!c->langs[l].build)
 			continue;
 		if (html)
-			n += 6 + (m->dx ? 1 : 0); /* home, 4 lists, feed; self-assessment */
+			n += 7 + (m->dx ? 1 : 0); /* home, 4 lists, search, feed; self-assessment */
 		for (int k = 0; html && k < KIND_COUNT; k++)
 			if (model_kind_has_page(k))
 				n += (int)m->set->groups[k]->len;
@@ -126,6 +127,8 @@ int cmd_build(const kg_options *o)
 		cache_keep_spare(outputs, stage);
 	if (ok && outputs && !cache_save(outputs, &err))
 		ok = false;
+	if (ok && o->zip) /* the offline copy, of the site now in place */
+		ok = offline_zip(target, o->zip, d);
 	if (ok && k.model->checked) /* only a good build vouches for its checks */
 		checked_save(k.model->checked);
 	GError *fm_err = NULL; /* the site is fine without it: a warning */

@@ -36,6 +36,8 @@ static const kg_option options[] = {
 	KG_OPT("strict", 0, G_OPTION_ARG_NONE, strict, NULL, "warnings fail the run"),
 	KG_OPT("only", 0, G_OPTION_ARG_STRING, only, "site|pdf",
 	       "build the website or the PDFs; keep the other half"),
+	KG_OPT("zip", 0, G_OPTION_ARG_STRING, zip, "FILE",
+	       "also write the whole site as a ZIP that works from file:// (offline copy)"),
 	KG_OPT("jobs", 'j', G_OPTION_ARG_INT, jobs, "N", "threads and PDF workers (default: one per core)"),
 	KG_OPT("force", 0, G_OPTION_ARG_NONE, force, NULL,
 	       "make every output again (ignore the build cache)"),
@@ -66,7 +68,7 @@ static const kg_command commands[] = {
 	 "that replaces OUT/site in one rename. Outputs whose inputs did not change\n"
 	 "are reused from the last build. On a terminal a progress bar shows the\n"
 	 "count and the current output.",
-	 "content theme out fonts lang strict only jobs force quiet verbose"},
+	 "content theme out fonts lang strict only zip jobs force quiet verbose"},
 	{"serve", "", "build, serve OUT/site here, rebuild and reload on change",
 	 "Builds as 'kitgen build' does, then serves OUT/site over HTTP on this\n"
 	 "machine. Changes under the content and theme folders start a new build\n"

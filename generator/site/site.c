@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include "build/jobs.h"
 #include "build/out.h"
+#include "site/search.h"
 #include "site/site.h"
 
 typedef struct {
@@ -595,6 +596,9 @@ bool site_build(site_job *job)
 		site_add(tasks, (site_task){.layout = "cities", .lang = lang, .sub = "cities/", .file = "index.html", .kinds = home_kinds + 1, .nkinds = 1});
 		site_add(tasks, (site_task){.layout = "studies", .lang = lang, .sub = "studies/", .file = "index.html", .kinds = home_kinds + 2, .nkinds = 1});
 		site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
+		/* The search page: every page listed (what a reader without
+		 * JavaScript gets), the results above it (assets/search.js). */
+		site_add(tasks, (site_task){.layout = "search", .lang = lang, .sub = "search/", .file = "index.html", .kinds = all_kinds, .nkinds = 4});
 		if (job->model->dx)
 			site_add(tasks, (site_task){.layout = "self-assessment", .lang = lang});
 		site_add(tasks, (site_task){.layout = "feed", .lang = lang, .sub = "", .file = "feed.xml", .kinds = all_kinds, .nkinds = 4, .feed = true});
@@ -611,6 +615,10 @@ bool site_build(site_job *job)
 	ok = ok && site_root_page(&ctx[0], "root", "index.html");
 	ok = ok && site_root_page(&ctx[0], "notfound", "404.html");
 	ok = ok && site_sitemap(&ctx[0]);
+	search_job search = {.model = job->model, .downloads = job->downloads,
+	                     .out_dir = job->out_dir, .world = world, .cache = job->cache,
+	                     .jobs = n, .d = job->d};
+	ok = ok && search_build(&search);
 	for (int i = 0; i < n; i++) {
 		xslt_free(ctx[i].page);
 		xslt_free(ctx[i].feed);

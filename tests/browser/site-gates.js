@@ -47,6 +47,11 @@ const PAGES = [
   { name: "systems-list", key: "systems/", generated: true }, // the one page with filter.js
   { name: "downloads", key: "downloads/", generated: true },
   { name: "self-assessment", key: "self-assessment/", generated: true },
+  { name: "search", key: "search/", generated: true },
+  // Pages with diagrams: a flow (SVG text), a timeline and a radar (cairo).
+  { name: "flow", key: "systems/dasan-120/", file: ["systems/dasan-120/index"], optional: true },
+  { name: "timeline", key: "studies/maputo-2013/", file: ["studies/maputo-2013"], optional: true },
+  { name: "radar", key: "diagnostics/maputo-2013/", file: ["diagnostics/maputo-2013"], optional: true },
 ];
 const VIEWPORTS = [
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
@@ -130,6 +135,52 @@ async function load(context, url, origin) {
   return { page, problems };
 }
 
+
+// ---- the phone layout ------------------------------------------------------
+
+// At 390x844: the header is at most 120 px tall, the page's heading ends
+// above the fold, and no diagram label is drawn under 11 CSS px. Diagrams
+// are SVG images: their <text> font sizes times the scale they are shown
+// at; for charts cairo drew as glyph outlines, each glyph group's tallest
+// outline taken as 0.75 em (a capital or a digit of Noto Sans is 0.71-0.73
+// em, so the estimate is never smaller than the real size by much).
+async function phoneLayout(page) {
+  return page.evaluate(async () => {
+    const problems = [];
+    const header = document.querySelector(".site-header");
+    const h = header ? header.getBoundingClientRect().height : 0;
+    if (!header || h > 120) problems.push("header is " + Math.round(h) + " px tall (at most 120)");
+    const h1 = document.querySelector("main h1");
+    if (h1 && h1.getBoundingClientRect().bottom > 844)
+      problems.push("the heading ends at " + Math.round(h1.getBoundingClientRect().bottom) + " px, below the fold");
+    for (const img of document.querySelectorAll("main img[src$='.svg']")) {
+      if (img.closest(".site-header")) continue;
+      const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), "image/svg+xml").documentElement;
+      const vb = (svg.getAttribute("viewBox") || "").split(/[\s,]+/).map(Number);
+      const units = vb.length === 4 ? vb[2] : parseFloat(svg.getAttribute("width"));
+      const scale = img.getBoundingClientRect().width / units;
+      let least = Infinity;
+      for (const t of svg.querySelectorAll("text, tspan")) {
+        const fs = parseFloat(t.getAttribute("font-size") || (t.getAttribute("style") || "").replace(/.*font-size:\s*([\d.]+).*/, "$1"));
+        if (fs) least = Math.min(least, fs);
+      }
+      const groups = {};
+      for (const sym of svg.querySelectorAll("symbol[id^='glyph']")) {
+        const g = sym.id.replace(/-\d+$/, ""), ys = [];
+        for (const p of sym.querySelectorAll("path")) {
+          const n = (p.getAttribute("d").match(/-?[\d.]+/g) || []).map(Number);
+          for (let i = 1; i < n.length; i += 2) ys.push(n[i]);
+        }
+        if (ys.length) groups[g] = Math.max(groups[g] || 0, Math.max(...ys) - Math.min(...ys));
+      }
+      for (const hgt of Object.values(groups)) if (hgt > 0) least = Math.min(least, hgt / 0.75);
+      if (least !== Infinity && least * scale < 10.95)
+        problems.push(img.getAttribute("src") + ": text of " + (least * scale).toFixed(1) + " px (at least 11)");
+    }
+    return problems;
+  });
+}
+
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 // axe-core's serious and critical violations on the page, one line each
@@ -188,6 +239,9 @@ async function switcher(page, pg, lang, origin, siteLangs) {
 async function clickTo(page, pg, to, origin) {
   const link = page.locator('nav.languages a[hreflang="' + to + '"]');
   const before = page.url();
+  // The languages are behind a disclosure (<details>): open it first.
+  const picker = page.locator("details.lang-picker > summary");
+  if (await picker.count()) await picker.click();
   await link.click();
   await page.waitForURL((u) => u.href !== before, { timeout: TIMEOUT, waitUntil: "load" });
   const want = origin + to + "/" + (translated(pg, to) ? pg.key : "");
@@ -240,6 +294,7 @@ async function main() {
             fullPage: true, animations: "disabled", timeout: TIMEOUT });
           shotCount++;
           r.axe.push(...(await axe(page)).map(at));
+          if (vp.name === "phone") r.load.push(...(await phoneLayout(page)).map(at));
           if (vp.name === "desktop") {
             problems = problems.slice(); // what the page after a click does is not this page's
             r.switcher.push(...await switcher(page, pg, lang, origin, siteLangs));

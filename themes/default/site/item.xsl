@@ -15,9 +15,12 @@
       <xsl:call-template name="notices"/>
       <xsl:apply-templates select="$it" mode="facts"/>
       <xsl:for-each select="$it/image">
-        <figure class="lead-figure">
+        <!-- Diagrams keep the size they were drawn at (labels of 12 px and
+             more) and scroll sideways on a narrow screen. -->
+        <figure class="lead-figure diagram" tabindex="0">
           <img src="{$root}media/{@media}" alt="{../image_alt}">
             <xsl:copy-of select="@width | @height"/>
+            <xsl:if test="@width"><xsl:attribute name="style">width: <xsl:value-of select="@width"/>px</xsl:attribute></xsl:if>
           </img>
         </figure>
       </xsl:for-each>
@@ -195,8 +198,10 @@
   <xsl:template match="diagnosis" mode="dx">
     <section class="dx" aria-labelledby="dx-scores">
       <h2 id="dx-scores"><xsl:value-of select="kg:s('dx.scores')"/></h2>
-      <figure class="chart">
-        <img src="{$root}media/{../radar/@media}" width="{../radar/@width}" height="{../radar/@height}">
+      <!-- The radar's smallest labels are 7 units: shown 1.6 times larger
+           (11 px), scrolling sideways where the screen is narrower. -->
+      <figure class="chart diagram" tabindex="0">
+        <img src="{$root}media/{../radar/@media}" width="{../radar/@width}" height="{../radar/@height}" style="width: {round(../radar/@width * 1.6)}px">
           <xsl:attribute name="alt"><xsl:for-each select="field"><xsl:value-of select="@name"/>: <xsl:value-of select="@score"/><xsl:if test="position() != last()">; </xsl:if></xsl:for-each></xsl:attribute>
         </img>
         <figcaption><xsl:value-of select="kg:s('dx.radar')"/></figcaption>
@@ -317,8 +322,10 @@
 
   <!-- Derived by kitgen from the front matter: never typed by hand. -->
   <xsl:template match="timeline" mode="plan">
-    <figure class="chart">
-      <img src="{$root}media/{@media}" width="{@width}" height="{@height}">
+    <!-- The timeline's smallest labels are 8.5 units: shown at the size
+         it was drawn for (points, 4/3 px: 11.3 px), scrolling sideways. -->
+    <figure class="chart diagram" tabindex="0">
+      <img src="{$root}media/{@media}" width="{@width}" height="{@height}" style="width: {round(@width * 4 div 3)}px">
         <xsl:attribute name="alt">
           <xsl:for-each select="phase">
             <xsl:value-of select="position()"/>. <xsl:value-of select="@name"/> (<xsl:value-of select="@start"/> – <xsl:value-of select="@end"/>)<xsl:if test="position() != last()">; </xsl:if>

@@ -150,4 +150,45 @@
       </xsl:choose>
     </div>
   </xsl:template>
+
+  <!-- Search: the form, the results (assets/search.js), and below them
+       every page of this language: what a reader without JavaScript gets. -->
+  <xsl:template match="page[@layout='search']" mode="layout">
+    <div class="wrap">
+      <h1><xsl:value-of select="kg:s('search.title')"/></h1>
+      <form id="search-form" class="search-page" role="search" action="{$root}{$lang}/search/" method="get">
+        <label for="search-q"><xsl:value-of select="kg:s('search.label')"/></label>
+        <span class="search-row">
+          <input id="search-q" type="search" name="q" autocomplete="off"/>
+          <button type="submit" class="button"><xsl:value-of select="kg:s('search.button')"/></button>
+        </span>
+      </form>
+      <div id="search-results" aria-live="polite" data-root="{$root}" data-lang="{$lang}"
+           data-here="{kg:s('search.here')}" data-other="{kg:s('search.other')}"
+           data-count="{kg:s('search.count')}" data-none="{kg:s('search.none')}"
+           data-more="{kg:s('search.more')}" data-error="{kg:s('search.error')}"
+           data-kind-system="{kg:s('search.kind.system')}" data-kind-city="{kg:s('search.kind.city')}"
+           data-kind-study="{kg:s('search.kind.study')}" data-kind-page="{kg:s('search.kind.page')}"
+           data-kind-pdf="{kg:s('search.kind.pdf')}">
+        <xsl:for-each select="site/languages/language">
+          <xsl:attribute name="data-lang-{@code}"><xsl:value-of select="@name"/></xsl:attribute>
+        </xsl:for-each>
+      </div>
+      <section id="all-pages" aria-labelledby="h-all">
+        <h2 id="h-all"><xsl:value-of select="kg:s('search.all')"/></h2>
+        <p><xsl:value-of select="kg:s('search.all_intro')"/></p>
+        <xsl:for-each select="list[item]">
+          <h3><xsl:value-of select="kg:s(concat('search.kinds.', @kind))"/></h3>
+          <ul class="page-list">
+            <xsl:for-each select="item">
+              <li><a href="{$root}{@path}"><xsl:value-of select="title"/></a>
+                <xsl:if test="summary"><span class="muted"> — <xsl:value-of select="summary"/></span></xsl:if></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:for-each>
+        <p><a href="{$root}{$lang}/downloads/"><xsl:value-of select="kg:s('nav.downloads')"/></a></p>
+      </section>
+      <script src="{$root}assets/search.js" defer="defer"></script>
+    </div>
+  </xsl:template>
 </xsl:stylesheet>
