@@ -203,6 +203,32 @@ static char *site_item_key(site_ctx *x, const content_group *g, const char *lang
 	return cache_key_sum(x->job->cache, "item-page", sum);
 }
 
+/* The city a PDF is about: its kit's, study's or diagnosis's city; NULL for
+ * a system's flyer. */
+static const char *site_download_city(const model *m, const site_download *d)
+{
+	int k = !g_strcmp0(d->kind, "kit")          ? KIND_KIT
+	        : !g_strcmp0(d->kind, "report")     ? KIND_STUDY
+	        : !g_strcmp0(d->kind, "diagnostic") ? KIND_DIAGNOSTIC
+	                                            : -1;
+	const content_group *g = k < 0 ? NULL : content_group_find(m->set, k, d->slug);
+	return g && g->items->len ? yt_str(((content_item *)g->items->pdata[0])->fm, "city") : NULL;
+}
+
+/* <document href lang kind slug city bytes>title</document> */
+static void site_download_xml(site_ctx *x, xmlNodePtr parent, const site_download *d)
+{
+	xmlNodePtr e = site_text(parent, "document", d->title);
+	char size[32];
+	snprintf(size, sizeof size, "%ld", d->bytes);
+	site_set(e, "href", d->href);
+	site_set(e, "lang", d->lang);
+	site_set(e, "kind", d->kind);
+	site_set(e, "slug", d->slug);
+	site_set(e, "city", site_download_city(x->job->model, d));
+	site_set(e, "bytes", size);
+}
+
 static bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 {
 	char *path = model_page_path(g->kind, g->slug, lang);
@@ -218,14 +244,13 @@ static bool site_item_page(site_ctx *x, const content_group *g, const char *lang
 	                              site_item_alt_fn, &alt, &page);
 	xmlAddChild(page, model_item(x->job->model, g, lang, doc, true));
 	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
+	/* Its own PDFs; a city's page also offers its kits, reports and
+	 * diagnoses. */
 	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
 		site_download *d = x->job->downloads->pdata[i];
-		if (!g_strcmp0(d->slug, g->slug)) {
-			xmlNodePtr e = site_text(dl, "document", d->title);
-			site_set(e, "href", d->href);
-			site_set(e, "lang", d->lang);
-			site_set(e, "kind", d->kind);
-		}
+		if (!g_strcmp0(d->slug, g->slug) ||
+		    (g->kind == KIND_CITY && !g_strcmp0(site_download_city(x->job->model, d), g->slug)))
+			site_download_xml(x, dl, d);
 	}
 	bool ok = site_write(x, x->page, doc, file);
 	g_free(file);
@@ -275,17 +300,8 @@ static bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 		g_ptr_array_free(groups, TRUE);
 	}
 	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
-	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
-		site_download *d = x->job->downloads->pdata[i];
-		xmlNodePtr e = site_text(dl, "document", d->title);
-		char size[32];
-		snprintf(size, sizeof size, "%ld", d->bytes);
-		site_set(e, "href", d->href);
-		site_set(e, "lang", d->lang);
-		site_set(e, "kind", d->kind);
-		site_set(e, "slug", d->slug);
-		site_set(e, "bytes", size);
-	}
+	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++)
+		site_download_xml(x, dl, x->job->downloads->pdata[i]);
 	bool ok = site_write(x, sheet, doc, file);
 	g_free(file);
 	g_free(path);
@@ -595,7 +611,7 @@ bool site_build(site_job *job)
 		site_add(tasks, (site_task){.layout = "systems", .lang = lang, .sub = "systems/", .file = "index.html", .kinds = home_kinds, .nkinds = 1});
 		site_add(tasks, (site_task){.layout = "cities", .lang = lang, .sub = "cities/", .file = "index.html", .kinds = home_kinds + 1, .nkinds = 1});
 		site_add(tasks, (site_task){.layout = "studies", .lang = lang, .sub = "studies/", .file = "index.html", .kinds = home_kinds + 2, .nkinds = 1});
-		site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
+		site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = home_kinds + 1, .nkinds = 1});
 		/* The search page: every page listed (what a reader without
 		 * JavaScript gets), the results above it (assets/search.js). */
 		site_add(tasks, (site_task){.layout = "search", .lang = lang, .sub = "search/", .file = "index.html", .kinds = all_kinds, .nkinds = 4});

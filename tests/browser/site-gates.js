@@ -181,6 +181,66 @@ async function phoneLayout(page) {
   });
 }
 
+// ---- downloads and city pages ------------------------------------------------
+
+// The downloads page of lang without script: grouped lists (a heading per
+// city), the filter hidden, the page's language first in every group that
+// has it. With script: the filter narrows to a city, then to a kind and a
+// language. Every city's documents are linked from its page, which repeats
+// no heading.
+async function downloads(browser, origin, lang) {
+  const problems = [];
+  const url = origin + lang + "/downloads/";
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  let page = await plain.newPage();
+  await page.goto(url, { timeout: TIMEOUT });
+  const groups = await page.$$eval(".dl-group", (gs, lang) => gs.map((g) => ({
+    id: g.id, heading: (g.querySelector("h2") || {}).textContent,
+    first: (g.querySelector("li[data-lang]") || { dataset: {} }).dataset.lang,
+    has: !!g.querySelector('li[data-lang="' + lang + '"]'),
+    docs: [...g.querySelectorAll("li[data-kind] a")].map((a) => a.getAttribute("href").replace(/^(\.\.\/)+/, "")),
+  })), lang);
+  if (groups.length < 2) problems.push("without script: " + groups.length + " groups, want one per city and the flyers");
+  for (const g of groups) {
+    if (!g.heading) problems.push("without script: group " + g.id + " has no heading");
+    if (g.has && g.first !== lang) problems.push("without script: group " + g.id + " starts with a document in " + g.first + ", not " + lang);
+  }
+  if (await page.isVisible("#dl-filter")) problems.push("without script: the filter form shows (it cannot work)");
+  await plain.close();
+
+  const ctx = await browser.newContext();
+  page = await ctx.newPage();
+  await page.goto(url, { timeout: TIMEOUT });
+  const visible = () => page.$$eval(".dl-group li[data-kind]", (l) => l.filter((li) => li.offsetParent).map((li) => li.dataset));
+  if (!(await page.isVisible("#dl-filter select[name=city]"))) problems.push("with script: no filter shown");
+  else {
+    const city = groups.find((g) => g.id.startsWith("city-") && g.docs.length > 1);
+    const slug = city ? city.id.slice(5) : "";
+    await page.selectOption("#dl-filter select[name=city]", slug);
+    const inCity = await visible();
+    if (!inCity.length || inCity.some((d) => d.city !== slug)) problems.push("with script: city " + slug + " shows " + JSON.stringify(inCity));
+    const pick = (await page.$$eval('.dl-group li[data-city="' + slug + '"]', (l) => l.map((li) => li.dataset)))
+      .find((d) => d.lang !== lang) || inCity[0];
+    await page.selectOption("#dl-filter select[name=kind]", pick.kind);
+    await page.selectOption("#dl-filter select[name=lang]", pick.lang);
+    const one = await visible();
+    if (!one.length || one.some((d) => d.city !== slug || d.kind !== pick.kind || d.lang !== pick.lang))
+      problems.push("with script: " + slug + " " + pick.kind + " " + pick.lang + " shows " + JSON.stringify(one));
+  }
+  // Each city's page links every document of its group here.
+  for (const g of groups.filter((g) => g.id.startsWith("city-"))) {
+    await page.goto(origin + lang + "/cities/" + g.id.slice(5) + "/", { timeout: TIMEOUT });
+    const links = await page.$$eval("main a[href$='.pdf']", (l) => l.map((a) => a.getAttribute("href").replace(/^(\.\.\/)+/, "")));
+    const missing = g.docs.filter((d) => !links.includes(d));
+    if (missing.length) problems.push(lang + "/cities/" + g.id.slice(5) + "/ does not link " + missing.join(" "));
+    const heads = await page.$$eval("main h2", (l) => l.map((h) => h.textContent.trim()));
+    const twice = heads.filter((h, i) => heads.indexOf(h) !== i);
+    if (twice.length) problems.push(lang + "/cities/" + g.id.slice(5) + "/ repeats the heading " + twice.join(", "));
+  }
+  await ctx.close();
+  return problems;
+}
+
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 // axe-core's serious and critical violations on the page, one line each
@@ -314,6 +374,14 @@ async function main() {
   }
 
   try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: TIMEOUT });
+    try {
+      for (const lang of langs)
+        report("downloads: /" + lang + "/downloads/ grouped without script, filtered with it; city pages link their documents",
+          await downloads(browser, origin, lang).catch((e) => [e.stack || String(e)]));
+    } finally {
+      await browser.close();
+    }
     // Both widths at once: the machine may be busy, and each browser
     // mostly waits on its own renderer.
     await Promise.all(VIEWPORTS.map(width));

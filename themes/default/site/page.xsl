@@ -184,8 +184,10 @@
           <a href="{$root}{@lang}/feed.xml"><xsl:value-of select="kg:s('footer.feed')"/></a>
           <xsl:text> · </xsl:text>
           <a href="{$root}sitemap.xml"><xsl:value-of select="kg:s('footer.sitemap')"/></a>
-          <xsl:text> · </xsl:text>
-          <xsl:value-of select="kg:s('footer.made')"/><xsl:text> </xsl:text><xsl:value-of select="site/generator"/>
+          <xsl:if test="document('settings.xml')/settings/generator-credit = 'true'">
+            <xsl:text> · </xsl:text>
+            <xsl:value-of select="kg:s('footer.made')"/><xsl:text> </xsl:text><xsl:value-of select="site/generator"/>
+          </xsl:if>
         </p>
       </div>
     </footer>
