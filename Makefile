@@ -28,8 +28,8 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/load/i18n.c generator/load/po.c \
              generator/model/model.c generator/model/derive.c generator/model/diagnose.c \
              generator/model/diagnose_model.c generator/model/chart.c \
-             generator/site/xslt.c generator/site/site.c generator/site/search.c generator/site/offline.c \
-             generator/site/serve.c \
+             generator/site/xslt.c generator/site/site.c generator/site/search.c \
+             generator/site/search_tokens.c generator/site/offline.c generator/site/serve.c \
              generator/print/fonts.c generator/print/publish.c \
              generator/build/out.c generator/build/jobs.c generator/build/workers.c \
              generator/build/cache.c generator/build/checked.c generator/build/fmcache.c \

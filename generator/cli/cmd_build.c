@@ -79,9 +79,10 @@ int cmd_build(const kg_options *o)
 	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
 	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d};
+	char *cache_dir = g_build_filename(o->out, ".cache", NULL);
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
 	                .generator = "kitgen " KITGEN_VERSION, .jobs = jobs, .cache = outputs,
-	                .d = d};
+	                .cache_dir = cache_dir, .d = d};
 	/* progress (authoring): a bar on a terminal, the outputs with --verbose */
 	progress *bar = progress_new(kg_count_outputs(k.model, pdf, html),
 	                             progress_mode_for(o->quiet, o->verbose));
@@ -162,6 +163,7 @@ int cmd_build(const kg_options *o)
 		g_ptr_array_free(pub.downloads, TRUE);
 	g_free(conf);
 	g_free(cache);
+	g_free(cache_dir);
 	g_free(stage);
 	g_free(target);
 	kg_catalogue_free(&k);

@@ -1,10 +1,8 @@
-/* search: tokens per script (ICU), documents from the model, postings cut
- * into chunks by token range (as Pagefind does), written as .js files. */
+/* search: documents from the model, their tokens (search_tokens.c),
+ * postings cut into chunks by token range (as Pagefind does), written as
+ * .js files. */
+#include <stdlib.h>
 #include <string.h>
-#include <unicode/ubrk.h>
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
-#include <unicode/utf16.h>
 #include "build/jobs.h"
 #include "build/out.h"
 #include "site/search.h"
@@ -12,120 +10,7 @@
 #define SEARCH_VERSION "kitgen-search 1" /* in every key: change with the format */
 #define SEARCH_CHUNK 12000   /* bytes of postings per chunk, about */
 #define SEARCH_SNIPPET 1500  /* characters of body text kept for snippets */
-#define SEARCH_MAX_WORD 40   /* longer words are not tokens (hashes, URLs) */
 #define SEARCH_BODY_CAP 8    /* a word repeated in the body counts this much at most */
-
-/* ---- tokens --------------------------------------------------------------- */
-
-/* Scripts written without spaces between words, or (Hangul) with particles
- * attached to them: searched by character bigrams. */
-static bool search_is_cjk(UChar32 c)
-{
-	return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3040 && c <= 0x30FF) ||
-	       (c >= 0x3130 && c <= 0x318F) || (c >= 0x3400 && c <= 0x4DBF) ||
-	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
-}
-
-/* NFD, without the combining accents of U+0300–U+036F (Latin, Cyrillic and
- * Greek diacritics; Devanagari and Ethiopic signs are kept), NFC, lower case
- * in the root locale (never the machine's: a Turkish locale would fold I to
- * ı). search.js does the same with String.normalize and toLowerCase. */
-static UChar *search_fold(const char *text, int32_t *len)
-{
-	UErrorCode st = U_ZERO_ERROR;
-	int32_t n = 0;
-	u_strFromUTF8Lenient(NULL, 0, &n, text, -1, &st);
-	st = U_ZERO_ERROR;
-	UChar *src = g_new(UChar, n + 1);
-	u_strFromUTF8Lenient(src, n + 1, &n, text, -1, &st);
-	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st), *nfc = unorm2_getNFCInstance(&st);
-	int32_t cap = 4 * n + 16;
-	UChar *a = g_new(UChar, cap), *b = g_new(UChar, cap);
-	int32_t m = unorm2_normalize(nfd, src, n, a, cap, &st), k = 0;
-	for (int32_t i = 0; i < m && U_SUCCESS(st); i++)
-		if (a[i] < 0x300 || a[i] > 0x36F)
-			a[k++] = a[i];
-	m = unorm2_normalize(nfc, a, k, b, cap, &st);
-	m = u_strToLower(a, cap, b, m, "", &st);
-	g_free(src);
-	g_free(b);
-	if (U_FAILURE(st)) { /* never for valid text: the index just misses it */
-		m = 0;
-	}
-	*len = m;
-	return a;
-}
-
-typedef struct {
-	GArray *cps; /* UChar32 of the run */
-	bool cjk;
-	int32_t end; /* where it ended in the folded text */
-	void (*emit)(const char *, void *);
-	void *data;
-} search_run;
-
-static void search_emit_cps(search_run *r, const UChar32 *cps, glong n)
-{
-	char *s = g_ucs4_to_utf8((const gunichar *)cps, n, NULL, NULL, NULL);
-	if (s)
-		r->emit(s, r->data);
-	g_free(s);
-}
-
-static void search_flush(search_run *r)
-{
-	const UChar32 *c = (const UChar32 *)r->cps->data;
-	guint n = r->cps->len;
-	if (r->cjk && n == 1)
-		search_emit_cps(r, c, 1);
-	else if (r->cjk)
-		for (guint i = 0; i + 1 < n; i++)
-			search_emit_cps(r, c + i, 2);
-	else if (n >= 2 && n <= SEARCH_MAX_WORD)
-		search_emit_cps(r, c, n);
-	g_array_set_size(r->cps, 0);
-}
-
-void search_tokenize(const char *text, void (*emit)(const char *token, void *data), void *data)
-{
-	if (!text || !*text)
-		return;
-	int32_t n;
-	UChar *s = search_fold(text, &n);
-	UErrorCode st = U_ZERO_ERROR;
-	UBreakIterator *bi = ubrk_open(UBRK_WORD, "", s, n, &st);
-	if (U_FAILURE(st)) {
-		g_free(s);
-		return;
-	}
-	search_run r = {g_array_new(FALSE, FALSE, sizeof(UChar32)), false, -1, emit, data};
-	int32_t start = ubrk_first(bi);
-	for (int32_t end = ubrk_next(bi); end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
-		if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT) /* spaces, punctuation */
-			continue;
-		for (int32_t i = start; i < end;) {
-			int32_t p = i;
-			UChar32 c;
-			U16_NEXT(s, i, end, c);
-			bool cjk = search_is_cjk(c);
-			/* A run of Han or Hangul goes on across word boundaries that
-			 * touch (ICU splits Chinese by dictionary), other words end
-			 * at theirs. */
-			bool goes_on = r.cps->len && r.cjk == cjk && p == r.end && (cjk || p != start);
-			if (!goes_on && r.cps->len)
-				search_flush(&r);
-			r.cjk = cjk;
-			g_array_append_val(r.cps, c);
-			r.end = i;
-		}
-	}
-	if (r.cps->len)
-		search_flush(&r);
-	g_array_free(r.cps, TRUE);
-	ubrk_close(bi);
-	g_free(s);
-}
 
 /* ---- documents ------------------------------------------------------------ */
 
@@ -135,6 +20,7 @@ typedef struct {
 	const char *lang;
 	char *key;                 /* of its fragment: what it is made from */
 	char *fragment;            /* search/d/N.js, once made */
+	bool kept;                 /* the previous build's fragment is linked in */
 	GHashTable *tokens;        /* token -> weight, once made */
 } search_doc;
 
@@ -340,6 +226,8 @@ static bool search_make_doc(void *shared, int thread, size_t i)
 	(void)thread;
 	search_make *mk = shared;
 	search_doc *d = mk->docs->pdata[i];
+	if (d->tokens && d->kept) /* known from the last build: nothing to render */
+		return true;
 	char *url, *title, *summary, *body;
 	const char *kind;
 	if (d->g) {
@@ -359,6 +247,8 @@ static bool search_make_doc(void *shared, int thread, size_t i)
 		summary = g_strdup("");
 		body = g_strdup("");
 	}
+	if (d->tokens)
+		g_hash_table_unref(d->tokens);
 	d->tokens = search_weigh(title, summary, body);
 	if (g_utf8_strlen(body, -1) > SEARCH_SNIPPET) /* the snippet's text, not the page's */
 		*g_utf8_offset_to_pointer(body, SEARCH_SNIPPET) = '\0';
@@ -539,6 +429,93 @@ static bool search_keep(search_job *job, GPtrArray *docs, const char *key)
 	return ok;
 }
 
+/* ---- the tokens of each document, kept between builds -------------------- */
+
+/* OUT/.cache/search-tokens: the SHA-256 of the rest, then for each
+ * document "=KEY\n" and "token\tweight\n" lines. Keyed like its fragment (the document's own file), so a stale entry
+ * is never used; a missing or damaged file only costs rendering again. */
+static char *search_tokens_path(const search_job *job)
+{
+	return job->cache_dir ? g_build_filename(job->cache_dir, "search-tokens", NULL) : NULL;
+}
+
+/* KEY -> its token lines (pointers into the file's text, kept by the table). */
+static GHashTable *search_tokens_load(const search_job *job)
+{
+	char *path = search_tokens_path(job), *text;
+	gsize len;
+	bool ok = path && job->cache && g_file_get_contents(path, &text, &len, NULL);
+	g_free(path);
+	if (!ok)
+		return NULL;
+	/* The first line is the checksum of the rest: a damaged file is not read. */
+	char *body = strchr(text, '\n');
+	char *sum = body ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)body + 1,
+	                                               len - (gsize)(body + 1 - text)) : NULL;
+	ok = sum && (size_t)(body - text) == strlen(sum) && !strncmp(text, sum, strlen(sum));
+	g_free(sum);
+	if (!ok) {
+		g_free(text);
+		return NULL;
+	}
+	/* Keys become strings in place (their newline a NUL); a document's
+	 * lines run to the next "=" line, where search_tokens_parse stops. */
+	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, NULL);
+	g_hash_table_insert(t, (gpointer) "", text); /* owns the text */
+	for (char *p = body + 1; *p;) {
+		char *nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		if (*p == '=') {
+			*nl = '\0';
+			g_hash_table_insert(t, p + 1, nl + 1);
+		}
+		p = nl + 1;
+	}
+	return t;
+}
+
+static GHashTable *search_tokens_parse(const char *lines)
+{
+	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (const char *p = lines; *p && *p != '=';) {
+		const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+		if (!tab || !nl || tab > nl)
+			break;
+		g_hash_table_replace(t, g_strndup(p, (gsize)(tab - p)), GINT_TO_POINTER(atoi(tab + 1)));
+		p = nl + 1;
+	}
+	return t;
+}
+
+static void search_tokens_save(const search_job *job, GPtrArray *docs)
+{
+	char *path = search_tokens_path(job);
+	if (!path || !job->cache)
+		return g_free(path);
+	GString *out = g_string_new(NULL);
+	for (guint i = 0; i < docs->len; i++) {
+		const search_doc *d = docs->pdata[i];
+		if (!d->key || !d->tokens)
+			continue;
+		g_string_append_printf(out, "=%s\n", d->key);
+		GHashTableIter it;
+		gpointer k, v;
+		g_hash_table_iter_init(&it, d->tokens);
+		while (g_hash_table_iter_next(&it, &k, &v))
+			g_string_append_printf(out, "%s\t%d\n", (const char *)k, GPOINTER_TO_INT(v));
+	}
+	char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, out->str, (gssize)out->len);
+	g_string_prepend_c(out, '\n');
+	g_string_prepend(out, sum);
+	g_free(sum);
+	GError *err = NULL; /* a build without it renders every document again */
+	if (!out_write_file(path, out->str, out->len, &err))
+		g_error_free(err);
+	g_string_free(out, TRUE);
+	g_free(path);
+}
+
 bool search_build(search_job *job)
 {
 	GPtrArray *docs = search_docs(job);
@@ -550,14 +527,43 @@ bool search_build(search_job *job)
 		return true;
 	}
 	job->chunks = job->bytes = 0;
+	/* Fragments whose document did not change are linked in, and their
+	 * tokens come from the cache: only changed documents are rendered. */
+	GHashTable *known = search_tokens_load(job);
+	for (guint i = 0; i < docs->len; i++) {
+		search_doc *d = docs->pdata[i];
+		char *rel = g_strdup_printf("search/d/%u.js", i);
+		d->kept = d->key && cache_reuse(job->cache, rel, d->key, job->out_dir);
+		const char *t = d->key && known ? g_hash_table_lookup(known, d->key) : NULL;
+		if (t)
+			d->tokens = search_tokens_parse(t);
+		g_free(rel);
+	}
+	if (known) {
+		g_free(g_hash_table_lookup(known, "")); /* the file's text */
+		g_hash_table_unref(known);
+	}
 	search_make mk = {job, docs};
 	bool ok = jobs_run(job->jobs > 0 ? job->jobs : 1, docs->len, search_make_doc, &mk);
 	for (guint i = 0; ok && i < docs->len; i++) {
 		search_doc *d = docs->pdata[i];
+		if (d->kept)
+			continue;
 		char *rel = g_strdup_printf("search/d/%u.js", i);
-		ok = search_write(job, rel, d->fragment, d->key);
+		char *path = g_build_filename(job->out_dir, rel, NULL);
+		GError *err = NULL;
+		job->bytes += strlen(d->fragment);
+		ok = out_write_file(path, d->fragment, strlen(d->fragment), &err);
+		if (!ok) {
+			diag_error(job->d, NULL, 0, 0, NULL, "%s", err->message);
+			g_error_free(err);
+		} else if (job->cache && d->key)
+			cache_note(job->cache, rel, d->key, false);
+		g_free(path);
 		g_free(rel);
 	}
+	if (ok)
+		search_tokens_save(job, docs);
 	/* The manifest: each language's range of documents, then the chunks. */
 	GString *man = g_string_new("kgSearch.manifest({\"v\":1,\"docs\":");
 	g_string_append_printf(man, "%u,\"langs\":[", docs->len);

@@ -15,10 +15,11 @@ typedef struct {
 	const char *out_dir;  /* the build's output folder: OUT_DIR/search/ */
 	const char *world;    /* a sum of every input but the bodies, or NULL */
 	out_cache *cache;     /* previous outputs to reuse, or NULL */
+	const char *cache_dir; /* OUT/.cache: each document's tokens, or NULL */
 	int jobs;             /* threads, 1 or more */
 	diag_list *d;
 	/* Filled in by search_build. */
-	size_t docs, chunks, bytes; /* bytes: the files written or kept */
+	size_t docs, chunks, bytes; /* bytes: of the files written */
 } search_job;
 
 /* Writes OUT_DIR/search/index.js (the manifest: chunk boundaries and the

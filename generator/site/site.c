@@ -633,6 +633,7 @@ bool site_build(site_job *job)
 	ok = ok && site_sitemap(&ctx[0]);
 	search_job search = {.model = job->model, .downloads = job->downloads,
 	                     .out_dir = job->out_dir, .world = world, .cache = job->cache,
+	                     .cache_dir = job->cache_dir,
 	                     .jobs = n, .d = job->d};
 	ok = ok && search_build(&search);
 	for (int i = 0; i < n; i++) {

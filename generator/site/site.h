@@ -27,6 +27,7 @@ typedef struct {
 	const char *generator; /* "kitgen 0.1.0" */
 	int jobs;              /* threads, 1 or more */
 	out_cache *cache;      /* previous outputs to reuse, or NULL */
+	const char *cache_dir; /* OUT/.cache (the search index's tokens), or NULL */
 	gint pages_written;    /* updated atomically */
 	gsize bytes_written;
 	/* progress (authoring): called after each output is written or reused,
