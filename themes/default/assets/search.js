@@ -217,7 +217,7 @@
     li.appendChild(h);
     var tag = document.createElement("p");
     tag.className = "tag";
-    tag.textContent = (text("kind-" + d.k) || d.k) + (d.l !== lang ? " · " + (text("lang-" + d.l) || d.l) : "");
+    tag.textContent = (text("kind-" + d.k) || d.k) + (d.l !== lang ? " · " + (text("lang-" + d.l.toLowerCase()) || d.l) : "");
     li.appendChild(tag);
     var p = document.createElement("p");
     p.className = "snippet";

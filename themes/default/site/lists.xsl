@@ -293,7 +293,8 @@
            data-kind-study="{kg:s('search.kind.study')}" data-kind-page="{kg:s('search.kind.page')}"
            data-kind-pdf="{kg:s('search.kind.pdf')}">
         <xsl:for-each select="site/languages/language">
-          <xsl:attribute name="data-lang-{@code}"><xsl:value-of select="@name"/></xsl:attribute>
+          <!-- data-* names are lower case: zh-Hant is data-lang-zh-hant -->
+          <xsl:attribute name="data-lang-{translate(@code, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')}"><xsl:value-of select="@name"/></xsl:attribute>
         </xsl:for-each>
       </div>
       <section id="all-pages" aria-labelledby="h-all">
