@@ -23,6 +23,7 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
 B := build
 # One folder per stage of the pipeline (generator/*/README.md says what each owns).
 CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamltree.c \
+             generator/core/suggest.c generator/core/json.c \
              generator/load/config.c generator/load/content.c generator/load/schema.c \
              generator/load/markdown.c generator/load/rawhtml.c generator/load/media.c \
              generator/load/i18n.c generator/load/po.c \
@@ -36,7 +37,8 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/build/progress.c \
              generator/cli/catalogue.c generator/cli/cmd_build.c generator/cli/cmd_check.c \
              generator/cli/cmd_document.c generator/cli/cmd_i18n.c generator/cli/cmd_new.c \
-             generator/cli/cmd_serve.c
+             generator/cli/cmd_serve.c generator/cli/cmd_list.c \
+             generator/cli/cmd_init.c
 -include generator/print/sources.mk
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
 PRINT_OBJS := $(PRINT_SRCS:%.c=$(B)/%.o)

@@ -36,6 +36,12 @@ static gint cache_cmp(gconstpointer a, gconstpointer b)
 /* Adds a folder's files (sorted, path and bytes) to a checksum. */
 static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 {
+	/* The site's stylesheets and scripts are linked by address, never read
+	 * into a page or a PDF: editing one remakes no output (it is copied as
+	 * it is), so a CSS change previews in the time of a copy. */
+	if (g_str_has_prefix(rel, "assets/") &&
+	    (g_str_has_suffix(rel, ".css") || g_str_has_suffix(rel, ".js")))
+		return;
 	char *path = g_build_filename(dir, rel, NULL);
 	GDir *d = g_dir_open(path, 0, NULL);
 	if (!d) {

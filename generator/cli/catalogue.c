@@ -83,6 +83,8 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 		return false;
 	if (o->lang && !config_select_languages(k->config, o->lang, d))
 		return false;
+	k->config->drafts = o->drafts;
+	config_check_complete(k->config, d);
 	if (o->out && !o->force)
 		k->front_matter = fm_cache_open(o->out);
 	k->set = content_load(o->content, k->config, o->jobs, k->front_matter, d);

@@ -18,7 +18,7 @@ typedef struct {
 	const char *only; /* "site" or "pdf": build one half, keep the other */
 	const char *zip;  /* build: also write the site as a ZIP here (offline copy) */
 	int jobs;         /* threads; 0: one per core */
-	gboolean strict, quiet, verbose, version, translations, json, force;
+	gboolean strict, quiet, verbose, version, translations, json, force, drafts;
 	const char *bind;       /* serve: address to listen on (default 127.0.0.1) */
 	int port;               /* serve: 0 picks a free port */
 	gboolean allow_remote;  /* serve: a non-loopback --bind is refused without it */
@@ -47,10 +47,20 @@ void kg_catalogue_free(kg_catalogue *k);
 bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
                     out_cache *outputs, diag_list *d);
 
+/* A usage error: "kitgen: MESSAGE" and "see 'kitgen help CMD'" on stderr;
+ * returns 2, the status of usage errors. cmd may be NULL. */
+int kg_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Where a build with o's --lang writes: OUT, or OUT/lang-ko+en for a
+ * subset of the languages. Owned. */
+char *kg_out_for_langs(const kg_options *o);
+
 int cmd_build(const kg_options *o);
 int cmd_check(const kg_options *o);
 int cmd_document(const kg_options *o, const char *layout, int argc, char **argv);
 int cmd_i18n(const kg_options *o, int argc, char **argv);
+int cmd_init(const kg_options *o, int argc, char **argv);
+int cmd_list(const kg_options *o, int argc, char **argv);
 int cmd_new(const kg_options *o, int argc, char **argv);
 int cmd_serve(const kg_options *o);
 

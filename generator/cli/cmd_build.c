@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib.h>
 #include "build/cache.h"
 #include "build/checked.h"
@@ -42,7 +43,62 @@ static int kg_count_outputs(const model *m, bool pdf, bool html)
 	return n;
 }
 
+char *kg_out_for_langs(const kg_options *o)
+{
+	if (!o->lang)
+		return g_strdup(o->out);
+	char *list = g_strdelimit(g_strdup(o->lang), ",", '+');
+	char *sub = g_strconcat("lang-", list, NULL);
+	char *out = g_build_filename(o->out, sub, NULL);
+	g_free(sub);
+	g_free(list);
+	return out;
+}
+
+/* PDFs print the site's address. A --only site build keeps the PDFs of the
+ * last build: says so when they were made for another base_url. The file
+ * is advisory: anything but a small regular file is ignored. */
+static void kg_pdf_base_url(const kg_options *o, const char *base_url, bool made_pdfs,
+                            diag_list *d)
+{
+	char *file = g_build_filename(o->out, ".cache", "pdf-base-url", NULL);
+	if (made_pdfs) {
+		g_file_set_contents(file, base_url, -1, NULL);
+	} else {
+		struct stat st;
+		char *old = NULL;
+		if (lstat(file, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < 4096 &&
+		    g_file_get_contents(file, &old, NULL, NULL) && strcmp(old, base_url))
+			diag_warn(d, NULL, 0, 0, "run 'kitgen build' (or --only pdf) to remake them",
+			          "the PDFs kept from the last build print base_url '%s', not '%s'",
+			          old, base_url);
+		g_free(old);
+	}
+	g_free(file);
+}
+
+/* --lang builds a partial site: it goes to OUT/lang-LIST so that OUT/site,
+ * the whole site a publisher deploys, never loses a language. */
+static int kg_build_in(const kg_options *o);
+
 int cmd_build(const kg_options *o)
+{
+	if (o->lang && strspn(o->lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-,") !=
+	                       strlen(o->lang))
+		return kg_usage_error("build", "--lang takes language codes separated by commas, not '%s'",
+		                      o->lang);
+	kg_options partial = *o;
+	char *out = kg_out_for_langs(o);
+	partial.out = out;
+	int status = kg_build_in(&partial);
+	if (!status && o->lang && !o->quiet)
+		printf("kitgen: --lang %s: a partial site in %s/site; %s/site is as it was\n", o->lang,
+		       out, o->out);
+	g_free(out);
+	return status;
+}
+
+static int kg_build_in(const kg_options *o)
 {
 	gint64 t0 = g_get_monotonic_time();
 	diag_list *d = diag_new();
@@ -128,6 +184,8 @@ int cmd_build(const kg_options *o)
 		cache_keep_spare(outputs, stage);
 	if (ok && outputs && !cache_save(outputs, &err))
 		ok = false;
+	if (ok)
+		kg_pdf_base_url(o, k.config->base_url, pdf, d);
 	if (ok && o->zip) /* the offline copy, of the site now in place */
 		ok = offline_zip(target, o->zip, d);
 	if (ok && k.model->checked) /* only a good build vouches for its checks */
@@ -152,6 +210,9 @@ int cmd_build(const kg_options *o)
 		int reused = 0, made = 0;
 		if (outputs)
 			cache_counts(outputs, &reused, &made);
+		if (k.set->drafts_left_out)
+			printf("kitgen: %d draft page%s left out (--drafts includes them)\n",
+			       k.set->drafts_left_out, k.set->drafts_left_out == 1 ? "" : "s");
 		printf("kitgen: wrote %d pages (%zu KB of HTML) and %d PDFs to %s in %.2f s"
 		       " (%d made, %d unchanged, %d threads)\n",
 		       job.pages_written, job.bytes_written / 1024, pub.documents, target,

@@ -13,11 +13,9 @@ int cmd_i18n(const kg_options *o, int argc, char **argv)
 {
 	bool export = argc >= 4 && !strcmp(argv[2], "export");
 	bool import = argc >= 5 && !strcmp(argv[2], "import");
-	if (!export && !import) {
-		fprintf(stderr, "usage: kitgen i18n export LANG [-o FILE]\n"
-		                "       kitgen i18n import LANG FILE\n");
-		return 2;
-	}
+	if (!export && !import)
+		return kg_usage_error("i18n", "write 'kitgen i18n export LANG' or "
+		                              "'kitgen i18n import LANG FILE'");
 	const char *lang = argv[3];
 	diag_list *d = diag_new();
 	char *site_yaml = g_build_filename(o->content, "site.yaml", NULL);

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include "cli/cli.h"
 #include "build/out.h"
+#include "core/suggest.h"
 #include "load/schema.h"
 
 /* Whether content/cities/ has NAME in some language (NAME.LANG.md). */
@@ -84,18 +85,19 @@ static char *kg_placeholder_values(const char *content)
 
 int cmd_new(const kg_options *o, int argc, char **argv)
 {
-	if (argc < 4) {
-		fprintf(stderr, "usage: kitgen new KIND NAME [--lang L]\n"
-		                "       KIND: system, city, study, page, kit or diagnostic\n");
-		return 2;
-	}
+	if (argc < 4)
+		return kg_usage_error("new", "write 'kitgen new KIND NAME', KIND one of system, city, "
+		                             "study, page, kit or diagnostic");
 	int kind = content_kind_from_name(argv[2]);
 	const char *slug = argv[3];
 	const char *lang = o->lang ? o->lang : "en";
 	if (kind < 0) {
-		fprintf(stderr, "kitgen: unknown kind '%s'; use system, city, study, page, kit "
-		                "or diagnostic\n", argv[2]);
-		return 2;
+		static const char *const kinds[] = {"system", "city", "study", "page", "kit",
+		                                    "diagnostic", NULL};
+		const char *s = suggest_closest(argv[2], kinds, (size_t)-1);
+		return kg_usage_error("new", "unknown kind '%s'%s%s%s; use system, city, study, page, "
+		                      "kit or diagnostic", argv[2], s ? " (did you mean '" : "",
+		                      s ? s : "", s ? "'?)" : "");
 	}
 	for (const char *p = slug; *p; p++)
 		if (!(g_ascii_islower(*p) || g_ascii_isdigit(*p) || *p == '-') || !*slug) {

@@ -39,15 +39,28 @@ typedef struct {
 	char *changed;       /* first file changed since the last build */
 	gint64 build_start;
 	int builds;
+	/* A preview builds in phases, so that an edit shows at once: the pages
+	 * (with the PDFs of the last build), then the PDFs in the background,
+	 * then the pages again when PDFs changed (downloads lists them). An
+	 * edit during the PDF phase stops it and starts again with the pages. */
+	enum { KG_PAGES, KG_PDFS, KG_PAGES_AGAIN } phase;
 } kg_server;
 
-/* Editors' temporary files: no build for those. */
+/* Editors' and tools' temporary, swap and backup files: no build, no log
+ * line for those (vim's .swp and 4913, emacs's #x# and .#x, sed -i's
+ * sedXXXXXX, JetBrains' ___jb_tmp___, x~, x.bak, x.orig). */
 static bool kg_ignored(const char *name)
 {
-	size_t n = strlen(name);
-	return name[0] == '.' || name[0] == '#' || (n && name[n - 1] == '~') ||
-	       g_str_has_suffix(name, ".swp") || g_str_has_suffix(name, ".swx") ||
-	       !strcmp(name, "4913");
+	static const char *const suffixes[] = {"~", ".swp", ".swo", ".swx", ".tmp", ".bak",
+	                                       ".orig", ".rej", ".kate-swp", "___jb_tmp___",
+	                                       "___jb_old___", NULL};
+	for (const char *const *x = suffixes; *x; x++)
+		if (g_str_has_suffix(name, *x))
+			return true;
+	bool sed_temp = strlen(name) == 9 && g_str_has_prefix(name, "sed") &&
+	                strspn(name + 3, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                                 "0123456789") == 6;
+	return name[0] == '.' || name[0] == '#' || sed_temp || !strcmp(name, "4913");
 }
 
 /* Watches dir and every folder below it (symlinks not followed). */
@@ -98,6 +111,12 @@ static void kg_read_base_url(kg_server *s)
 
 static void kg_start_build(kg_server *s);
 
+static const char *kg_phase_name(const kg_server *s)
+{
+	return s->o->only ? s->o->only : s->phase == KG_PDFS ? "PDFs" : "pages";
+}
+
+
 static gboolean kg_debounced(gpointer data)
 {
 	kg_server *s = data;
@@ -112,6 +131,12 @@ static void kg_changed(kg_server *s, const char *path)
 {
 	if (!s->changed)
 		s->changed = g_strdup(path);
+	if (s->child && s->phase == KG_PDFS) { /* the pages first: the PDFs can wait */
+		g_subprocess_send_signal(s->child, SIGTERM);
+		s->phase = KG_PAGES;
+		s->pending = true;
+		return;
+	}
 	if (s->child) {
 		s->pending = true;
 		return;
@@ -184,38 +209,59 @@ static void kg_built(GObject *source, GAsyncResult *res, gpointer data)
 		if (ok) {
 			kg_read_base_url(s);
 			if (!s->o->quiet)
-				printf("kitgen serve: build %d done in %.1f s; open pages reload\n",
-				       s->builds, secs);
+				printf("kitgen serve: build %d (%s) done in %.1f s; open pages reload\n",
+				       s->builds, kg_phase_name(s), secs);
+		} else if (s->pending && s->phase == KG_PAGES) {
+			/* the PDF phase, stopped for a newer edit: not a failure */
 		} else {
 			fprintf(stderr, "kitgen serve: build %d failed; the browser shows why, and "
 			                "assets of the last good build, until the next good build\n",
 			        s->builds);
 		}
-		serve_set_build(s->server, ok, err && *err ? err : "the build failed");
+		if (ok || !(s->pending && s->phase == KG_PAGES))
+			serve_set_build(s->server, ok, err && *err ? err : "the build failed");
 	}
 	fflush(stdout);
+	bool next = ok && !s->quitting && !s->pending && !s->o->only;
+	int made = 0;
+	const char *m = out ? strstr(out, " made, ") : NULL;
+	while (m && m > out && g_ascii_isdigit(m[-1]))
+		m--;
+	if (m)
+		made = atoi(m);
 	g_free(out);
 	g_free(err);
 	if (error)
 		g_error_free(error);
-	if (s->quitting)
+	if (s->quitting) {
 		g_main_loop_quit(s->loop);
-	else if (s->pending) {
+	} else if (s->pending) {
 		s->pending = false;
+		s->phase = KG_PAGES;
 		kg_changed(s, s->changed ? s->changed : "");
+	} else if (next && s->phase == KG_PAGES) {
+		s->phase = KG_PDFS;
+		kg_start_build(s);
+	} else if (next && s->phase == KG_PDFS && made > 0) {
+		s->phase = KG_PAGES_AGAIN;
+		kg_start_build(s);
+	} else {
+		s->phase = KG_PAGES;
 	}
 }
 
-/* Runs `kitgen build` with this run's options, asynchronously. */
+/* Runs `kitgen build` with this run's options, asynchronously: the phase's
+ * half (--only site or pdf) unless the options name one. */
 static void kg_start_build(kg_server *s)
 {
 	const kg_options *o = s->o;
+	const char *only = o->only ? o->only : s->phase == KG_PDFS ? "pdf" : "site";
 	GPtrArray *argv = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(argv, g_strdup(s->self));
 	g_ptr_array_add(argv, g_strdup("build"));
 	const char *pairs[][2] = {{"--content", o->content}, {"--theme", o->theme},
 	                          {"--out", o->out},         {"--fonts", o->fonts},
-	                          {"--lang", o->lang},       {"--only", o->only}};
+	                          {"--lang", o->lang},       {"--only", only}};
 	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++)
 		if (pairs[i][1]) {
 			g_ptr_array_add(argv, g_strdup(pairs[i][0]));
@@ -225,13 +271,15 @@ static void kg_start_build(kg_server *s)
 		g_ptr_array_add(argv, g_strdup_printf("--jobs=%d", o->jobs));
 	if (o->strict)
 		g_ptr_array_add(argv, g_strdup("--strict"));
+	if (o->drafts)
+		g_ptr_array_add(argv, g_strdup("--drafts"));
 	g_ptr_array_add(argv, NULL);
 	s->builds++;
 	if (!o->quiet) {
 		if (s->changed)
-			printf("kitgen serve: %s changed; building…\n", s->changed);
+			printf("kitgen serve: %s changed; building %s…\n", s->changed, kg_phase_name(s));
 		else
-			printf("kitgen serve: building…\n");
+			printf("kitgen serve: building %s…\n", kg_phase_name(s));
 		fflush(stdout);
 	}
 	g_clear_pointer(&s->changed, g_free);
@@ -296,8 +344,10 @@ int cmd_serve(const kg_options *o)
 		fprintf(stderr, "kitgen serve: cannot find the kitgen executable\n");
 		return 1;
 	}
-	s.site_dir = g_build_filename(o->out, "site", NULL);
+	char *out = kg_out_for_langs(o); /* a --lang build's partial site */
+	s.site_dir = g_build_filename(out, "site", NULL);
 	s.out_abs = g_canonicalize_filename(o->out, NULL);
+	g_free(out);
 	s.watches = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	s.inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (s.inotify < 0) {

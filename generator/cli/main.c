@@ -2,6 +2,7 @@
  * commands print diagnostics and decide the exit status; nothing below
  * them does. The help texts come from the two tables below (docs/kitgen.1
  * says the same at length). */
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 #include "cli/cli.h"
+#include "core/suggest.h"
 #include "site/xslt.h"
 
 /* Every option, once: the parser's entries and the help are made from it. */
@@ -41,9 +43,10 @@ static const kg_option options[] = {
 	KG_OPT("jobs", 'j', G_OPTION_ARG_INT, jobs, "N", "threads and PDF workers (default: one per core)"),
 	KG_OPT("force", 0, G_OPTION_ARG_NONE, force, NULL,
 	       "make every output again (ignore the build cache)"),
+	KG_OPT("drafts", 0, G_OPTION_ARG_NONE, drafts, NULL, "include pages marked draft: true"),
 	KG_OPT("translations", 0, G_OPTION_ARG_NONE, translations, NULL,
 	       "list missing and outdated translations"),
-	KG_OPT("json", 0, G_OPTION_ARG_NONE, json, NULL, "print the diagnosis scores as JSON"),
+	KG_OPT("json", 0, G_OPTION_ARG_NONE, json, NULL, "print JSON (diagnose: the scores; list, check --translations)"),
 	KG_OPT("port", 0, G_OPTION_ARG_INT, port, "N", "port to serve on (default: 8080; 0: any free one)"),
 	KG_OPT("bind", 0, G_OPTION_ARG_STRING, bind, "ADDR",
 	       "address to serve on (default: 127.0.0.1, this machine only)"),
@@ -68,35 +71,46 @@ static const kg_command commands[] = {
 	 "that replaces OUT/site in one rename. Outputs whose inputs did not change\n"
 	 "are reused from the last build. On a terminal a progress bar shows the\n"
 	 "count and the current output.",
-	 "content theme out fonts lang strict only zip jobs force quiet verbose"},
+	 "content theme out fonts lang strict drafts only zip jobs force quiet verbose"},
 	{"serve", "", "build, serve OUT/site here, rebuild and reload on change",
 	 "Builds as 'kitgen build' does, then serves OUT/site over HTTP on this\n"
 	 "machine. Changes under the content and theme folders start a new build\n"
 	 "(after 200 ms of quiet); open pages reload when it is done. When a build\n"
 	 "fails, pages show its diagnostics until the next good build, and the last\n"
 	 "good site stays in OUT/site. Ctrl-C stops.",
-	 "content theme out fonts lang strict only jobs port bind allow-remote quiet"},
+	 "content theme out fonts lang strict drafts only jobs port bind allow-remote quiet"},
 	{"check", "", "check content; print translation coverage",
 	 "Loads everything as build does and reports every problem, then prints\n"
 	 "how many pages of each kind every language has. Writes nothing.",
-	 "content theme lang strict translations quiet"},
+	 "content theme lang strict drafts translations json quiet"},
 	{"kit", "NAME", "one briefing kit as PDF",
 	 "Writes the briefing kit kits/NAME as a PDF: -o FILE, or OUT/kit-NAME.LANG.pdf\n"
 	 "in the default language or the one --lang names. Prints where it went.",
-	 "content theme out fonts lang output strict quiet"},
+	 "content theme out fonts lang output strict drafts quiet"},
 	{"report", "STUDY", "one F/S report as PDF",
 	 "Writes the feasibility-study report studies/STUDY as a PDF: -o FILE, or\n"
 	 "OUT/report-STUDY.LANG.pdf.",
-	 "content theme out fonts lang output strict quiet"},
+	 "content theme out fonts lang output strict drafts quiet"},
 	{"flyer", "SYSTEM", "one system flyer as PDF",
 	 "Writes the one-page flyer of systems/SYSTEM as a PDF: -o FILE, or\n"
 	 "OUT/flyer-SYSTEM.LANG.pdf.",
-	 "content theme out fonts lang output strict quiet"},
+	 "content theme out fonts lang output strict drafts quiet"},
 	{"diagnose", "FILE", "a diagnostic report as PDF",
 	 "Writes the diagnostic report of a city's self-diagnosis as a PDF. FILE\n"
 	 "is a diagnosis file, inside content/ or not, or the NAME of one in\n"
 	 "content/diagnostics/. With --json, prints the scores instead.",
-	 "content theme out fonts lang output json strict quiet"},
+	 "content theme out fonts lang output json strict drafts quiet"},
+	{"init", "DIR", "start a new catalogue in DIR",
+	 "Writes DIR/content/site.yaml (Korean and English), a city, a system and a\n"
+	 "kit, with TODO where only the author knows the answer. It builds at once;\n"
+	 "'kitgen check --strict' lists the TODOs and passes once they are filled in.",
+	 ""},
+	{"list", "[KIND]", "the names of kits, studies, systems, cities, ...",
+	 "Prints every page of the catalogue by kind (systems, cities, studies,\n"
+	 "pages, kits, diagnostics, or the one KIND names): its NAME, its title in\n"
+	 "the default language or the one --lang names, and its languages. With\n"
+	 "--json, the same as JSON. Problems in the content are counted, not shown.",
+	 "content lang json"},
 	{"new", "KIND NAME", "write a new page with every front-matter key",
 	 "KIND: system, city, study, page, kit or diagnostic. Writes\n"
 	 "content/KIND-FOLDER/NAME.LANG.md (a system: systems/NAME/index.LANG.md)\n"
@@ -179,15 +193,39 @@ static void kg_command_help(FILE *f, const kg_command *c)
 	g_strfreev(names);
 }
 
+/* ", did you mean 'build'?" when name is close to a command; "" otherwise.
+ * A static buffer: used at once, by one thread. */
+static const char *kg_command_hint(const char *name)
+{
+	static char buf[96];
+	const char *names[G_N_ELEMENTS(commands) + 1];
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		names[i] = commands[i].name;
+	names[G_N_ELEMENTS(commands)] = NULL;
+	const char *s = suggest_closest(name, names, (size_t)-1);
+	snprintf(buf, sizeof buf, s ? "; did you mean '%s'?" : "", s);
+	return buf;
+}
+
+/* A usage error: one line, where to read more, status 2 (as the man page
+ * says), never the whole usage text. cmd: the command, or NULL. */
+int kg_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("kitgen: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nkitgen: see 'kitgen help%s%s'\n", cmd ? " " : "", cmd ? cmd : "");
+	return 2;
+}
+
 /* `kitgen help [COMMAND]`, `kitgen [COMMAND] --help`. */
 static int kg_help(const char *topic)
 {
 	const kg_command *c = topic ? kg_find_command(topic) : NULL;
-	if (topic && !c) {
-		fprintf(stderr, "kitgen: no command '%s'\n", topic);
-		kg_usage(stderr);
-		return 2;
-	}
+	if (topic && !c)
+		return kg_usage_error(NULL, "no command '%s'%s", topic, kg_command_hint(topic));
 	if (c && strcmp(c->name, "help"))
 		kg_command_help(stdout, c);
 	else
@@ -200,8 +238,9 @@ static int kg_help(const char *topic)
  * PREFIX found from where this executable is (PREFIX/bin/kitgen), so an
  * installed kitgen works from any folder and any PREFIX or DESTDIR. A
  * build with -DKITGEN_DATADIR=DIR looks there last. Owned. */
-static char *kg_default_dir(const char *rel)
+static char *kg_default_dir(const char *rel, GString *searched)
 {
+	g_string_append_printf(searched, "%s%s", searched->len ? ", " : "", rel);
 	if (g_file_test(rel, G_FILE_TEST_IS_DIR))
 		return g_strdup(rel);
 	char *exe = g_file_read_link("/proc/self/exe", NULL);
@@ -212,17 +251,53 @@ static char *kg_default_dir(const char *rel)
 		g_free(dir);
 		g_free(bin);
 		g_free(exe);
+		g_string_append_printf(searched, ", %s", canon);
 		if (g_file_test(canon, G_FILE_TEST_IS_DIR))
 			return canon;
 		g_free(canon);
 	}
 #ifdef KITGEN_DATADIR
 	char *dir = g_build_filename(KITGEN_DATADIR, rel, NULL);
+	g_string_append_printf(searched, ", %s", dir);
 	if (g_file_test(dir, G_FILE_TEST_IS_DIR))
 		return dir;
 	g_free(dir);
 #endif
 	return g_strdup(rel); /* the error will name it */
+}
+
+/* The theme and fonts a command needs are there; else says where they were
+ * looked for (searched: the default places tried, "" when named by an
+ * option), once, instead of every string and font that is then missing. */
+static bool kg_found(const kg_options *o, const char *cmd, const char *theme_searched,
+                     const char *fonts_searched)
+{
+	static const char *const need_theme[] = {"build", "serve", "check", "kit", "report",
+	                                         "flyer", "diagnose", "i18n", NULL};
+	static const char *const need_fonts[] = {"build", "serve", "kit", "report", "flyer",
+	                                         "diagnose", NULL};
+	if (g_strv_contains(need_theme, cmd) && !g_file_test(o->theme, G_FILE_TEST_IS_DIR)) {
+		if (*theme_searched)
+			fprintf(stderr, "kitgen: error: no theme found; looked in %s\n"
+			        "       = hint: name one with --theme DIR, or reinstall kitgen\n",
+			        theme_searched);
+		else
+			fprintf(stderr, "kitgen: error: --theme %s: no such folder\n", o->theme);
+		return false;
+	}
+	char *conf = g_build_filename(o->fonts, "fonts.conf", NULL);
+	bool fonts = g_file_test(conf, G_FILE_TEST_IS_REGULAR);
+	g_free(conf);
+	if (g_strv_contains(need_fonts, cmd) && !fonts) {
+		if (*fonts_searched)
+			fprintf(stderr, "kitgen: error: no fonts setup (fonts.conf) found; looked in %s\n"
+			        "       = hint: name the folder with --fonts DIR, or reinstall kitgen\n",
+			        fonts_searched);
+		else
+			fprintf(stderr, "kitgen: error: --fonts %s: no fonts.conf there\n", o->fonts);
+		return false;
+	}
+	return true;
 }
 
 static int kg_run(kg_options *o, int argc, char **argv)
@@ -231,7 +306,15 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		printf("kitgen %s\n", KITGEN_VERSION);
 		return 0;
 	}
-	const char *cmd = argc > 1 ? argv[1] : "help";
+	if (argc < 2) { /* a command is needed: the list of them, and status 2 */
+		kg_usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (!kg_find_command(cmd))
+		return kg_usage_error(NULL, "unknown command '%s'%s", cmd, kg_command_hint(cmd));
+	if (o->only && strcmp(o->only, "site") && strcmp(o->only, "pdf"))
+		return kg_usage_error(cmd, "--only must be 'site' or 'pdf', not '%s'", o->only);
 	if (!strcmp(cmd, "help"))
 		return kg_help(argc > 2 ? argv[2] : NULL);
 	/* libxml2 must be initialised once, here, before any build thread uses it. */
@@ -243,17 +326,33 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		return cmd_serve(o);
 	if (!strcmp(cmd, "check"))
 		return cmd_check(o);
+	if (!strcmp(cmd, "init"))
+		return cmd_init(o, argc, argv);
+	if (!strcmp(cmd, "list"))
+		return cmd_list(o, argc, argv);
 	if (!strcmp(cmd, "new"))
 		return cmd_new(o, argc, argv);
 	if (!strcmp(cmd, "i18n"))
 		return cmd_i18n(o, argc, argv);
 	if (!strcmp(cmd, "kit") || !strcmp(cmd, "report") || !strcmp(cmd, "flyer"))
 		return cmd_document(o, cmd, argc, argv);
-	if (!strcmp(cmd, "diagnose"))
-		return cmd_document(o, "diagnostic", argc, argv);
-	fprintf(stderr, "kitgen: unknown command '%s'\n", cmd);
-	kg_usage(stderr);
-	return 2;
+	return cmd_document(o, "diagnostic", argc, argv); /* diagnose */
+}
+
+/* An option GOption would refuse: its name, to say which option was meant.
+ * NULL when every --NAME of argv is known. */
+static const char *kg_unknown_option(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) || !argv[i][2])
+			continue;
+		char *name = g_strndup(argv[i] + 2, strcspn(argv[i] + 2, "="));
+		bool known = kg_find_option(name) != NULL;
+		g_free(name);
+		if (!known)
+			return argv[i];
+	}
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -295,8 +394,23 @@ int main(int argc, char **argv)
 	g_option_context_set_help_enabled(ctx, FALSE);
 	GError *err = NULL;
 	if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-		fprintf(stderr, "kitgen: %s\n", err->message);
-		kg_usage(stderr);
+		const char *cmd = argc > 1 && kg_find_command(argv[1]) ? argv[1] : NULL;
+		const char *bad = kg_unknown_option(argc, argv);
+		if (bad) {
+			char *name = g_strndup(bad + 2, strcspn(bad + 2, "="));
+			const char *names[G_N_ELEMENTS(options) + 1];
+			for (size_t i = 0; i < G_N_ELEMENTS(options); i++)
+				names[i] = options[i].name;
+			names[G_N_ELEMENTS(options)] = NULL;
+			const char *s = suggest_closest(name, names, (size_t)-1);
+			if (s)
+				kg_usage_error(cmd, "unknown option '--%s'; did you mean '--%s'?", name, s);
+			else
+				kg_usage_error(cmd, "unknown option '--%s'", name);
+			g_free(name);
+		} else {
+			kg_usage_error(cmd, "%s", err->message);
+		}
 		g_error_free(err);
 		g_option_context_free(ctx);
 		g_free(argv);
@@ -313,11 +427,16 @@ int main(int argc, char **argv)
 		if (v && v != defaults[i])
 			g_ptr_array_add(owned, (char *)v);
 	}
+	GString *theme_paths = g_string_new(NULL), *font_paths = g_string_new(NULL);
 	if (!o.theme)
-		g_ptr_array_add(owned, (char *)(o.theme = kg_default_dir("themes/default")));
+		g_ptr_array_add(owned, (char *)(o.theme = kg_default_dir("themes/default", theme_paths)));
 	if (!o.fonts)
-		g_ptr_array_add(owned, (char *)(o.fonts = kg_default_dir("fonts")));
-	int status = kg_run(&o, argc, argv);
+		g_ptr_array_add(owned, (char *)(o.fonts = kg_default_dir("fonts", font_paths)));
+	int status = argc > 1 && !kg_found(&o, argv[1], theme_paths->str, font_paths->str)
+	                     ? 1
+	                     : kg_run(&o, argc, argv);
+	g_string_free(theme_paths, TRUE);
+	g_string_free(font_paths, TRUE);
 	g_ptr_array_free(owned, TRUE);
 	g_free(argv);
 	g_ptr_array_free(args, TRUE);

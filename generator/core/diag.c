@@ -167,6 +167,20 @@ static void diag_print_excerpt(FILE *out, int line, int col, const char *src,
 	fprintf(out, "%s^%s\n", green, off);
 }
 
+/* Entries keep byte columns (what parsers give and the excerpt needs);
+ * people and editors count characters: "44:9" on a Cyrillic line, not
+ * "44:16". Without the line (unreadable, not UTF-8) the byte column. */
+static int diag_char_col(const char *src, int col)
+{
+	if (col < 1)
+		return 1;
+	if (!src || !g_utf8_validate(src, -1, NULL))
+		return col;
+	size_t at = MIN((size_t)col - 1, strlen(src));
+	return (int)g_utf8_strlen(src, (gssize)diag_char_start(src, at)) + 1 +
+	       (int)((size_t)col - 1 - MIN((size_t)col - 1, strlen(src)));
+}
+
 void diag_print(const diag_list *d, FILE *out, int colour)
 {
 	const char *bold = colour ? "\033[1m" : "", *red = colour ? "\033[1;31m" : "",
@@ -176,15 +190,15 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 		const diag_entry *e = &d->entries[i];
 		const char *what = e->severity == DIAG_ERROR ? "error" : "warning";
 		const char *c = e->severity == DIAG_ERROR ? red : mag;
+		char *src = diag_source_line(e->file, e->line);
 		fputs(bold, out);
 		if (e->file && e->line > 0)
-			fprintf(out, "%s:%d:%d: ", e->file, e->line, e->col > 0 ? e->col : 1);
+			fprintf(out, "%s:%d:%d: ", e->file, e->line, diag_char_col(src, e->col));
 		else if (e->file)
 			fprintf(out, "%s: ", e->file);
 		else
 			fputs("kitgen: ", out);
 		fprintf(out, "%s%s:%s%s %s%s\n", c, what, off, bold, e->message, off);
-		char *src = diag_source_line(e->file, e->line);
 		if (src) {
 			diag_print_excerpt(out, e->line, e->col, src, green, off);
 			g_free(src);
@@ -192,4 +206,30 @@ void diag_print(const diag_list *d, FILE *out, int colour)
 		if (e->hint)
 			fprintf(out, "       = hint: %s\n", e->hint);
 	}
+}
+
+int diag_keep_if(diag_list *d, bool (*keep)(const diag_entry *e, void *ctx), void *ctx)
+{
+	int dropped = 0;
+	size_t kept = 0;
+	g_mutex_lock(&d->lock);
+	for (size_t i = 0; i < d->count; i++) {
+		diag_entry *e = &d->entries[i];
+		if (keep(e, ctx)) {
+			d->entries[kept++] = *e;
+			continue;
+		}
+		if (e->severity == DIAG_ERROR) {
+			d->errors--;
+			dropped++;
+		} else {
+			d->warnings--;
+		}
+		g_free(e->file);
+		g_free(e->message);
+		g_free(e->hint);
+	}
+	d->count = kept;
+	g_mutex_unlock(&d->lock);
+	return dropped;
 }

@@ -3,6 +3,7 @@
 #ifndef KITGEN_DIAG_H
 #define KITGEN_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <glib.h>
@@ -40,6 +41,11 @@ void diag_add(diag_list *d, diag_severity sev, const char *file, int line,
 /* Sorts by file, line, column so output is stable whatever the load order,
  * and keeps one of entries that say the same. */
 void diag_sort(diag_list *d);
+
+/* Keeps the entries keep() says yes to and forgets the others; returns how
+ * many errors were forgotten (a single document set apart from problems in
+ * files it does not use). */
+int diag_keep_if(diag_list *d, bool (*keep)(const diag_entry *e, void *ctx), void *ctx);
 
 /* Prints every entry as "file:line:col: error: message", then the source
  * line with a caret and the hint. colour: use ANSI colours. */

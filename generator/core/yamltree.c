@@ -329,3 +329,22 @@ bool yt_is_true(const yt_node *n)
 	return n && n->kind == YT_SCALAR && !n->quoted &&
 	       (!strcmp(n->value, "true") || !strcmp(n->value, "yes"));
 }
+
+const char *yt_find_todo(const char *s)
+{
+	for (const char *p = s; (p = strstr(p, "TODO")); p += 4)
+		if ((p == s || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[4]))
+			return p;
+	return NULL;
+}
+
+void yt_warn_placeholders(const yt_node *n, const char *path, diag_list *d)
+{
+	if (!n)
+		return;
+	if (n->kind == YT_SCALAR && n->value && yt_find_todo(n->value))
+		diag_warn(d, path, n->line, n->col, "replace it with the real text before publishing",
+		          "placeholder left: '%s'", n->value);
+	for (size_t i = 0; n->kind != YT_SCALAR && i < n->count; i++)
+		yt_warn_placeholders(n->items[i], path, d);
+}

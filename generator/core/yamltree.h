@@ -36,4 +36,10 @@ const char *yt_str(const yt_node *map, const char *key); /* scalar text */
 const char *yt_lang_str(const yt_node *n, const char *lang);
 bool yt_is_true(const yt_node *scalar);
 
+/* "TODO" as a word in text (what scaffolds leave for the author), or NULL. */
+const char *yt_find_todo(const char *s);
+/* A warning for every scalar under n that still holds a TODO: --strict
+ * then stops on an unfinished file. */
+void yt_warn_placeholders(const yt_node *n, const char *path, diag_list *d);
+
 #endif

@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <unicode/uloc.h>
 #include "load/config.h"
+#include "core/suggest.h"
 
 /* The paper names the paginator knows (generator/print/style.c). */
 static bool config_valid_paper(const char *s)
@@ -101,6 +102,85 @@ static bool config_chain(site_config *c, size_t li, diag_list *d)
 	return true;
 }
 
+/* Sitemaps, feeds and PDFs need the full address: https://host/path/. A
+ * sub-path deploy writes it whole (https://example.gov/showcase/). */
+static void config_check_base_url(const char *url, const yt_node *n, const char *path,
+                                  diag_list *d)
+{
+	const char *host = g_str_has_prefix(url, "https://") ? url + 8
+	                   : g_str_has_prefix(url, "http://") ? url + 7 : NULL;
+	if (!host || !*host || *host == '/' || strpbrk(url, " \t\"<>\\"))
+		diag_error(d, path, n->line, n->col,
+		           "write the address the site is published at, e.g. "
+		           "https://www.example.gov/showcase/",
+		           "base_url must be an absolute http(s) URL, not '%s'", url);
+	else if (!g_str_has_suffix(url, "/"))
+		diag_error(d, path, n->line, n->col, "end it with '/'", "base_url must end with '/'");
+}
+
+/* The keys of site.yaml, each once: an unknown one is most likely a typo. */
+static const char *const config_keys[] = {"title", "description", "organisation", "base_url",
+                                          "default_language", "trusted_html", "languages",
+                                          "fields", NULL};
+
+/* A text every reader sees (title, a field's name) with no entry for lang:
+ * its readers get another language's. */
+static void config_check_langs(const site_config *c, const yt_node *map, const char *what,
+                               diag_list *d)
+{
+	if (!map || map->kind != YT_MAP)
+		return;
+	for (size_t i = 0; i < c->nlangs; i++) {
+		const char *code = c->langs[i].code;
+		const char *t = yt_str(map, code);
+		if (!t || !*t) {
+			char *hint = g_strdup_printf("add '%s: …'; until then %s readers see another "
+			                             "language's", code, c->langs[i].name ? c->langs[i].name : code);
+			diag_warn(d, c->path, map->line, map->col, hint, "%s has no text in '%s'", what, code);
+			g_free(hint);
+		}
+	}
+}
+
+/* Warnings (errors with --strict): unknown or empty keys. */
+static void config_check_keys(const site_config *c, diag_list *d)
+{
+	const yt_node *root = c->root;
+	for (size_t i = 0; i < root->count; i++) {
+		const char *key = root->keys[i];
+		const yt_node *v = root->items[i];
+		if (!g_strv_contains(config_keys, key)) {
+			const char *close = suggest_closest(key, config_keys, (size_t)-1);
+			char *hint = close ? g_strdup_printf("did you mean '%s'?", close)
+			                   : g_strdup("see site.yaml in docs/content.md");
+			diag_warn(d, c->path, root->key_lines[i], root->key_cols[i], hint,
+			          "unknown key '%s'", key);
+			g_free(hint);
+		} else if ((v->kind == YT_SCALAR && !*v->value) ||
+		           (v->kind != YT_SCALAR && !v->count)) {
+			diag_warn(d, c->path, root->key_lines[i], root->key_cols[i],
+			          "give it a value or remove the line", "'%s' is empty", key);
+		}
+	}
+}
+
+void config_check_complete(const site_config *c, diag_list *d)
+{
+	const yt_node *root = c->root;
+	yt_warn_placeholders(root, c->path, d);
+	static const char *const texts[] = {"title", "description", "organisation"};
+	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+		char *what = g_strdup_printf("'%s'", texts[i]);
+		config_check_langs(c, yt_get(root, texts[i]), what, d);
+		g_free(what);
+	}
+	for (size_t i = 0; i < c->nfields; i++) {
+		char *what = g_strdup_printf("the name of field '%s'", c->fields[i].id);
+		config_check_langs(c, c->fields[i].name, what, d);
+		g_free(what);
+	}
+}
+
 site_config *config_load(const char *path, diag_list *d)
 {
 	int before = d->errors;
@@ -120,11 +200,8 @@ site_config *config_load(const char *path, diag_list *d)
 	c->trusted_html = yt_is_true(yt_get(root, "trusted_html"));
 	if (!yt_get(root, "title"))
 		config_req(root, "title", path, d);
-	if (c->base_url && !g_str_has_suffix(c->base_url, "/")) {
-		yt_node *n = yt_get(root, "base_url");
-		diag_error(d, path, n->line, n->col, "end it with '/'",
-		           "base_url must end with '/'");
-	}
+	if (c->base_url)
+		config_check_base_url(c->base_url, yt_get(root, "base_url"), path, d);
 	yt_node *langs = yt_get(root, "languages");
 	if (!langs || langs->kind != YT_SEQ || langs->count == 0) {
 		diag_error(d, path, root->line, root->col,
@@ -190,6 +267,7 @@ site_config *config_load(const char *path, diag_list *d)
 		config_free(c);
 		return NULL;
 	}
+	config_check_keys(c, d);
 	return c;
 }
 

@@ -24,6 +24,7 @@ typedef struct {
 	const char *base_url; /* ends with '/' */
 	const char *default_lang;
 	bool trusted_html;
+	bool drafts;                   /* this run includes draft: true pages (--drafts) */
 	cfg_language *langs;
 	size_t nlangs;
 	cfg_field *fields;
@@ -41,5 +42,10 @@ const cfg_language *config_language(const site_config *c, const char *code);
 const cfg_field *config_field(const site_config *c, const char *id);
 /* site.yaml text for a language, e.g. config_text(c, "title", "ko"). */
 const char *config_text(const site_config *c, const char *key, const char *lang);
+
+/* What a published site must not lack, as warnings (errors with
+ * --strict): TODO placeholders, and the site's texts (title,
+ * description, organisation, field names) in each of its languages. */
+void config_check_complete(const site_config *c, diag_list *d);
 
 #endif

@@ -2,6 +2,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "load/content.h"
+#include "core/suggest.h"
+#include "core/suggest.h"
 #include <dirent.h>
 #include <errno.h>
 #include <xxhash.h>
@@ -446,8 +448,12 @@ content_set *content_load(const char *root, const site_config *c, int jobs, fm_c
 	jobs_run(jobs > 0 ? jobs : jobs_default(), md->len, content_read_one, &r);
 	for (guint i = 0; i < md->len; i++) {
 		content_file *f = md->pdata[i];
-		if (f->it)
+		if (f->it && !c->drafts && yt_is_true(yt_get(f->it->fm, "draft"))) {
+			content_item_free(f->it); /* not published yet: as if not there */
+			s->drafts_left_out++;
+		} else if (f->it) {
 			content_add(s, f->it);
+		}
 	}
 	g_ptr_array_free(md, TRUE);
 	for (int k = 0; k < KIND_COUNT; k++) {
@@ -535,4 +541,15 @@ const char *content_item_body(const content_item *it, size_t *len, char **owned)
 	}
 	*owned = text;
 	return text + it->body_off;
+}
+
+const char *content_closest_slug(const content_set *s, content_kind k, const char *slug)
+{
+	GPtrArray *names = g_ptr_array_new();
+	for (guint i = 0; i < s->groups[k]->len; i++)
+		g_ptr_array_add(names, ((content_group *)s->groups[k]->pdata[i])->slug);
+	g_ptr_array_add(names, NULL);
+	const char *close = suggest_closest(slug, (const char *const *)names->pdata, (size_t)-1);
+	g_ptr_array_free(names, TRUE);
+	return close;
 }

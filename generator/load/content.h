@@ -60,6 +60,7 @@ typedef struct {
 	GPtrArray *groups[KIND_COUNT]; /* content_group*, sorted by slug */
 	GHashTable *by_key;            /* "kind/slug" -> content_group* */
 	GHashTable *files;             /* relpath of every file under root -> TRUE */
+	int drafts_left_out;           /* pages with draft: true, without --drafts */
 } content_set;
 
 const char *content_kind_dir(content_kind k);   /* "systems" */
@@ -88,6 +89,10 @@ void content_free(content_set *s);
  * errors recorded. It never becomes a web page of the site. */
 content_item *content_add_file(content_set *s, const site_config *c, content_kind k,
                                const char *path, diag_list *d);
+
+/* The name of a page of kind k closest to slug (a typo: dasan-121 for
+ * dasan-120), or NULL. Borrowed. */
+const char *content_closest_slug(const content_set *s, content_kind k, const char *slug);
 
 content_group *content_group_find(const content_set *s, content_kind k, const char *slug);
 /* The translation in lang, else NULL. */

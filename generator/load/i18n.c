@@ -79,6 +79,24 @@ i18n_set *i18n_load(const char *dir, const site_config *c, diag_list *d)
 	s->known = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < s->keys->len; i++)
 		g_hash_table_add(s->known, s->keys->pdata[i]);
+	/* A language with its file but not every string: those fall back. */
+	for (size_t i = 0; i < c->nlangs; i++) {
+		const char *lang = c->langs[i].code;
+		GHashTable *t = g_hash_table_lookup(s->langs, lang);
+		if (!c->langs[i].build || !t || !g_hash_table_size(t))
+			continue;
+		GPtrArray *miss = i18n_missing(s, lang);
+		if (miss->len) {
+			char *path = g_strdup_printf("%s/%s.yaml", dir, lang);
+			char *hint = g_strdup_printf("'kitgen i18n export %s' gives them to a translator", lang);
+			diag_warn(d, path, 0, 0, hint, "%u UI string%s missing in '%s' (the first: '%s'); "
+			          "readers see the fallback language's", miss->len,
+			          miss->len == 1 ? "" : "s", lang, (const char *)miss->pdata[0]);
+			g_free(hint);
+			g_free(path);
+		}
+		g_ptr_array_free(miss, TRUE);
+	}
 	return s;
 }
 

@@ -5,6 +5,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/HTMLparser.h>
 #include "load/markdown.h"
+#include "core/suggest.h"
 #include "core/xmltext.h"
 #include "load/rawhtml.h"
 
@@ -132,8 +133,43 @@ static bool md_page_of(const char *rel, content_kind *kind, char **slug)
 	return ok;
 }
 
-bool md_resolve(const md_context *ctx, const content_item *it, const char *target,
-                int line, int col, char **ref, char **media)
+static gint md_cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "image 'ub-figur.png' names a file that does not exist", with the
+ * closest file name in the same folder when one is close. */
+static void md_no_such_file(const md_context *ctx, const content_item *it, const char *what,
+                            const char *target, const char *rel, int line, int col)
+{
+	char *dir = g_path_get_dirname(rel), *base = g_path_get_basename(rel);
+	GPtrArray *names = g_ptr_array_new();
+	GHashTableIter iter;
+	gpointer key;
+	g_hash_table_iter_init(&iter, ctx->set->files);
+	while (g_hash_table_iter_next(&iter, &key, NULL)) {
+		char *kdir = g_path_get_dirname(key);
+		if (!strcmp(kdir, dir))
+			g_ptr_array_add(names, strrchr(key, '/') ? strrchr(key, '/') + 1 : key);
+		g_free(kdir);
+	}
+	g_ptr_array_sort(names, md_cmp_str); /* the same suggestion whatever the hash order */
+	g_ptr_array_add(names, NULL);
+	const char *close = suggest_closest(base, (const char *const *)names->pdata, (size_t)-1);
+	char *hint = close ? g_strdup_printf("did you mean '%s'?", close)
+	                   : g_strdup("check the path, relative to this file");
+	diag_error(ctx->d, it->path, line, col, hint, "%s '%s' names a file that does not exist",
+	           what, target);
+	g_free(hint);
+	g_ptr_array_free(names, TRUE);
+	g_free(base);
+	g_free(dir);
+}
+
+static bool md_resolve_as(const md_context *ctx, const content_item *it, const char *what,
+                          const char *target, int line, int col, char **ref,
+                          char **media)
 {
 	*ref = *media = NULL;
 	char *scheme = NULL;
@@ -152,7 +188,7 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 	if (target[0] == '/' || g_str_has_prefix(target, "//")) {
 		diag_error(ctx->d, it->path, line, col,
 		           "write the path relative to this file, e.g. ../maputo.en.md",
-		           "link '%s' is absolute", target);
+		           "%s '%s' is absolute", what, target);
 		return false;
 	}
 	/* Split off #fragment and ?query; decode %20 and friends. */
@@ -190,7 +226,7 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 	char *slug = NULL;
 	if (escapes) {
 		diag_error(ctx->d, it->path, line, col, "link only to files inside content/",
-		           "link '%s' points outside content/", target);
+		           "%s '%s' points outside content/", what, target);
 	} else if (md_page_of(rel, &kind, &slug)) {
 		char *base = g_path_get_basename(rel);
 		char **dots = g_strsplit(base, ".", -1);
@@ -198,7 +234,7 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 		if (!lang_ok)
 			diag_error(ctx->d, it->path, line, col,
 			           "name the file NAME.LANG.md with a language of site.yaml, or NAME.md",
-			           "link '%s' names language '%s', which the site does not define",
+			           "%s '%s' names language '%s', which the site does not define", what,
 			           target, dots[1]);
 		g_strfreev(dots);
 		g_free(base);
@@ -216,9 +252,12 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 			                       frag ? frag : "");
 			ok = true;
 		} else {
-			diag_error(ctx->d, it->path, line, col, "check the file name, or create the page",
-			           "link '%s': there is no %s '%s'", target, content_kind_name(kind),
-			           slug);
+			const char *close = content_closest_slug(ctx->set, kind, slug);
+			char *hint = close ? g_strdup_printf("did you mean '%s'?", close)
+			                   : g_strdup("check the file name, or create the page");
+			diag_error(ctx->d, it->path, line, col, hint, "%s '%s': there is no %s '%s'", what,
+			           target, content_kind_name(kind), slug);
+			g_free(hint);
 		}
 	} else if (g_hash_table_contains(ctx->set->files, rel)) {
 		*media = g_strdup(rel);
@@ -227,8 +266,7 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 			g_ptr_array_add(ctx->media_used, g_strdup(rel));
 		ok = true;
 	} else {
-		diag_error(ctx->d, it->path, line, col, "check the path, relative to this file",
-		           "link '%s' points to a file that does not exist", target);
+		md_no_such_file(ctx, it, what, target, rel, line, col);
 	}
 	g_free(slug);
 	g_free(canon);
@@ -237,6 +275,12 @@ bool md_resolve(const md_context *ctx, const content_item *it, const char *targe
 	g_free(plain);
 	g_free(path);
 	return ok;
+}
+
+bool md_resolve(const md_context *ctx, const content_item *it, const char *target,
+                int line, int col, char **ref, char **media)
+{
+	return md_resolve_as(ctx, it, "link", target, line, col, ref, media);
 }
 
 /* Text as XML 1.0 can hold it: what it cannot carry (raw, or written as
@@ -312,7 +356,8 @@ static void md_link(md_state *st, cmark_node *n, xmlNodePtr a, const char *attr)
 	if (url && text && cmark_node_get_type(text) == CMARK_NODE_TEXT &&
 	    !g_strcmp0(cmark_node_get_literal(text), url))
 		md_autolink_position(st, n, url, &line, &col);
-	if (!md_resolve(st->ctx, st->it, url ? url : "", line, col, &ref, &media))
+	if (!md_resolve_as(st->ctx, st->it, strcmp(attr, "src") ? "link" : "image", url ? url : "",
+	                   line, col, &ref, &media))
 		return;
 	if (ref)
 		md_attr(a, "ref", ref);
@@ -346,7 +391,8 @@ static void md_trusted_paragraph(md_state *st, cmark_node *n, xmlNodePtr parent)
 			continue;
 		char *ref, *media, *url = g_strdup(cmark_node_get_url(c));
 		int line = cmark_node_get_start_line(c) + st->line0, col = cmark_node_get_start_column(c);
-		if (md_resolve(st->ctx, st->it, url ? url : "", line, col, &ref, &media)) {
+		if (md_resolve_as(st->ctx, st->it, t == CMARK_NODE_IMAGE ? "image" : "link",
+		                  url ? url : "", line, col, &ref, &media)) {
 			char *p = ref ? g_strconcat(RAWHTML_REF, ref, NULL)
 			              : media ? g_strconcat(RAWHTML_MEDIA, media, NULL) : NULL;
 			if (p)

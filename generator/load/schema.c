@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib.h>
 #include "load/schema.h"
+#include "core/suggest.h"
 
 #define SHARED_KEYS                                                                    \
 	{"title", ST_TEXT, true, "page title", NULL, 0, "\"\""},                           \
@@ -17,6 +18,8 @@
 	{"translation", ST_ENUM, false, "draft (unreviewed) or reviewed", "draft|reviewed", \
 	 0, NULL},                                                                         \
 	{"sources", ST_TEXTS, false, "where the facts come from", NULL, 0, "[]"},          \
+	{"draft", ST_BOOL, false, "true: left out of builds unless --drafts", NULL, 0,    \
+	 NULL},                                                                            \
 	{"weight", ST_INT, false, "order in lists, smaller first", NULL, 0, NULL}
 
 static const schema_key system_keys[] = {
@@ -224,8 +227,10 @@ static void schema_check_ref(const content_item *it, const schema_key *k,
 		name += strlen(dir) + 1;
 	if (!schema_is_id(name) || content_group_find(s, k->ref, name))
 		return;
-	char *hint = g_strdup_printf("write the NAME of a file in content/%s/",
-	                             content_kind_dir(k->ref));
+	const char *close = content_closest_slug(s, k->ref, name);
+	char *hint = close ? g_strdup_printf("did you mean '%s'?", close)
+	                   : g_strdup_printf("write the NAME of a file in content/%s/",
+	                                     content_kind_dir(k->ref));
 	diag_error(d, it->path, v->line, v->col, hint, "%s '%s' names no %s", k->key,
 	           name, content_kind_name(k->ref));
 	g_free(hint);
@@ -328,9 +333,16 @@ void schema_check(const content_item *it, const content_set *s, const site_confi
 			if (!strcmp(p->key, fm->keys[i]))
 				k = p;
 		if (!k) {
-			char *hint = g_strdup_printf("see the %s keys in docs/content.md, or check "
-			                             "the spelling",
-			                             content_kind_name(it->kind));
+			const char *names[128];
+			size_t n = 0;
+			for (const schema_key *p = keys; p->key && n < G_N_ELEMENTS(names) - 1; p++)
+				names[n++] = p->key;
+			names[n] = NULL;
+			const char *close = suggest_closest(fm->keys[i], names, n);
+			char *hint = close ? g_strdup_printf("did you mean '%s'?", close)
+			                   : g_strdup_printf("see the %s keys in docs/content.md, or "
+			                                     "check the spelling",
+			                                     content_kind_name(it->kind));
 			diag_warn(d, it->path, fm->key_lines[i], fm->key_cols[i], hint,
 			          "unknown key '%s'", fm->keys[i]);
 			g_free(hint);

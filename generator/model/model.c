@@ -110,6 +110,29 @@ typedef struct {
 	GPtrArray *items; /* content_item* */
 } model_load;
 
+/* Placeholders left from a scaffold, in front matter and text: warnings,
+ * so --strict (and check --strict) stop on an unfinished page. */
+static void model_check_placeholders(const content_item *it, diag_list *d)
+{
+	yt_warn_placeholders(it->fm, it->path, d);
+	size_t len;
+	char *owned = NULL;
+	const char *body = content_item_body(it, &len, &owned);
+	int line = it->body_line;
+	for (const char *p = body, *end = body ? body + len : NULL; p && p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *text = g_strndup(p, (gsize)((nl ? nl : end) - p));
+		const char *at = yt_find_todo(text);
+		if (at)
+			diag_warn(d, it->path, line, (int)(at - text) + 1,
+			          "replace it with the real text before publishing",
+			          "placeholder 'TODO' left in the text");
+		g_free(text);
+		p = nl ? nl + 1 : end;
+	}
+	g_free(owned);
+}
+
 /* Checks one page and renders its Markdown: independent of every other
  * page, so pages are spread over threads. */
 static bool model_load_one(void *shared, int thread, size_t i)
@@ -128,6 +151,7 @@ static bool model_load_one(void *shared, int thread, size_t i)
 	/* Rendered here for its diagnostics only; model_item renders it again
 	 * for the pages that are made, so no body is kept in memory. */
 	diag_list *own = diag_new();
+	model_check_placeholders(it, own);
 	GPtrArray *used = g_ptr_array_new_with_free_func(g_free);
 	md_context ctx = {m->set, m->config, m->media, own, used};
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
@@ -146,6 +170,83 @@ static bool model_load_one(void *shared, int thread, size_t i)
 	return true;
 }
 
+/* The systems a kit presents: its list, or what its diagnosis recommends
+ * (as publish.c composes it). Borrowed slugs, owned array. */
+static GPtrArray *model_kit_systems(model *m, const content_item *kit)
+{
+	const yt_node *list = yt_get(kit->fm, "systems");
+	if (list && list->kind == YT_SEQ) {
+		GPtrArray *out = g_ptr_array_new();
+		for (size_t i = 0; i < list->count; i++)
+			if (list->items[i]->kind == YT_SCALAR)
+				g_ptr_array_add(out, list->items[i]->value);
+		return out;
+	}
+	const char *dx = yt_str(kit->fm, "recommend");
+	GPtrArray *rec = dx ? model_recommended(m, dx, 3) : NULL;
+	return rec ? rec : g_ptr_array_new();
+}
+
+/* Printed documents a reader of a language gets unfinished: draft
+ * translations, and kits whose system chapters fall back to another
+ * language. One warning per language (errors with --strict), since a
+ * delegation's kit must not go out like that by accident. */
+static void model_check_unfinished(model *m)
+{
+	const site_config *c = m->config;
+	for (size_t l = 0; l < c->nlangs; l++) {
+		if (!c->langs[l].build)
+			continue;
+		const char *lang = c->langs[l].code;
+		GString *drafts = g_string_new(NULL), *mixed = g_string_new(NULL);
+		int ndrafts = 0, nmixed = 0;
+		for (int k = 0; k < KIND_COUNT; k++) {
+			if (k == KIND_CITY || k == KIND_PAGE) /* no PDF of their own */
+				continue;
+			for (guint i = 0; i < m->set->groups[k]->len; i++) {
+				content_group *g = m->set->groups[k]->pdata[i];
+				content_item *it = content_group_item(g, lang);
+				if (!it)
+					continue;
+				if (!g_strcmp0(yt_str(it->fm, "translation"), "draft")) {
+					g_string_append_printf(drafts, "%s%s %s", ndrafts ? ", " : "",
+					                       content_kind_name(g->kind), g->slug);
+					ndrafts++;
+				}
+				if (k != KIND_KIT)
+					continue;
+				GPtrArray *systems = model_kit_systems(m, it);
+				guint away = 0;
+				for (guint j = 0; j < systems->len; j++) {
+					content_group *sg = content_group_find(m->set, KIND_SYSTEM, systems->pdata[j]);
+					away += sg && !content_group_item(sg, lang);
+				}
+				if (away) {
+					g_string_append_printf(mixed, "%skit %s (%u of %u systems)",
+					                       nmixed ? ", " : "", g->slug, away, systems->len);
+					nmixed++;
+				}
+				g_ptr_array_free(systems, TRUE);
+			}
+		}
+		if (ndrafts || nmixed) {
+			char *hint = g_strdup_printf("have the translations reviewed (then 'translation: "
+			                             "reviewed'); 'kitgen check --translations' lists the "
+			                             "pages of '%s'", lang);
+			char *other = nmixed ? g_strdup_printf("; chapters in another language in %s",
+			                                       mixed->str)
+			                     : g_strdup("");
+			diag_warn(m->d, NULL, 0, 0, hint, "'%s' documents are unfinished: %d draft%s%s%s%s%s",
+			          lang, ndrafts, ndrafts == 1 ? "" : "s", ndrafts ? " (" : "",
+			          drafts->str, ndrafts ? ")" : "", other);
+			g_free(other);
+			g_free(hint);
+		}
+		g_string_free(drafts, TRUE);
+		g_string_free(mixed, TRUE);
+	}
+}
+
 void model_load_bodies(model *m, int jobs)
 {
 	model_diagnose(m);
@@ -158,6 +259,7 @@ void model_load_bodies(model *m, int jobs)
 		}
 	jobs_run(jobs, l.items->len, model_load_one, &l);
 	g_ptr_array_free(l.items, TRUE);
+	model_check_unfinished(m);
 }
 
 static const schema_key *model_key(content_kind k, const char *key)

@@ -51,6 +51,8 @@ static void publish_add(publish_job *job, xmlNodePtr parent, content_kind k,
                         const char *slug, const char *lang, bool full)
 {
 	content_group *g = content_group_find(job->model->set, k, slug);
+	if (g && job->used)
+		g_hash_table_add(job->used, g);
 	if (g)
 		xmlAddChild(parent, model_item(job->model, g, lang, parent->doc, full));
 }
@@ -98,6 +100,11 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 			            g->kind == KIND_KIT);
 	/* A kit may present what a diagnosis recommends instead of a list. */
 	const char *dx = g->kind == KIND_KIT ? yt_str(it->fm, "recommend") : NULL;
+	content_group *dx_group = dx ? content_group_find(job->model->set, KIND_DIAGNOSTIC, dx) : NULL;
+	if (job->used)
+		g_hash_table_add(job->used, g);
+	if (job->used && dx_group)
+		g_hash_table_add(job->used, dx_group);
 	GPtrArray *rec = dx && !list ? model_recommended(job->model, dx, 3) : NULL;
 	for (guint i = 0; rec && i < rec->len; i++)
 		publish_add(job, related, KIND_SYSTEM, rec->pdata[i], lang, true);
@@ -108,7 +115,7 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 	return doc;
 }
 
-static content_kind publish_kind(const char *layout)
+content_kind publish_layout_kind(const char *layout)
 {
 	if (!strcmp(layout, "kit"))
 		return KIND_KIT;
@@ -126,7 +133,7 @@ static bool publish_render(publish_job *job, const char *layout, const char *slu
                            const char *lang, const char *pdf_path, const char *rel,
                            char **key_out, bool *reused)
 {
-	content_kind k = publish_kind(layout);
+	content_kind k = publish_layout_kind(layout);
 	content_group *g = content_group_find(job->model->set, k, slug);
 	if (!g) {
 		diag_error(job->d, NULL, 0, 0, "see kitgen check for the names",
@@ -157,6 +164,19 @@ static bool publish_render(publish_job *job, const char *layout, const char *slu
 	          job->d->errors == before;
 	xmlFreeDoc(print);
 	return ok;
+}
+
+GHashTable *publish_sources(publish_job *job, const char *layout, const char *slug,
+                            const char *lang)
+{
+	content_group *g = content_group_find(job->model->set, publish_layout_kind(layout), slug);
+	GHashTable *used = g_hash_table_new(NULL, NULL);
+	if (!g)
+		return used;
+	job->used = used;
+	xmlFreeDoc(publish_compose(job, layout, g, lang));
+	job->used = NULL;
+	return used;
 }
 
 bool publish_one(publish_job *job, const char *layout, const char *slug, const char *lang,
@@ -281,7 +301,6 @@ static void publish_task_done(void *shared, size_t i, const char *rec, size_t le
 	g_free(path);
 }
 
-static content_kind publish_kind(const char *layout);
 static gint publish_cmp_download(gconstpointer a, gconstpointer b, gpointer config);
 
 void publish_kept(publish_job *job, const char *out_dir)
@@ -297,7 +316,7 @@ void publish_kept(publish_job *job, const char *out_dir)
 			content_group *g = NULL;
 			if (dash && g_str_has_suffix(n, ".pdf")) {
 				*dash = '\0';
-				g = content_group_find(job->model->set, publish_kind(name), dash + 1);
+				g = content_group_find(job->model->set, publish_layout_kind(name), dash + 1);
 			}
 			content_item *it = g ? content_group_item(g, c->langs[l].code) : NULL;
 			if (it) {

@@ -27,6 +27,7 @@ typedef struct {
 	void (*on_output)(void *ctx, const char *path);
 	void *on_output_ctx;
 	diag_list *d;
+	GHashTable *used; /* while set, the content_groups a composed document presents */
 } publish_job;
 
 /* Loads the theme's print stylesheet and styles. */
@@ -45,6 +46,15 @@ void publish_kept(publish_job *job, const char *out_dir);
 /* One document (kind: kit, flyer, report) to pdf_path. */
 bool publish_one(publish_job *job, const char *kind, const char *slug, const char *lang,
                  const char *pdf_path);
+
+/* The content a document presents (content_group* set: its own group, its
+ * city, systems, diagnosis), as composing it finds them. Owned. */
+GHashTable *publish_sources(publish_job *job, const char *layout, const char *slug,
+                            const char *lang);
+
+/* The kind of content a layout prints: kit, report (study), flyer (system),
+ * diagnostic. */
+content_kind publish_layout_kind(const char *layout);
 
 void site_download_free(site_download *d);
 

@@ -102,6 +102,18 @@ static char *serve_script(const char *build_id)
 		build_id);
 }
 
+/* html with text put in at byte at. Owned; its length in *out_len. */
+static char *serve_insert(const char *html, size_t len, size_t at, const char *text,
+                          size_t *out_len)
+{
+	GString *out = g_string_sized_new(len + strlen(text));
+	g_string_append_len(out, html, (gssize)at);
+	g_string_append(out, text);
+	g_string_append_len(out, html + at, (gssize)(len - at));
+	*out_len = out->len;
+	return g_string_free(out, FALSE);
+}
+
 char *serve_inject(const char *html, size_t len, const char *build_id, size_t *out_len)
 {
 	char *script = serve_script(build_id);
@@ -112,13 +124,9 @@ char *serve_inject(const char *html, size_t len, const char *build_id, size_t *o
 			at = i;
 			break;
 		}
-	GString *out = g_string_sized_new(len + strlen(script));
-	g_string_append_len(out, html, (gssize)at);
-	g_string_append(out, script);
-	g_string_append_len(out, html + at, (gssize)(len - at));
+	char *out = serve_insert(html, len, at, script, out_len);
 	g_free(script);
-	*out_len = out->len;
-	return g_string_free(out, FALSE);
+	return out;
 }
 
 bool serve_address(const char *bind, int port, struct sockaddr_storage *addr,
@@ -215,6 +223,34 @@ static enum MHD_Result serve_notice(serve *s, struct MHD_Connection *c, unsigned
 	g_free(l);
 	g_free(body);
 	return serve_html(s, c, status, html, strlen(html));
+}
+
+/* The last good page with the failed build's problems above it: the author
+ * sees what to fix and, below, the page as it was. Owned. */
+static char *serve_with_problems(const char *html, size_t len, const char *diagnostics,
+                                 size_t *out_len)
+{
+	char *text = g_markup_escape_text(diagnostics ? diagnostics : "", -1);
+	char *banner = g_strdup_printf(
+		"<div id=\"kitgen-status\" role=\"alert\" style=\"all:initial;display:block;"
+		"font:15px/1.45 system-ui,sans-serif;background:#fff4f4;color:#222;"
+		"border-bottom:3px solid #b00020;padding:1rem\"><strong style=\"color:#b00020\">"
+		"kitgen: the build failed.</strong> Below is the last good build of this page."
+		"<pre id=\"kitgen-diagnostics\" style=\"white-space:pre-wrap;overflow:auto;"
+		"max-height:50vh;background:#1e1e1e;color:#eee;padding:.75rem;"
+		"font:13px/1.4 ui-monospace,monospace\">%s</pre></div>\n", text);
+	g_free(text);
+	/* Right after <body …>, or at the start when there is none. */
+	size_t at = 0;
+	for (size_t i = 0; i + 5 <= len; i++)
+		if (!g_ascii_strncasecmp(html + i, "<body", 5)) {
+			const char *gt = memchr(html + i, '>', len - i);
+			at = gt ? (size_t)(gt - html) + 1 : 0;
+			break;
+		}
+	char *out = serve_insert(html, len, at, banner, out_len);
+	g_free(banner);
+	return out;
 }
 
 /* Opens path (segments) below the site without following a symlink
@@ -418,13 +454,19 @@ static enum MHD_Result serve_request(void *cls, struct MHD_Connection *c, const 
 	/* A failed build shows on every page (and on missing ones, where an
 	 * author is most likely to look after adding a page) until the next
 	 * good one; styles, scripts and images are still the last good site's. */
-	if (state == SERVE_FAILED && (html || fd < 0)) {
-		if (fd >= 0)
-			close(fd);
+	if (state == SERVE_FAILED && html && fd >= 0) {
+		size_t len;
+		char *text = serve_read_fd(fd, &len);
+		char *page = serve_with_problems(text, len, diagnostics, &len);
+		g_free(text);
+		g_free(diagnostics);
+		return serve_html(s, c, MHD_HTTP_INTERNAL_SERVER_ERROR, page, len);
+	}
+	if (state == SERVE_FAILED && fd < 0) {
 		enum MHD_Result r = serve_notice(
 			s, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "kitgen: the build failed",
-			"The last build stopped on these problems. The site below is the last "
-			"good build; this page comes back when the next build succeeds.",
+			"The last build stopped on these problems, and the last good build has no "
+			"page here; this page comes back when the next build succeeds.",
 			diagnostics);
 		g_free(diagnostics);
 		return r;

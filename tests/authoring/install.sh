@@ -35,14 +35,14 @@ done
 # From a folder with no themes/ or fonts/: the installed ones are used.
 mkdir "$tmp/elsewhere" && cd "$tmp/elsewhere" || exit 1
 if "$root/bin/kitgen" build --lang en --content "$repo/content" --out "$tmp/o" -q 2>"$tmp/err" &&
-	[ -f "$tmp/o/site/en/systems/gis/index.html" ] && [ -f "$tmp/o/site/assets/style.css" ] &&
-	[ -f "$tmp/o/site/pdf/en/flyer-gis.pdf" ]; then
+	[ -f "$tmp/o/lang-en/site/en/systems/gis/index.html" ] && [ -f "$tmp/o/lang-en/site/assets/style.css" ] &&
+	[ -f "$tmp/o/lang-en/site/pdf/en/flyer-gis.pdf" ]; then
 	ok "the installed kitgen builds from another folder"
 else
 	fail "the installed kitgen does not build from another folder"; cat "$tmp/err"
 fi
-pdffonts "$tmp/o/site/pdf/en/flyer-gis.pdf" 2>/dev/null | grep -q 'Noto' &&
-	ok "its PDFs use the private fonts" || fail "PDF fonts: $(pdffonts "$tmp/o/site/pdf/en/flyer-gis.pdf" 2>&1 | tail -3)"
+pdffonts "$tmp/o/lang-en/site/pdf/en/flyer-gis.pdf" 2>/dev/null | grep -q 'Noto' &&
+	ok "its PDFs use the private fonts" || fail "PDF fonts: $(pdffonts "$tmp/o/lang-en/site/pdf/en/flyer-gis.pdf" 2>&1 | tail -3)"
 "$root/bin/kitgen" help serve | grep -q -- '--allow-remote' && ok "kitgen help serve" ||
 	fail "kitgen help serve"
 cd "$repo" || exit 1

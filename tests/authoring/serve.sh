@@ -55,6 +55,11 @@ built() { state | grep -q "\"state\":\"$1\""; }
 t0=$(now)
 until_true 180 built ok || { echo "first build did not finish"; cat "$tmp/log"; exit 1; }
 echo "     first build served after $(since "$t0") s"
+# --lang en previews a partial site, beside OUT/site
+site="$tmp/out/lang-en/site"
+# the pages come first; the PDFs follow in the background
+first_pdfs() { grep -q '(PDFs) done' "$tmp/log"; }
+until_true 180 first_pdfs || { echo "the PDFs were not made"; cat "$tmp/log"; exit 1; }
 
 # get PATH: status, type, body in $tmp/body
 get() { curl -s -m 10 --path-as-is -o "$tmp/body" -w '%{http_code} %{content_type}' "$url${1#/}"; }
@@ -80,9 +85,9 @@ grep -q 'href="/assets/style.css"' "$tmp/body" && ok "404 page links to this ser
 	fail "404 page links elsewhere"
 r=$(curl -s -m 5 -o /dev/null -w '%{http_code} %{redirect_url}' "${url}en/systems")
 [ "$r" = "301 ${url}en/systems/" ] && ok "folder without / redirects" || fail "folder: $r"
-curl -s -m 5 "${url}assets/filter.js" | cmp -s - "$tmp/out/site/assets/filter.js" &&
+curl -s -m 5 "${url}assets/filter.js" | cmp -s - "$site/assets/filter.js" &&
 	ok "files are sent unchanged" || fail "a script was changed in transit"
-grep -q '__kitgen' "$tmp/out/site/en/index.html" && fail "script written to disk" ||
+grep -q '__kitgen' "$site/en/index.html" && fail "script written to disk" ||
 	ok "reload script only in what is served"
 
 # Nothing outside out/site: .., encoded .., hidden names, symlinks.
@@ -93,22 +98,46 @@ for p in /../../../etc/passwd /en/%2e%2e/%2e%2e/%2e%2e/etc/passwd /en/..%2f..%2f
 done
 r=$(curl -s -m 5 -o /dev/null -w '%{http_code}' --request-target 'http://evil/etc/passwd' "$url")
 case "$r" in 400|404) ok "refused an absolute-form target ($r)" ;; *) fail "absolute target: $r" ;; esac
-ln -s /etc/passwd "$tmp/out/site/passwd" && ln -s /etc "$tmp/out/site/etc"
+ln -s /etc/passwd "$site/passwd" && ln -s /etc "$site/etc"
 for p in /passwd /etc/passwd /etc/; do
 	r=$(get "$p")
 	case "$r" in 404*) ok "symlink not followed: $p" ;; *) fail "followed a symlink: $p → $r" ;; esac
 done
-rm -f "$tmp/out/site/passwd" "$tmp/out/site/etc"
+rm -f "$site/passwd" "$site/etc"
 r=$(curl -s -m 5 -o /dev/null -w '%{http_code}' -X POST "$url")
 [ "$r" = 405 ] && ok "POST → 405" || fail "POST → $r"
 
-# An edit: the served page changes within seconds.
+# An edit: the served page changes within seconds, made before the PDFs
+# (the pages phase reloads the browser; the PDFs follow in the background).
 page=en/systems/gis/
+idle() { tail -n 1 "$tmp/log" | grep -q 'done in'; }
+until_true 120 idle
+lines=$(wc -l < "$tmp/log")
 printf '\nEDIT-MARKER-ONE paragraph.\n' >>"$tmp/content/systems/gis/index.en.md"
 t0=$(now)
 shows() { curl -s -m 5 "$url$page" | grep -q "$1"; }
 if until_true 30 shows EDIT-MARKER-ONE; then ok "an edit is served after $(since "$t0") s"
 else fail "an edit was not served within 30 s"; tail "$tmp/log"; fi
+pdfs_done() { tail -n +"$lines" "$tmp/log" | grep -q '(PDFs) done'; }
+until_true 120 pdfs_done
+tail -n +"$((lines + 1))" "$tmp/log" | grep 'done in' | head -n 2 | tr '\n' ' ' |
+	grep -q '(pages) done.*(PDFs) done' && ok "the page is made and reloaded before the PDFs" ||
+	{ fail "pages before PDFs"; tail -n +"$lines" "$tmp/log"; }
+
+# Editors' temporary, swap and backup files start no build.
+until_true 120 idle
+lines=$(wc -l < "$tmp/log")
+for f in sedAb12Cd 4913 .index.en.md.swp index.en.md~ '#index.en.md#' x.tmp; do
+	echo x > "$tmp/content/systems/gis/$f"
+done
+sleep 1
+rm -f "$tmp/content/systems/gis/sedAb12Cd" "$tmp/content/systems/gis/4913" \
+	"$tmp/content/systems/gis/.index.en.md.swp" "$tmp/content/systems/gis/index.en.md~" \
+	"$tmp/content/systems/gis/#index.en.md#" "$tmp/content/systems/gis/x.tmp"
+sleep 1
+tail -n +"$((lines + 1))" "$tmp/log" | grep -q ' changed;' &&
+	{ fail "an editor's temporary file started a build"; tail -n +"$lines" "$tmp/log"; } ||
+	ok "editor temp, swap and backup files are ignored"
 
 # A broken file: HTML answers 500 with the diagnostics, escaped; assets
 # are still served; the terminal has them too. Fixed: back to 200.
@@ -119,8 +148,10 @@ if until_true 30 failed_page; then
 	ok "a broken file shows after $(since "$t0") s (500)"
 	grep -q 'cities/zz.en.md:3:1: error' "$tmp/body" && ok "the page has the diagnostics" ||
 		fail "no diagnostics in the page"
-	grep -q '<pre id="kitgen-diagnostics">' "$tmp/body" && ! grep -q '<b>' "$tmp/body" &&
+	grep -q '<pre id="kitgen-diagnostics"' "$tmp/body" && ! grep -q '<b>' "$tmp/body" &&
 		ok "diagnostics are escaped" || fail "diagnostics not escaped"
+	grep -q 'EDIT-MARKER-ONE' "$tmp/body" && ok "the last good page is shown below the problems" ||
+		fail "no page below the problems"
 	grep -q 'cities/zz.en.md:3:1: error' "$tmp/log" && ok "the terminal has them too" ||
 		fail "no diagnostics on the terminal"
 else
@@ -130,7 +161,7 @@ expect /assets/style.css 200 text/css
 expect /no/such/page 500 text/html 'zz.en.md'
 state | grep -q '"failed"' &&
 	ok "status says failed" || fail "status: $(state)"
-[ -f "$tmp/out/site/en/systems/gis/index.html" ] && ok "the last good site stays in out/site" ||
+[ -f "$site/en/systems/gis/index.html" ] && ok "the last good site stays in out/site" ||
 	fail "out/site lost"
 rm "$tmp/content/cities/zz.en.md"
 good() { [ "$(get "$page" | cut -c1-3)" = 200 ] && grep -q EDIT-MARKER-ONE "$tmp/body"; }
@@ -173,7 +204,7 @@ else
 	fail "still running 10 s after Ctrl-C"
 fi
 kill "$cpid" 2>/dev/null; wait "$cpid" 2>/dev/null
-ls "$tmp/out" | grep -q tmp- && fail "a staging folder was left" || ok "no staging folder left"
+ls "$tmp/out" "$tmp/out/lang-en" | grep -q tmp- && fail "a staging folder was left" || ok "no staging folder left"
 
 echo "$fails failed"
 [ $fails = 0 ]

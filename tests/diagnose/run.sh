@@ -40,7 +40,7 @@ site=${SITE:-}
 if [ -z "$site" ]; then
 	"$KITGEN" build --out "$tmp/out" --lang en,ko -q >"$tmp/build.log" 2>&1 ||
 		{ cat "$tmp/build.log"; fail "kitgen build failed"; }
-	site=$tmp/out/site
+	site=$tmp/out/lang-en+ko/site
 fi
 [ -f "$site/en/self-assessment/index.html" ] || fail "no self-assessment page in $site"
 

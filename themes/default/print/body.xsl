@@ -141,5 +141,14 @@
     <xsl:if test="$item/@fallback">
       <p class="note"><xsl:value-of select="kg:s('print.fallback')"/></p>
     </xsl:if>
+    <!-- On a cover: what the reader holds is a draft, or has chapters in
+         another language. -->
+    <xsl:variable name="own" select="count($item | /page/item) = 1"/>
+    <xsl:if test="$own and not($item/@fallback) and $item/translation = 'draft'">
+      <p class="note"><xsl:value-of select="kg:s('notice.draft')"/></p>
+    </xsl:if>
+    <xsl:if test="$own and not($item/@fallback) and /page/related/item[@fallback]">
+      <p class="note"><xsl:value-of select="kg:s('print.fallback_chapters')"/></p>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

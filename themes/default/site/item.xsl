@@ -54,6 +54,11 @@
             <section class="sources">
               <h2><xsl:value-of select="kg:s('page.sources')"/></h2>
               <ul><xsl:for-each select="$it/sources/v"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+              <!-- a catalogue with a menu page named "sources" gathers every
+                   source there: each page's list points to it -->
+              <xsl:for-each select="/page/site/menu/item[@slug = 'sources'][not(@slug = $it/@slug and $it/@kind = 'page')]">
+                <p class="small"><a href="{$root}{@path}"><xsl:value-of select="title"/></a></p>
+              </xsl:for-each>
             </section>
           </xsl:if>
           <xsl:apply-templates select="$it/body/footnotes" mode="body"/>
