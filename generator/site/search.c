@@ -107,7 +107,7 @@ static void search_json_str(GString *out, const char *s)
 		unsigned char ch = (unsigned char)*p;
 		if (ch == '"' || ch == '\\')
 			g_string_append_printf(out, "\\%c", ch);
-		else if (ch < 0x20)
+		else if (ch < 0x20 || ch == '<' || ch == '>' || ch == '&') /* no markup, even in a script */
 			g_string_append_printf(out, "\\u%04x", ch);
 		else if (ch == 0xE2 && (unsigned char)p[1] == 0x80 &&
 		         ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
