@@ -9,7 +9,7 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=gnu11 -Wall -Wextra -Werror
 PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 libxslt libexslt glib-2.0 gdk-pixbuf-2.0 \
            icu-uc icu-i18n pangocairo pangoft2 pangofc cairo cairo-svg cairo-pdf librsvg-2.0 \
-           fontconfig gio-2.0 libmicrohttpd libxxhash libcrypto libqrencode
+           fontconfig gio-2.0 libmicrohttpd libxxhash libcrypto libqrencode libzip
 # Debian 12 packages: build, run, test.
 DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
            libyaml-dev libxml2-dev libxslt1-dev libglib2.0-dev libgdk-pixbuf-2.0-dev \
@@ -19,7 +19,8 @@ DEBS    := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-d
            libmicrohttpd-dev curl time \
            libhyphen-dev hyphen-en-us hyphen-pt-pt hyphen-es hyphen-ca hyphen-fr \
            hyphen-ru hyphen-mn libmimalloc-dev libxxhash-dev libssl-dev \
-           libqpdf-dev icc-profiles-free python3-pikepdf libqrencode-dev zbar-tools
+           libqpdf-dev icc-profiles-free python3-pikepdf libqrencode-dev zbar-tools \
+           libzip-dev unzip
 
 B := build
 # One folder per stage of the pipeline (generator/*/README.md says what each owns).
@@ -34,7 +35,8 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/model/diagnose_model.c generator/model/diagnose_schema.c generator/model/chart.c \
              generator/model/diagram.c \
              generator/site/xslt.c generator/site/site.c generator/site/serve.c \
-             generator/site/site_output.c \
+             generator/site/site_output.c generator/site/search.c \
+             generator/site/search_tokens.c generator/site/offline.c \
              generator/print/fonts.c generator/print/publish.c \
              generator/build/out.c generator/build/jobs.c generator/build/workers.c \
              generator/build/cache.c generator/build/checked.c generator/build/fmcache.c \

@@ -17,6 +17,7 @@ typedef struct {
 	const char *content, *theme, *out, *lang, *fonts, *output;
 	const char *only; /* "site" or "pdf": build one half, keep the other */
 	const char *pdf_standard; /* "ua1-a2a" (default) or "none" */
+	const char *zip;  /* build: also write the site as a ZIP here (offline copy) */
 	int jobs;         /* threads; 0: one per core */
 	gboolean strict, quiet, verbose, version, translations, json, force, drafts;
 	const char *bind;       /* serve: address to listen on (default 127.0.0.1) */

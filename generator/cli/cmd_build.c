@@ -15,6 +15,7 @@
 #include "build/out.h"
 #include "build/progress.h"
 #include "print/publish.h"
+#include "site/offline.h"
 #include "site/site.h"
 
 
@@ -127,9 +128,10 @@ static int kg_build_in(const kg_options *o)
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
 	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d,
 	                   .pdf_standard = standard};
+	char *cache_dir = g_build_filename(o->out, ".cache", NULL);
 	site_job job = {.model = k.model, .theme_dir = o->theme, .out_dir = stage,
 	                .generator = "kitgen " KITGEN_VERSION, .jobs = jobs, .cache = outputs,
-	                .d = d};
+	                .cache_dir = cache_dir, .d = d};
 	/* Every output of the build, each behind the one interface of output.h;
 	 * the driver orders them by what each reads (pages after PDFs). A new
 	 * output is one more line here (the search index: site/search.c). */
@@ -143,6 +145,7 @@ static int kg_build_in(const kg_options *o)
 		outs[nouts++] = (output){&site_pages_output, &job};
 		outs[nouts++] = (output){&site_root_output, &job};
 		outs[nouts++] = (output){&site_sitemap_output, &job};
+		outs[nouts++] = (output){&site_search_output, &job};
 	}
 	ok = ok && output_order(outs, nouts, d);
 	/* progress (authoring): a bar on a terminal, the outputs with --verbose */
@@ -195,6 +198,8 @@ static int kg_build_in(const kg_options *o)
 	}
 	if (ok)
 		kg_pdf_base_url(o, k.config->base_url, pdf, d);
+	if (ok && o->zip) /* the offline copy, of the site now in place */
+		ok = offline_zip(target, o->zip, d);
 	if (ok && k.model->checked) /* only a good build vouches for its checks */
 		checked_save(k.model->checked);
 	GError *fm_err = NULL; /* the site is fine without it: a warning */
@@ -234,6 +239,7 @@ static int kg_build_in(const kg_options *o)
 		g_ptr_array_free(pub.downloads, TRUE);
 	g_free(conf);
 	g_free(cache);
+	g_free(cache_dir);
 	g_free(stage);
 	g_free(target);
 	kg_catalogue_free(&k);

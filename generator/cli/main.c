@@ -41,6 +41,8 @@ static const kg_option options[] = {
 	       "build the website or the PDFs; keep the other half"),
 	KG_OPT("pdf-standard", 0, G_OPTION_ARG_STRING, pdf_standard, "NAME",
 	       "ua1-a2a: PDF/UA-1 and PDF/A-2a (default); none: no standard"),
+	KG_OPT("zip", 0, G_OPTION_ARG_STRING, zip, "FILE",
+	       "also write the whole site as a ZIP that works from file:// (offline copy)"),
 	KG_OPT("jobs", 'j', G_OPTION_ARG_INT, jobs, "N", "threads and PDF workers (default: one per core)"),
 	KG_OPT("force", 0, G_OPTION_ARG_NONE, force, NULL,
 	       "make every output again (ignore the build cache)"),
@@ -72,7 +74,7 @@ static const kg_command commands[] = {
 	 "that replaces OUT/site in one rename. Outputs whose inputs did not change\n"
 	 "are reused from the last build. On a terminal a progress bar shows the\n"
 	 "count and the current output.",
-	 "content theme out fonts lang strict drafts only pdf-standard jobs force quiet verbose"},
+	 "content theme out fonts lang strict drafts only pdf-standard zip jobs force quiet verbose"},
 	{"serve", "", "build, serve OUT/site here, rebuild and reload on change",
 	 "Builds as 'kitgen build' does, then serves OUT/site over HTTP on this\n"
 	 "machine. Changes under the content and theme folders start a new build\n"

@@ -5,6 +5,7 @@
 #include "core/xmltext.h"
 #include "build/out.h"
 #include "build/outfile.h"
+#include "site/search.h"
 #include "site/site.h"
 #include "site/site_int.h"
 
@@ -189,6 +190,32 @@ static char *site_item_key(site_ctx *x, const content_group *g, const char *lang
 	return cache_key_sum(x->job->cache, "item-page", sum);
 }
 
+/* The city a PDF is about: its kit's, study's or diagnosis's city; NULL for
+ * a system's flyer. */
+static const char *site_download_city(const model *m, const site_download *d)
+{
+	int k = !g_strcmp0(d->kind, "kit")          ? KIND_KIT
+	        : !g_strcmp0(d->kind, "report")     ? KIND_STUDY
+	        : !g_strcmp0(d->kind, "diagnostic") ? KIND_DIAGNOSTIC
+	                                            : -1;
+	const content_group *g = k < 0 ? NULL : content_group_find(m->set, k, d->slug);
+	return g && g->items->len ? yt_str(((content_item *)g->items->pdata[0])->fm, "city") : NULL;
+}
+
+/* <document href lang kind slug city bytes>title</document> */
+static void site_download_xml(site_ctx *x, xmlNodePtr parent, const site_download *d)
+{
+	xmlNodePtr e = site_text(parent, "document", d->title);
+	char size[32];
+	snprintf(size, sizeof size, "%ld", d->bytes);
+	xmltext_set(e, "href", d->href);
+	xmltext_set(e, "lang", d->lang);
+	xmltext_set(e, "kind", d->kind);
+	xmltext_set(e, "slug", d->slug);
+	xmltext_set(e, "city", site_download_city(x->job->model, d));
+	xmltext_set(e, "bytes", size);
+}
+
 bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 {
 	char *path = model_page_path(g->kind, g->slug, lang);
@@ -204,14 +231,13 @@ bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 	                              site_item_alt_fn, &alt, &page);
 	xmlAddChild(page, model_item(x->job->model, g, lang, doc, true));
 	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
+	/* Its own PDFs; a city's page also offers its kits, reports and
+	 * diagnoses. */
 	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
 		site_download *d = x->job->downloads->pdata[i];
-		if (!g_strcmp0(d->slug, g->slug)) {
-			xmlNodePtr e = site_text(dl, "document", d->title);
-			xmltext_set(e, "href", d->href);
-			xmltext_set(e, "lang", d->lang);
-			xmltext_set(e, "kind", d->kind);
-		}
+		if (!g_strcmp0(d->slug, g->slug) ||
+		    (g->kind == KIND_CITY && !g_strcmp0(site_download_city(x->job->model, d), g->slug)))
+			site_download_xml(x, dl, d);
 	}
 	bool ok = site_write(x, x->page, doc, file);
 	g_free(file);
@@ -261,17 +287,8 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 		g_ptr_array_free(groups, TRUE);
 	}
 	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
-	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
-		site_download *d = x->job->downloads->pdata[i];
-		xmlNodePtr e = site_text(dl, "document", d->title);
-		char size[32];
-		snprintf(size, sizeof size, "%ld", d->bytes);
-		xmltext_set(e, "href", d->href);
-		xmltext_set(e, "lang", d->lang);
-		xmltext_set(e, "kind", d->kind);
-		xmltext_set(e, "slug", d->slug);
-		xmltext_set(e, "bytes", size);
-	}
+	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++)
+		site_download_xml(x, dl, x->job->downloads->pdata[i]);
 	bool ok = site_write(x, sheet, doc, file);
 	g_free(file);
 	g_free(path);

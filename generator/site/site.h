@@ -28,6 +28,7 @@ typedef struct {
 	const char *generator; /* "kitgen 0.1.0" */
 	int jobs;              /* threads, 1 or more */
 	out_cache *cache;      /* previous outputs to reuse, or NULL */
+	const char *cache_dir; /* OUT/.cache (the search index's tokens), or NULL */
 	gint pages_written;    /* updated atomically */
 	gsize bytes_written;
 	/* progress (authoring): called after each output is written or reused,
@@ -48,7 +49,7 @@ bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d);
  * kind has one; root: the language chooser and 404.html; sitemap:
  * sitemap.xml and robots.txt. */
 extern const output_def site_lists_output, site_feeds_output, site_pages_output,
-	site_root_output, site_sitemap_output;
+	site_root_output, site_sitemap_output, site_search_output;
 
 /* Frees what the site's outputs kept between plan and emit. */
 void site_close(site_job *job);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "build/jobs.h"
 #include "site/site_int.h"
+#include "site/search.h"
 
 /* One page to make: a list page (layout set), or an item page (g set). */
 typedef struct {
@@ -133,7 +134,11 @@ static int site_plan(site_job *job, site_output o)
 				if (kd->list)
 					site_add(tasks, (site_task){.layout = kd->list, .lang = lang, .sub = kd->url, .file = "index.html", .kinds = &s->each[k], .nkinds = 1});
 			}
-			site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = NULL, .nkinds = 0});
+			/* downloads are grouped by city */
+			site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = &s->each[KIND_CITY], .nkinds = 1});
+			/* the search page: every page listed (what a reader without
+			 * JavaScript gets), the results above it (assets/search.js) */
+			site_add(tasks, (site_task){.layout = "search", .lang = lang, .sub = "search/", .file = "index.html", .kinds = s->feed, .nkinds = s->nfeed});
 			if (job->model->dx)
 				site_add(tasks, (site_task){.layout = "self-assessment", .lang = lang});
 		} else if (o == SITE_FEEDS) {
@@ -201,3 +206,24 @@ const output_def site_pages_output = {"pages", site_after, site_pages_plan, site
 const output_def site_root_output = {"root", site_after, site_root_plan, site_root_emit};
 const output_def site_sitemap_output = {"sitemap", site_after, site_sitemap_plan,
                                         site_sitemap_emit};
+
+/* The search index (search.c), made from the same model as the pages. */
+static int site_search_plan(void *job)
+{
+	(void)job;
+	return 0;
+}
+
+static bool site_search_emit(void *job_)
+{
+	site_job *job = job_;
+	if (!site_session_ready(job))
+		return false;
+	search_job search = {.model = job->model, .downloads = job->downloads,
+	                     .out_dir = job->out_dir, .world = job->session->world,
+	                     .cache = job->cache, .cache_dir = job->cache_dir,
+	                     .jobs = job->session->n, .d = job->d};
+	return search_build(&search);
+}
+
+const output_def site_search_output = {"search", site_after, site_search_plan, site_search_emit};

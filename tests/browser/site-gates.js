@@ -47,6 +47,11 @@ const PAGES = [
   { name: "systems-list", key: "systems/", generated: true }, // the one page with filter.js
   { name: "downloads", key: "downloads/", generated: true },
   { name: "self-assessment", key: "self-assessment/", generated: true },
+  { name: "search", key: "search/", generated: true },
+  // Pages with diagrams: a flow (SVG text), a timeline and a radar (cairo).
+  { name: "flow", key: "systems/dasan-120/", file: ["systems/dasan-120/index"], optional: true },
+  { name: "timeline", key: "studies/maputo-2013/", file: ["studies/maputo-2013"], optional: true },
+  { name: "radar", key: "diagnostics/maputo-2013/", file: ["diagnostics/maputo-2013"], optional: true },
 ];
 const VIEWPORTS = [
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
@@ -130,6 +135,112 @@ async function load(context, url, origin) {
   return { page, problems };
 }
 
+
+// ---- the phone layout ------------------------------------------------------
+
+// At 390x844: the header is at most 120 px tall, the page's heading ends
+// above the fold, and no diagram label is drawn under 11 CSS px. Diagrams
+// are SVG images: their <text> font sizes times the scale they are shown
+// at; for charts cairo drew as glyph outlines, each glyph group's tallest
+// outline taken as 0.75 em (a capital or a digit of Noto Sans is 0.71-0.73
+// em, so the estimate is never smaller than the real size by much).
+async function phoneLayout(page) {
+  return page.evaluate(async () => {
+    const problems = [];
+    const header = document.querySelector(".site-header");
+    const h = header ? header.getBoundingClientRect().height : 0;
+    if (!header || h > 120) problems.push("header is " + Math.round(h) + " px tall (at most 120)");
+    const h1 = document.querySelector("main h1");
+    if (h1 && h1.getBoundingClientRect().bottom > 844)
+      problems.push("the heading ends at " + Math.round(h1.getBoundingClientRect().bottom) + " px, below the fold");
+    for (const img of document.querySelectorAll("main img[src$='.svg']")) {
+      if (img.closest(".site-header")) continue;
+      const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), "image/svg+xml").documentElement;
+      const vb = (svg.getAttribute("viewBox") || "").split(/[\s,]+/).map(Number);
+      const units = vb.length === 4 ? vb[2] : parseFloat(svg.getAttribute("width"));
+      const scale = img.getBoundingClientRect().width / units;
+      let least = Infinity;
+      for (const t of svg.querySelectorAll("text, tspan")) {
+        const fs = parseFloat(t.getAttribute("font-size") || (t.getAttribute("style") || "").replace(/.*font-size:\s*([\d.]+).*/, "$1"));
+        if (fs) least = Math.min(least, fs);
+      }
+      const groups = {};
+      for (const sym of svg.querySelectorAll("symbol[id^='glyph']")) {
+        const g = sym.id.replace(/-\d+$/, ""), ys = [];
+        for (const p of sym.querySelectorAll("path")) {
+          const n = (p.getAttribute("d").match(/-?[\d.]+/g) || []).map(Number);
+          for (let i = 1; i < n.length; i += 2) ys.push(n[i]);
+        }
+        if (ys.length) groups[g] = Math.max(groups[g] || 0, Math.max(...ys) - Math.min(...ys));
+      }
+      for (const hgt of Object.values(groups)) if (hgt > 0) least = Math.min(least, hgt / 0.75);
+      if (least !== Infinity && least * scale < 10.95)
+        problems.push(img.getAttribute("src") + ": text of " + (least * scale).toFixed(1) + " px (at least 11)");
+    }
+    return problems;
+  });
+}
+
+// ---- downloads and city pages ------------------------------------------------
+
+// The downloads page of lang without script: grouped lists (a heading per
+// city), the filter hidden, the page's language first in every group that
+// has it. With script: the filter narrows to a city, then to a kind and a
+// language. Every city's documents are linked from its page, which repeats
+// no heading.
+async function downloads(browser, origin, lang) {
+  const problems = [];
+  const url = origin + lang + "/downloads/";
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  let page = await plain.newPage();
+  await page.goto(url, { timeout: TIMEOUT });
+  const groups = await page.$$eval(".dl-group", (gs, lang) => gs.map((g) => ({
+    id: g.id, heading: (g.querySelector("h2") || {}).textContent,
+    first: (g.querySelector("li[data-lang]") || { dataset: {} }).dataset.lang,
+    has: !!g.querySelector('li[data-lang="' + lang + '"]'),
+    docs: [...g.querySelectorAll("li[data-kind] a")].map((a) => a.getAttribute("href").replace(/^(\.\.\/)+/, "")),
+  })), lang);
+  if (groups.length < 2) problems.push("without script: " + groups.length + " groups, want one per city and the flyers");
+  for (const g of groups) {
+    if (!g.heading) problems.push("without script: group " + g.id + " has no heading");
+    if (g.has && g.first !== lang) problems.push("without script: group " + g.id + " starts with a document in " + g.first + ", not " + lang);
+  }
+  if (await page.isVisible("#dl-filter")) problems.push("without script: the filter form shows (it cannot work)");
+  await plain.close();
+
+  const ctx = await browser.newContext();
+  page = await ctx.newPage();
+  await page.goto(url, { timeout: TIMEOUT });
+  const visible = () => page.$$eval(".dl-group li[data-kind]", (l) => l.filter((li) => li.offsetParent).map((li) => li.dataset));
+  if (!(await page.isVisible("#dl-filter select[name=city]"))) problems.push("with script: no filter shown");
+  else {
+    const city = groups.find((g) => g.id.startsWith("city-") && g.docs.length > 1);
+    const slug = city ? city.id.slice(5) : "";
+    await page.selectOption("#dl-filter select[name=city]", slug);
+    const inCity = await visible();
+    if (!inCity.length || inCity.some((d) => d.city !== slug)) problems.push("with script: city " + slug + " shows " + JSON.stringify(inCity));
+    const pick = (await page.$$eval('.dl-group li[data-city="' + slug + '"]', (l) => l.map((li) => li.dataset)))
+      .find((d) => d.lang !== lang) || inCity[0];
+    await page.selectOption("#dl-filter select[name=kind]", pick.kind);
+    await page.selectOption("#dl-filter select[name=lang]", pick.lang);
+    const one = await visible();
+    if (!one.length || one.some((d) => d.city !== slug || d.kind !== pick.kind || d.lang !== pick.lang))
+      problems.push("with script: " + slug + " " + pick.kind + " " + pick.lang + " shows " + JSON.stringify(one));
+  }
+  // Each city's page links every document of its group here.
+  for (const g of groups.filter((g) => g.id.startsWith("city-"))) {
+    await page.goto(origin + lang + "/cities/" + g.id.slice(5) + "/", { timeout: TIMEOUT });
+    const links = await page.$$eval("main a[href$='.pdf']", (l) => l.map((a) => a.getAttribute("href").replace(/^(\.\.\/)+/, "")));
+    const missing = g.docs.filter((d) => !links.includes(d));
+    if (missing.length) problems.push(lang + "/cities/" + g.id.slice(5) + "/ does not link " + missing.join(" "));
+    const heads = await page.$$eval("main h2", (l) => l.map((h) => h.textContent.trim()));
+    const twice = heads.filter((h, i) => heads.indexOf(h) !== i);
+    if (twice.length) problems.push(lang + "/cities/" + g.id.slice(5) + "/ repeats the heading " + twice.join(", "));
+  }
+  await ctx.close();
+  return problems;
+}
+
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 // axe-core's serious and critical violations on the page, one line each
@@ -188,6 +299,9 @@ async function switcher(page, pg, lang, origin, siteLangs) {
 async function clickTo(page, pg, to, origin) {
   const link = page.locator('nav.languages a[hreflang="' + to + '"]');
   const before = page.url();
+  // The languages are behind a disclosure (<details>): open it first.
+  const picker = page.locator("details.lang-picker > summary");
+  if (await picker.count()) await picker.click();
   await link.click();
   await page.waitForURL((u) => u.href !== before, { timeout: TIMEOUT, waitUntil: "load" });
   const want = origin + to + "/" + (translated(pg, to) ? pg.key : "");
@@ -240,6 +354,7 @@ async function main() {
             fullPage: true, animations: "disabled", timeout: TIMEOUT });
           shotCount++;
           r.axe.push(...(await axe(page)).map(at));
+          if (vp.name === "phone") r.load.push(...(await phoneLayout(page)).map(at));
           if (vp.name === "desktop") {
             problems = problems.slice(); // what the page after a click does is not this page's
             r.switcher.push(...await switcher(page, pg, lang, origin, siteLangs));
@@ -259,6 +374,14 @@ async function main() {
   }
 
   try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: TIMEOUT });
+    try {
+      for (const lang of langs)
+        report("downloads: /" + lang + "/downloads/ grouped without script, filtered with it; city pages link their documents",
+          await downloads(browser, origin, lang).catch((e) => [e.stack || String(e)]));
+    } finally {
+      await browser.close();
+    }
     // Both widths at once: the machine may be busy, and each browser
     // mostly waits on its own renderer.
     await Promise.all(VIEWPORTS.map(width));

@@ -3,7 +3,7 @@
      (<dxmodel>: fields, indicators, stages, systems, and the model as JSON
      for the browser scorer, assets/diagnose.js), a results panel the script
      fills, and the sample diagnoses. Without script the form still shows
-     what a diagnosis asks for, and says how to score it with kitgen. The
+     what a diagnosis asks for, and points to the sample diagnoses. The
      element ids and data-* attributes here are what diagnose.js reads. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
@@ -27,7 +27,7 @@
       <p class="lead"><xsl:value-of select="kg:s('assess.intro')"/></p>
       <p class="small muted"><xsl:value-of select="kg:s('assess.method')"/></p>
       <noscript>
-        <p class="notice"><xsl:value-of select="kg:s('assess.noscript')"/><xsl:text> </xsl:text><code>kitgen diagnose FILE</code></p>
+        <p class="notice"><xsl:value-of select="kg:s('assess.noscript')"/></p>
       </noscript>
       <div class="assess-grid">
         <form id="dx-form" class="dx-form" novalidate="novalidate" data-lang="{$lang}" data-root="{$root}">

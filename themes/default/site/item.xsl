@@ -15,9 +15,12 @@
       <xsl:call-template name="notices"/>
       <xsl:apply-templates select="$it" mode="facts"/>
       <xsl:for-each select="$it/image">
-        <figure class="lead-figure">
+        <!-- Diagrams keep the size they were drawn at (labels of 12 px and
+             more) and scroll sideways on a narrow screen. -->
+        <figure class="lead-figure diagram" tabindex="0">
           <img src="{$root}media/{@media}" alt="{../image_alt}">
             <xsl:copy-of select="@width | @height"/>
+            <xsl:if test="@width"><xsl:attribute name="style">width: <xsl:value-of select="@width"/>px</xsl:attribute></xsl:if>
           </img>
         </figure>
       </xsl:for-each>
@@ -107,7 +110,7 @@
       </p>
     </xsl:if>
     <xsl:if test="$it/translation = 'draft'">
-      <p class="notice" role="note" lang="{$lang}"><xsl:value-of select="kg:s('notice.draft')"/></p>
+      <p class="draft-note" lang="{$lang}"><xsl:value-of select="kg:s('notice.draft')"/></p>
     </xsl:if>
     <xsl:if test="$it/sample = 'true'">
       <p class="notice sample" role="note" lang="{$lang}"><xsl:value-of select="kg:s('notice.sample')"/></p>
@@ -200,8 +203,10 @@
   <xsl:template match="diagnosis" mode="dx">
     <section class="dx" aria-labelledby="dx-scores">
       <h2 id="dx-scores"><xsl:value-of select="kg:s('dx.scores')"/></h2>
-      <figure class="chart">
-        <img src="{$root}media/{../radar/@media}" width="{../radar/@width}" height="{../radar/@height}">
+      <!-- The radar's smallest labels are 7 units: shown 1.6 times larger
+           (11 px), scrolling sideways where the screen is narrower. -->
+      <figure class="chart diagram" tabindex="0">
+        <img src="{$root}media/{../radar/@media}" width="{../radar/@width}" height="{../radar/@height}" style="width: {round(../radar/@width * 1.6)}px">
           <xsl:attribute name="alt"><xsl:for-each select="field"><xsl:value-of select="@name"/>: <xsl:value-of select="@score"/><xsl:if test="position() != last()">; </xsl:if></xsl:for-each></xsl:attribute>
         </img>
         <figcaption><xsl:value-of select="kg:s('dx.radar')"/></figcaption>
@@ -338,9 +343,17 @@
   </xsl:template>
 
   <!-- Studies of this city, or studies that proposed this system. -->
+  <!-- When the text already has a section of that name, the list
+       continues it instead of repeating the heading. -->
   <xsl:template match="studies" mode="related">
+    <xsl:variable name="title" select="kg:s(concat(current()/../@kind, '.studies'))"/>
     <section class="related">
-      <h2><xsl:value-of select="kg:s(concat(current()/../@kind, '.studies'))"/></h2>
+      <xsl:choose>
+        <xsl:when test="../toc/h[@level = '2'][normalize-space(.) = normalize-space($title)]">
+          <xsl:attribute name="aria-label"><xsl:value-of select="$title"/></xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise><h2><xsl:value-of select="$title"/></h2></xsl:otherwise>
+      </xsl:choose>
       <ul>
         <xsl:for-each select="v">
           <li><a href="{$root}{@path}"><xsl:value-of select="."/></a></li>
@@ -351,8 +364,10 @@
 
   <!-- Derived by kitgen from the front matter: never typed by hand. -->
   <xsl:template match="timeline" mode="plan">
-    <figure class="chart">
-      <img src="{$root}media/{@media}" width="{@width}" height="{@height}">
+    <!-- The timeline's smallest labels are 8.5 units: shown at the size
+         it was drawn for (points, 4/3 px: 11.3 px), scrolling sideways. -->
+    <figure class="chart diagram" tabindex="0">
+      <img src="{$root}media/{@media}" width="{@width}" height="{@height}" style="width: {round(@width * 4 div 3)}px">
         <xsl:attribute name="alt">
           <xsl:for-each select="phase">
             <xsl:value-of select="position()"/>. <xsl:value-of select="@name"/> (<xsl:value-of select="@start"/> – <xsl:value-of select="@end"/>)<xsl:if test="position() != last()">; </xsl:if>
@@ -387,17 +402,47 @@
     </div>
   </xsl:template>
 
+  <!-- The PDFs of this page (a city's: its kits, reports and diagnoses),
+       in the page's language first, the others in a disclosure. -->
   <xsl:template name="item-downloads">
-    <xsl:if test="/page/downloads/document">
-      <section class="related">
+    <xsl:variable name="docs" select="/page/downloads/document"/>
+    <xsl:if test="$docs">
+      <section class="related downloads-here">
         <h2><xsl:value-of select="kg:s('nav.downloads')"/></h2>
-        <ul>
-          <xsl:for-each select="/page/downloads/document">
-            <li><a href="{$root}{@href}" hreflang="{@lang}" type="application/pdf"><xsl:value-of select="."/></a>
-              <xsl:text> (PDF, </xsl:text><xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template>)</li>
-          </xsl:for-each>
-        </ul>
+        <xsl:if test="$docs[@lang = $lang]">
+          <ul>
+            <xsl:apply-templates select="$docs[@lang = $lang]" mode="item-dl">
+              <xsl:sort select="string-length(substring-before('kit report diagnostic flyer', @kind))" data-type="number"/>
+            </xsl:apply-templates>
+          </ul>
+        </xsl:if>
+        <xsl:if test="$docs[@lang != $lang]">
+          <details class="dl-others">
+            <summary>
+              <xsl:call-template name="fill">
+                <xsl:with-param name="text" select="kg:s('downloads.other_languages')"/>
+                <xsl:with-param name="name" select="'n'"/>
+                <xsl:with-param name="value" select="count($docs[@lang != $lang])"/>
+              </xsl:call-template>
+            </summary>
+            <ul>
+              <xsl:for-each select="/page/site/languages/language[@code != $lang]">
+                <xsl:apply-templates select="$docs[@lang = current()/@code]" mode="item-dl">
+                  <xsl:sort select="string-length(substring-before('kit report diagnostic flyer', @kind))" data-type="number"/>
+                </xsl:apply-templates>
+              </xsl:for-each>
+            </ul>
+          </details>
+        </xsl:if>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="document" mode="item-dl">
+    <li><a href="{$root}{@href}" hreflang="{@lang}" type="application/pdf">
+        <xsl:if test="@lang != $lang"><xsl:attribute name="lang"><xsl:value-of select="@lang"/></xsl:attribute></xsl:if>
+        <xsl:value-of select="."/></a>
+      <xsl:text> (</xsl:text><xsl:value-of select="kg:s(concat('downloads.kind.', current()/@kind))"/>
+      <xsl:text>, PDF, </xsl:text><xsl:call-template name="language-name"><xsl:with-param name="code" select="@lang"/></xsl:call-template>)</li>
   </xsl:template>
 </xsl:stylesheet>

@@ -86,13 +86,20 @@
     <link rel="alternate" type="application/atom+xml" title="{site/title}" href="{$root}{@lang}/feed.xml"/>
   </xsl:template>
 
+  <!-- Phone first: the brand, a menu button and the language picker on one
+       line, the search field under them; from 60rem the navigation is
+       shown on the line. Both work without JavaScript: the menu is a
+       checkbox and its label, the languages a <details>. -->
   <xsl:template name="header">
     <header class="site-header">
-      <div class="wrap">
+      <div class="wrap bar">
         <a class="brand" href="{$root}{@lang}/">
-          <img src="{$root}assets/favicon.svg" alt="" width="32" height="32"/>
+          <img src="{$root}assets/favicon.svg" alt="" width="28" height="28"/>
           <span><xsl:value-of select="site/title"/></span>
         </a>
+        <input type="checkbox" id="menu-toggle" class="menu-toggle"/>
+        <label for="menu-toggle" class="menu-button"><xsl:value-of select="kg:s('nav.menu')"/></label>
+        <xsl:call-template name="language-switcher"/>
         <nav class="site-nav">
           <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('nav.label')"/></xsl:attribute>
           <ul>
@@ -110,7 +117,15 @@
             <xsl:call-template name="nav-link"><xsl:with-param name="to" select="'downloads'"/></xsl:call-template>
           </ul>
         </nav>
-        <xsl:call-template name="language-switcher"/>
+        <xsl:if test="@layout != 'search' and @layout != 'root' and @layout != 'notfound'">
+          <form class="site-search" role="search" action="{$root}{@lang}/search/" method="get">
+            <input type="search" name="q">
+              <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('search.label')"/></xsl:attribute>
+              <xsl:attribute name="placeholder"><xsl:value-of select="kg:s('search.label')"/></xsl:attribute>
+            </input>
+            <button type="submit"><xsl:value-of select="kg:s('search.button')"/></button>
+          </form>
+        </xsl:if>
       </div>
     </header>
   </xsl:template>
@@ -126,33 +141,42 @@
 
   <!-- Each language links to this page in that language when it exists,
        else to that language's home. -->
+  <!-- The current language, and a disclosure with the others by their
+       own names: each links to this page in that language when it exists,
+       else to that language's home. -->
   <xsl:template name="language-switcher">
-    <nav class="languages">
-      <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('nav.languages')"/></xsl:attribute>
-      <ul>
-        <xsl:for-each select="site/languages/language">
-          <li>
-            <xsl:choose>
-              <xsl:when test="@current">
-                <span aria-current="true" lang="{@code}"><xsl:value-of select="@name"/></span>
-              </xsl:when>
-              <xsl:otherwise>
-                <a lang="{@code}" hreflang="{@code}">
-                  <xsl:attribute name="href">
-                    <xsl:value-of select="$root"/>
-                    <xsl:choose>
-                      <xsl:when test="@path"><xsl:value-of select="@path"/></xsl:when>
-                      <xsl:otherwise><xsl:value-of select="concat(@code, '/')"/></xsl:otherwise>
-                    </xsl:choose>
-                  </xsl:attribute>
-                  <xsl:value-of select="@name"/>
-                </a>
-              </xsl:otherwise>
-            </xsl:choose>
-          </li>
-        </xsl:for-each>
-      </ul>
-    </nav>
+    <details class="lang-picker">
+      <summary>
+        <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('nav.languages')"/>: <xsl:value-of select="site/languages/language[@current]/@name"/></xsl:attribute>
+        <span lang="{@lang}"><xsl:value-of select="site/languages/language[@current]/@name"/></span>
+      </summary>
+      <nav class="languages">
+        <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('nav.languages')"/></xsl:attribute>
+        <ul>
+          <xsl:for-each select="site/languages/language">
+            <li>
+              <xsl:choose>
+                <xsl:when test="@current">
+                  <span aria-current="true" lang="{@code}"><xsl:value-of select="@name"/></span>
+                </xsl:when>
+                <xsl:otherwise>
+                  <a lang="{@code}" hreflang="{@code}">
+                    <xsl:attribute name="href">
+                      <xsl:value-of select="$root"/>
+                      <xsl:choose>
+                        <xsl:when test="@path"><xsl:value-of select="@path"/></xsl:when>
+                        <xsl:otherwise><xsl:value-of select="concat(@code, '/')"/></xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:attribute>
+                    <xsl:value-of select="@name"/>
+                  </a>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </details>
   </xsl:template>
 
   <xsl:template name="footer">
@@ -163,8 +187,10 @@
           <a href="{$root}{@lang}/feed.xml"><xsl:value-of select="kg:s('footer.feed')"/></a>
           <xsl:text> · </xsl:text>
           <a href="{$root}sitemap.xml"><xsl:value-of select="kg:s('footer.sitemap')"/></a>
-          <xsl:text> · </xsl:text>
-          <xsl:value-of select="kg:s('footer.made')"/><xsl:text> </xsl:text><xsl:value-of select="site/generator"/>
+          <xsl:if test="document('settings.xml')/settings/generator-credit = 'true'">
+            <xsl:text> · </xsl:text>
+            <xsl:value-of select="kg:s('footer.made')"/><xsl:text> </xsl:text><xsl:value-of select="site/generator"/>
+          </xsl:if>
         </p>
       </div>
     </footer>

@@ -1,0 +1,598 @@
+/* search: documents from the model, their tokens (search_tokens.c),
+ * postings cut into chunks by token range (as Pagefind does), written as
+ * .js files. */
+#include <stdlib.h>
+#include <string.h>
+#include "build/jobs.h"
+#include "build/out.h"
+#include "site/search.h"
+
+#define SEARCH_VERSION "kitgen-search 1" /* in every key: change with the format */
+#define SEARCH_CHUNK 12000   /* bytes of postings per chunk, about */
+#define SEARCH_SNIPPET 1500  /* characters of body text kept for snippets */
+#define SEARCH_BODY_CAP 8    /* a word repeated in the body counts this much at most */
+
+/* ---- documents ------------------------------------------------------------ */
+
+typedef struct {
+	const content_group *g;    /* a page, or NULL */
+	const site_download *pdf;  /* a PDF, or NULL */
+	const char *lang;
+	char *key;                 /* of its fragment: what it is made from */
+	char *fragment;            /* search/d/N.js, once made */
+	bool kept;                 /* the previous build's fragment is linked in */
+	GHashTable *tokens;        /* token -> weight, once made */
+} search_doc;
+
+static void search_doc_free(gpointer p)
+{
+	search_doc *d = p;
+	g_free(d->key);
+	g_free(d->fragment);
+	if (d->tokens)
+		g_hash_table_unref(d->tokens);
+	g_free(d);
+}
+
+static void search_sum_str(GChecksum *sum, const char *s)
+{
+	g_checksum_update(sum, (const guchar *)(s ? s : ""), (gssize)strlen(s ? s : "") + 1);
+}
+
+/* Every page in each language it is written in (a fallback page repeats
+ * another language's text), then that language's PDFs: by language, so the
+ * manifest gives each language as one range of document numbers. */
+static GPtrArray *search_docs(search_job *job)
+{
+	const site_config *c = job->model->config;
+	const content_set *set = job->model->set;
+	GPtrArray *docs = g_ptr_array_new_with_free_func(search_doc_free);
+	for (size_t l = 0; l < c->nlangs; l++) {
+		if (!c->langs[l].build)
+			continue;
+		const char *lang = c->langs[l].code;
+		for (int k = 0; k < KIND_COUNT; k++) {
+			if (!model_kind_has_page(k) || k == KIND_DIAGNOSTIC)
+				continue;
+			for (guint i = 0; i < set->groups[k]->len; i++) {
+				content_group *g = set->groups[k]->pdata[i];
+				if (!content_group_item(g, lang))
+					continue;
+				search_doc *d = g_new0(search_doc, 1);
+				d->g = g;
+				d->lang = lang;
+				g_ptr_array_add(docs, d);
+			}
+		}
+		for (guint i = 0; job->downloads && i < job->downloads->len; i++) {
+			const site_download *p = job->downloads->pdata[i];
+			if (g_strcmp0(p->lang, lang))
+				continue;
+			search_doc *d = g_new0(search_doc, 1);
+			d->pdf = p;
+			d->lang = lang;
+			g_ptr_array_add(docs, d);
+		}
+	}
+	/* A fragment is made from its own file (or the PDF's entry) only. */
+	for (guint i = 0; job->cache && i < docs->len; i++) {
+		search_doc *d = docs->pdata[i];
+		GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+		char num[32];
+		snprintf(num, sizeof num, "%u", i);
+		search_sum_str(sum, SEARCH_VERSION);
+		search_sum_str(sum, num);
+		search_sum_str(sum, d->lang);
+		if (d->g) {
+			const content_item *it = content_group_item(d->g, d->lang);
+			search_sum_str(sum, content_kind_name(d->g->kind));
+			search_sum_str(sum, d->g->slug);
+			search_sum_str(sum, it->relpath);
+			g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
+			g_checksum_update(sum, it->body_sum, sizeof it->body_sum);
+		} else {
+			search_sum_str(sum, d->pdf->href);
+			search_sum_str(sum, d->pdf->title);
+			search_sum_str(sum, d->pdf->kind);
+		}
+		d->key = cache_key_sum(job->cache, "search-doc", sum);
+	}
+	return docs;
+}
+
+static void search_json_str(GString *out, const char *s)
+{
+	g_string_append_c(out, '"');
+	for (const char *p = s ? s : ""; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch == '"' || ch == '\\')
+			g_string_append_printf(out, "\\%c", ch);
+		else if (ch < 0x20 || ch == '<' || ch == '>' || ch == '&') /* no markup, even in a script */
+			g_string_append_printf(out, "\\u%04x", ch);
+		else if (ch == 0xE2 && (unsigned char)p[1] == 0x80 &&
+		         ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
+			g_string_append_printf(out, "\\u%04x", 0x2028 + ((unsigned char)p[2] - 0xA8));
+			p += 2; /* line separators end a line in older JavaScript */
+		} else
+			g_string_append_c(out, (char)ch);
+	}
+	g_string_append_c(out, '"');
+}
+
+/* Text of an XML subtree, with a space where a block ends: "<p>a</p><p>b</p>"
+ * is "a b", not "ab". */
+static void search_node_text(xmlNodePtr n, GString *out)
+{
+	static const char *const inline_names[] = {"a", "em", "strong", "code", "span", "sup",
+	                                           "sub", "del", "mark", "b", "i", "abbr", NULL};
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			g_string_append(out, (const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			bool inl = g_strv_contains(inline_names, (const char *)n->name);
+			if (!inl)
+				g_string_append_c(out, ' ');
+			search_node_text(n->children, out);
+			if (!inl)
+				g_string_append_c(out, ' ');
+		}
+	}
+}
+
+/* Runs of white space as one space, none at the ends. */
+static char *search_squeeze(const char *s)
+{
+	GString *out = g_string_new(NULL);
+	bool space = false;
+	for (const char *p = s; *p; p++) {
+		if (g_ascii_isspace(*p)) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			g_string_append_c(out, ' ');
+		space = false;
+		g_string_append_c(out, *p);
+	}
+	return g_string_free(out, FALSE);
+}
+
+static char *search_child_text(xmlNodePtr item, const char *name)
+{
+	for (xmlNodePtr c = item->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name)) {
+			GString *t = g_string_new(NULL);
+			search_node_text(c->children, t);
+			char *s = search_squeeze(t->str);
+			g_string_free(t, TRUE);
+			return s;
+		}
+	return g_strdup("");
+}
+
+typedef struct {
+	GHashTable *t;
+	int weight, cap;
+} search_count;
+
+static void search_count_token(const char *token, void *data)
+{
+	search_count *c = data;
+	int v = GPOINTER_TO_INT(g_hash_table_lookup(c->t, token));
+	if (v + c->weight <= c->cap)
+		g_hash_table_replace(c->t, g_strdup(token), GINT_TO_POINTER(v + c->weight));
+}
+
+static void search_add_counts(GHashTable *to, GHashTable *from)
+{
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, from);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		int w = GPOINTER_TO_INT(g_hash_table_lookup(to, k)) + GPOINTER_TO_INT(v);
+		g_hash_table_replace(to, g_strdup(k), GINT_TO_POINTER(w > 255 ? 255 : w));
+	}
+}
+
+/* A word in the title weighs 10, in the summary 4, in the body 1 a time,
+ * up to SEARCH_BODY_CAP. */
+static GHashTable *search_weigh(const char *title, const char *summary, const char *body)
+{
+	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	search_count c = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 10, 1000};
+	search_tokenize(title, search_count_token, &c);
+	search_add_counts(t, c.t);
+	g_hash_table_remove_all(c.t);
+	c.weight = 4;
+	search_tokenize(summary, search_count_token, &c);
+	search_add_counts(t, c.t);
+	g_hash_table_remove_all(c.t);
+	c.weight = 1;
+	c.cap = SEARCH_BODY_CAP;
+	search_tokenize(body, search_count_token, &c);
+	search_add_counts(t, c.t);
+	g_hash_table_unref(c.t);
+	return t;
+}
+
+typedef struct {
+	search_job *job;
+	GPtrArray *docs;
+} search_make;
+
+/* One document: its tokens and its fragment, from the item the page shows. */
+static bool search_make_doc(void *shared, int thread, size_t i)
+{
+	(void)thread;
+	search_make *mk = shared;
+	search_doc *d = mk->docs->pdata[i];
+	if (d->tokens && d->kept) /* known from the last build: nothing to render */
+		return true;
+	char *url, *title, *summary, *body;
+	const char *kind;
+	if (d->g) {
+		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+		xmlNodePtr item = model_item(mk->job->model, d->g, d->lang, doc, true);
+		xmlDocSetRootElement(doc, item);
+		url = model_page_path(d->g->kind, d->g->slug, d->lang);
+		kind = content_kind_name(d->g->kind);
+		title = search_child_text(item, "title");
+		summary = search_child_text(item, "summary");
+		body = search_child_text(item, "body");
+		xmlFreeDoc(doc);
+	} else {
+		url = g_strdup(d->pdf->href);
+		kind = "pdf";
+		title = g_strdup(d->pdf->title);
+		summary = g_strdup("");
+		body = g_strdup("");
+	}
+	if (d->tokens)
+		g_hash_table_unref(d->tokens);
+	d->tokens = search_weigh(title, summary, body);
+	if (g_utf8_strlen(body, -1) > SEARCH_SNIPPET) /* the snippet's text, not the page's */
+		*g_utf8_offset_to_pointer(body, SEARCH_SNIPPET) = '\0';
+	GString *f = g_string_new(NULL);
+	g_string_append_printf(f, "kgSearch.doc(%zu,{\"u\":", i);
+	search_json_str(f, url);
+	g_string_append(f, ",\"l\":");
+	search_json_str(f, d->lang);
+	g_string_append(f, ",\"k\":");
+	search_json_str(f, kind);
+	g_string_append(f, ",\"t\":");
+	search_json_str(f, title);
+	g_string_append(f, ",\"s\":");
+	search_json_str(f, summary);
+	g_string_append(f, ",\"b\":");
+	search_json_str(f, body);
+	g_string_append(f, "});\n");
+	d->fragment = g_string_free(f, FALSE);
+	g_free(url);
+	g_free(title);
+	g_free(summary);
+	g_free(body);
+	return true;
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+static bool search_write(search_job *job, const char *rel, const char *text, const char *key)
+{
+	job->bytes += strlen(text);
+	if (job->cache && key && cache_reuse(job->cache, rel, key, job->out_dir))
+		return true;
+	char *path = g_build_filename(job->out_dir, rel, NULL);
+	GError *err = NULL;
+	bool ok = out_write_file(path, text, strlen(text), &err);
+	if (!ok) {
+		diag_error(job->d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+	}
+	g_free(path);
+	return ok;
+}
+
+typedef struct {
+	GString *list; /* "doc,weight,…" */
+	guint last;    /* the last document added */
+} search_posting;
+
+static void search_posting_free(gpointer p)
+{
+	g_string_free(((search_posting *)p)->list, TRUE);
+	g_free(p);
+}
+
+static int search_cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b); /* UTF-8 order: code points */
+}
+
+/* Postings of every token, sorted, cut into chunks of about SEARCH_CHUNK
+ * bytes: "token":[doc, weight, doc − previous doc, weight, …]. The manifest
+ * names each chunk with its first token, so a query reads only the chunks
+ * its words (and their prefixes) fall into. */
+static bool search_write_chunks(search_job *job, GPtrArray *docs, GString *manifest)
+{
+	GHashTable *post = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, search_posting_free);
+	for (guint i = 0; i < docs->len; i++) {
+		search_doc *d = docs->pdata[i];
+		GHashTableIter it;
+		gpointer k, v;
+		g_hash_table_iter_init(&it, d->tokens);
+		while (g_hash_table_iter_next(&it, &k, &v)) {
+			search_posting *p = g_hash_table_lookup(post, k);
+			if (!p) {
+				p = g_new0(search_posting, 1);
+				p->list = g_string_new(NULL);
+				g_hash_table_insert(post, g_strdup(k), p);
+			}
+			g_string_append_printf(p->list, "%s%u,%d", p->list->len ? "," : "", i - p->last,
+			                       GPOINTER_TO_INT(v));
+			p->last = i;
+		}
+	}
+	guint ntokens;
+	gpointer *keys = g_hash_table_get_keys_as_array(post, &ntokens);
+	GPtrArray *tokens = g_ptr_array_new();
+	for (guint i = 0; i < ntokens; i++)
+		g_ptr_array_add(tokens, keys[i]);
+	g_free(keys);
+	g_ptr_array_sort(tokens, search_cmp_str);
+	GString *chunk = g_string_new(NULL);
+	bool ok = true, first = true;
+	g_string_append(manifest, ",\"chunks\":[");
+	for (guint i = 0; i <= tokens->len && ok; i++) {
+		GString *entry = g_string_new(NULL);
+		if (i < tokens->len) {
+			search_json_str(entry, tokens->pdata[i]);
+			g_string_append_printf(entry, ":[%s]", ((search_posting *)g_hash_table_lookup(post, tokens->pdata[i]))->list->str);
+		}
+		if (chunk->len && (i == tokens->len || chunk->len + entry->len > SEARCH_CHUNK)) {
+			g_string_append(chunk, "}");
+			char *hash = g_compute_checksum_for_string(G_CHECKSUM_SHA256, chunk->str, -1);
+			hash[16] = '\0';
+			char *text = g_strdup_printf("kgSearch.chunk(\"%s\",%s);\n", hash, chunk->str);
+			char *rel = g_strdup_printf("search/c/%s.js", hash);
+			ok = search_write(job, rel, text, hash); /* its name is its content */
+			g_string_append_printf(manifest, ",\"%s\"]", hash);
+			job->chunks++;
+			g_free(rel);
+			g_free(text);
+			g_free(hash);
+			g_string_truncate(chunk, 0);
+		}
+		if (i < tokens->len) {
+			if (!chunk->len) { /* a new chunk starts at this token */
+				g_string_append(manifest, first ? "[" : ",[");
+				search_json_str(manifest, job->chunks ? tokens->pdata[i] : "");
+				first = false;
+				g_string_append_c(chunk, '{');
+			} else
+				g_string_append_c(chunk, ',');
+			g_string_append(chunk, entry->str);
+		}
+		g_string_free(entry, TRUE);
+	}
+	g_string_append(manifest, "]");
+	g_string_free(chunk, TRUE);
+	g_ptr_array_free(tokens, TRUE);
+	g_hash_table_unref(post);
+	return ok;
+}
+
+/* The key of the whole index: the world and every document's key. */
+static char *search_key(search_job *job, GPtrArray *docs)
+{
+	if (!job->cache || !job->world)
+		return NULL;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	search_sum_str(sum, SEARCH_VERSION);
+	search_sum_str(sum, job->world);
+	for (guint i = 0; i < docs->len; i++)
+		search_sum_str(sum, ((search_doc *)docs->pdata[i])->key);
+	return cache_key_sum(job->cache, "search", sum);
+}
+
+/* Nothing the index reads changed: every file of the previous index is
+ * linked in (the chunks named in its manifest). false when one is missing. */
+static bool search_keep(search_job *job, GPtrArray *docs, const char *key)
+{
+	if (!key || !cache_reuse(job->cache, "search/index.js", key, job->out_dir))
+		return false;
+	char *path = g_build_filename(job->out_dir, "search", "index.js", NULL), *text;
+	gsize len;
+	bool ok = g_file_get_contents(path, &text, &len, NULL);
+	g_free(path);
+	if (!ok)
+		return false;
+	job->bytes = len;
+	GRegex *re = g_regex_new(",\"([0-9a-f]{16})\"\\]", 0, 0, NULL);
+	GMatchInfo *m;
+	g_regex_match(re, text, 0, &m);
+	for (; ok && g_match_info_matches(m); g_match_info_next(m, NULL)) {
+		char *hash = g_match_info_fetch(m, 1);
+		char *rel = g_strdup_printf("search/c/%s.js", hash);
+		ok = cache_reuse(job->cache, rel, hash, job->out_dir);
+		job->chunks++;
+		g_free(rel);
+		g_free(hash);
+	}
+	g_match_info_free(m);
+	g_regex_unref(re);
+	g_free(text);
+	for (guint i = 0; ok && i < docs->len; i++) {
+		char *rel = g_strdup_printf("search/d/%u.js", i);
+		ok = cache_reuse(job->cache, rel, ((search_doc *)docs->pdata[i])->key, job->out_dir);
+		g_free(rel);
+	}
+	return ok;
+}
+
+/* ---- the tokens of each document, kept between builds -------------------- */
+
+/* OUT/.cache/search-tokens: the SHA-256 of the rest, then for each
+ * document "=KEY\n" and "token\tweight\n" lines. Keyed like its fragment (the document's own file), so a stale entry
+ * is never used; a missing or damaged file only costs rendering again. */
+static char *search_tokens_path(const search_job *job)
+{
+	return job->cache_dir ? g_build_filename(job->cache_dir, "search-tokens", NULL) : NULL;
+}
+
+/* KEY -> its token lines (pointers into the file's text, kept by the table). */
+static GHashTable *search_tokens_load(const search_job *job)
+{
+	char *path = search_tokens_path(job), *text;
+	gsize len;
+	bool ok = path && job->cache && g_file_get_contents(path, &text, &len, NULL);
+	g_free(path);
+	if (!ok)
+		return NULL;
+	/* The first line is the checksum of the rest: a damaged file is not read. */
+	char *body = strchr(text, '\n');
+	char *sum = body ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)body + 1,
+	                                               len - (gsize)(body + 1 - text)) : NULL;
+	ok = sum && (size_t)(body - text) == strlen(sum) && !strncmp(text, sum, strlen(sum));
+	g_free(sum);
+	if (!ok) {
+		g_free(text);
+		return NULL;
+	}
+	/* Keys become strings in place (their newline a NUL); a document's
+	 * lines run to the next "=" line, where search_tokens_parse stops. */
+	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, NULL);
+	g_hash_table_insert(t, (gpointer) "", text); /* owns the text */
+	for (char *p = body + 1; *p;) {
+		char *nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		if (*p == '=') {
+			*nl = '\0';
+			g_hash_table_insert(t, p + 1, nl + 1);
+		}
+		p = nl + 1;
+	}
+	return t;
+}
+
+static GHashTable *search_tokens_parse(const char *lines)
+{
+	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (const char *p = lines; *p && *p != '=';) {
+		const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+		if (!tab || !nl || tab > nl)
+			break;
+		g_hash_table_replace(t, g_strndup(p, (gsize)(tab - p)), GINT_TO_POINTER(atoi(tab + 1)));
+		p = nl + 1;
+	}
+	return t;
+}
+
+static void search_tokens_save(const search_job *job, GPtrArray *docs)
+{
+	char *path = search_tokens_path(job);
+	if (!path || !job->cache)
+		return g_free(path);
+	GString *out = g_string_new(NULL);
+	for (guint i = 0; i < docs->len; i++) {
+		const search_doc *d = docs->pdata[i];
+		if (!d->key || !d->tokens)
+			continue;
+		g_string_append_printf(out, "=%s\n", d->key);
+		GHashTableIter it;
+		gpointer k, v;
+		g_hash_table_iter_init(&it, d->tokens);
+		while (g_hash_table_iter_next(&it, &k, &v))
+			g_string_append_printf(out, "%s\t%d\n", (const char *)k, GPOINTER_TO_INT(v));
+	}
+	char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, out->str, (gssize)out->len);
+	g_string_prepend_c(out, '\n');
+	g_string_prepend(out, sum);
+	g_free(sum);
+	GError *err = NULL; /* a build without it renders every document again */
+	if (!out_write_file(path, out->str, out->len, &err))
+		g_error_free(err);
+	g_string_free(out, TRUE);
+	g_free(path);
+}
+
+bool search_build(search_job *job)
+{
+	GPtrArray *docs = search_docs(job);
+	char *key = search_key(job, docs);
+	job->docs = docs->len;
+	if (search_keep(job, docs, key)) {
+		g_free(key);
+		g_ptr_array_free(docs, TRUE);
+		return true;
+	}
+	job->chunks = job->bytes = 0;
+	/* Fragments whose document did not change are linked in, and their
+	 * tokens come from the cache: only changed documents are rendered. */
+	GHashTable *known = search_tokens_load(job);
+	for (guint i = 0; i < docs->len; i++) {
+		search_doc *d = docs->pdata[i];
+		char *rel = g_strdup_printf("search/d/%u.js", i);
+		d->kept = d->key && cache_reuse(job->cache, rel, d->key, job->out_dir);
+		const char *t = d->key && known ? g_hash_table_lookup(known, d->key) : NULL;
+		if (t)
+			d->tokens = search_tokens_parse(t);
+		g_free(rel);
+	}
+	if (known) {
+		g_free(g_hash_table_lookup(known, "")); /* the file's text */
+		g_hash_table_unref(known);
+	}
+	search_make mk = {job, docs};
+	bool ok = jobs_run(job->jobs > 0 ? job->jobs : 1, docs->len, search_make_doc, &mk);
+	for (guint i = 0; ok && i < docs->len; i++) {
+		search_doc *d = docs->pdata[i];
+		if (d->kept)
+			continue;
+		char *rel = g_strdup_printf("search/d/%u.js", i);
+		char *path = g_build_filename(job->out_dir, rel, NULL);
+		GError *err = NULL;
+		job->bytes += strlen(d->fragment);
+		ok = out_write_file(path, d->fragment, strlen(d->fragment), &err);
+		if (!ok) {
+			diag_error(job->d, NULL, 0, 0, NULL, "%s", err->message);
+			g_error_free(err);
+		} else if (job->cache && d->key)
+			cache_note(job->cache, rel, d->key, false);
+		g_free(path);
+		g_free(rel);
+	}
+	if (ok)
+		search_tokens_save(job, docs);
+	/* The manifest: each language's range of documents, then the chunks. */
+	GString *man = g_string_new("kgSearch.manifest({\"v\":1,\"docs\":");
+	g_string_append_printf(man, "%u,\"langs\":[", docs->len);
+	for (guint i = 0, start = 0; i <= docs->len; i++) {
+		const char *prev = start < docs->len ? ((search_doc *)docs->pdata[start])->lang : NULL;
+		if (i > start && (i == docs->len || strcmp(((search_doc *)docs->pdata[i])->lang, prev))) {
+			g_string_append_printf(man, "%s[", start ? "," : "");
+			search_json_str(man, prev);
+			g_string_append_printf(man, ",%u,%u]", start, i - start);
+			start = i;
+		}
+	}
+	g_string_append(man, "]");
+	ok = ok && search_write_chunks(job, docs, man);
+	g_string_append(man, "});\n");
+	if (ok) { /* keyed on its inputs: the next build knows it without making it */
+		job->bytes += man->len;
+		char *path = g_build_filename(job->out_dir, "search", "index.js", NULL);
+		GError *err = NULL;
+		ok = out_write_file(path, man->str, man->len, &err);
+		if (!ok) {
+			diag_error(job->d, NULL, 0, 0, NULL, "%s", err->message);
+			g_error_free(err);
+		} else if (job->cache && key)
+			cache_note(job->cache, "search/index.js", key, false);
+		g_free(path);
+	}
+	g_string_free(man, TRUE);
+	g_free(key);
+	g_ptr_array_free(docs, TRUE);
+	return ok;
+}

@@ -1,0 +1,1 @@
+kgSearch.doc(3,{"u":"en/systems/alpha/","l":"en","k":"system","t":"Alpha system","s":"Citizens report complaints with it.","b":"Overview Alpha works with Beta and nothing everything else. 1 done to do How it works See https://example.org/alpha and the diagram. A note."});
