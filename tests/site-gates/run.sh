@@ -131,7 +131,7 @@ fi
 
 base=$(sed -n 's/^base_url: *//p' content/site.yaml)
 if [ -x "$B/sitecheck" ]; then
-	if "$B/sitecheck" --base-url "$base" --max-weight 150 "$site" >"$tmp/sitecheck.out" 2>&1; then
+	if "$B/sitecheck" --base-url "$base" --max-weight 160 "$site" >"$tmp/sitecheck.out" 2>&1; then
 		ok "sitecheck: $(tail -n 1 "$tmp/sitecheck.out" | sed 's/^sitecheck: //')"
 	else
 		tail -n 40 "$tmp/sitecheck.out" >"$tmp/sitecheck.tail"

@@ -24,7 +24,9 @@ real() {
 	grep -q ": warning: base_url '$base' is not a public address" "$tmp/real.err" &&
 	! grep -v "documents are unfinished\|= hint: have the translations reviewed\|warning: base_url '$base' is not a public address\|= hint: set base_url in site.yaml" "$tmp/real.err" | grep . &&
 	! "$KITGEN" check --strict -q >/dev/null 2>&1 &&
-	"$B/sitecheck" --base-url "$base" --max-weight 150 "$tmp/a/site"
+	# 160 KB: the Amharic diagnosis page with its radar chart (92 KB of glyph
+	# outlines for wrapped Ethiopic labels) weighs 153 KB
+	"$B/sitecheck" --base-url "$base" --max-weight 160 "$tmp/a/site"
 }
 step "catalogue builds and checks clean" real
 
