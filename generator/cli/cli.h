@@ -17,6 +17,7 @@ typedef struct {
 	const char *content, *theme, *out, *lang, *fonts, *output;
 	const char *only; /* "site" or "pdf": build one half, keep the other */
 	const char *pdf_standard; /* "ua1-a2a" (default) or "none" */
+	const char *from; /* new: start a translation from this language's page */
 	const char *zip;  /* build: also write the site as a ZIP here (offline copy) */
 	int jobs;         /* threads; 0: one per core */
 	gboolean strict, quiet, verbose, version, translations, json, force, drafts;

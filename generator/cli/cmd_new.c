@@ -125,6 +125,88 @@ static bool kg_write_new(const char *file, const char *text, GError **err)
 	return ok;
 }
 
+static gboolean kg_append_id(gpointer key, gpointer value, gpointer out)
+{
+	(void)value;
+	g_string_append_printf(out, "%s%s", ((GString *)out)->len ? ", " : "", (char *)key);
+	return FALSE;
+}
+
+/* The problem ids the catalogue's systems answer ("a, b, c", owned): what a
+ * diagnosis or a system may name in 'problems'. NULL when there are none. */
+static char *kg_problem_ids(const char *content, const site_config *c)
+{
+	if (!c)
+		return NULL;
+	diag_list *d = diag_new(); /* a broken page elsewhere is not this page's concern */
+	content_set *set = content_load(content, c, 0, NULL, d);
+	GTree *ids = g_tree_new((GCompareFunc)strcmp);
+	content_iter it = content_iter_start(set);
+	for (const content_group *g; set && (g = content_iter_next_group(&it));) {
+		if (g->kind != KIND_SYSTEM)
+			continue;
+		for (guint i = 0; i < g->items->len; i++) {
+			const yt_node *p = yt_get(((content_item *)g->items->pdata[i])->fm, "problems");
+			for (size_t j = 0; p && p->kind == YT_SEQ && j < p->count; j++)
+				if (p->items[j]->kind == YT_SCALAR)
+					g_tree_insert(ids, p->items[j]->value, NULL);
+		}
+	}
+	GString *out = g_string_new(NULL);
+	g_tree_foreach(ids, kg_append_id, out);
+	g_tree_destroy(ids);
+	content_free(set);
+	diag_free(d);
+	return out->len ? g_string_free(out, FALSE) : (g_string_free(out, TRUE), NULL);
+}
+
+/* kitgen new KIND NAME --lang pt --from en: the page in en copied as the
+ * start of its pt translation, marked translation: draft (whatever the
+ * source said), for a translator to work through. */
+static int kg_new_translation(const kg_options *o, int kind, const char *slug, const char *lang,
+                              char *file)
+{
+	const kind_def *kd = kinds_get(kind);
+	char *src = kd->folder_each
+	                    ? g_strdup_printf("%s/%s/%s/index.%s.md", o->content, kd->dir, slug, o->from)
+	                    : g_strdup_printf("%s/%s/%s.%s.md", o->content, kd->dir, slug, o->from);
+	char *text = NULL;
+	GError *err = NULL;
+	int status = 0;
+	if (!g_file_get_contents(src, &text, NULL, &err) || strncmp(text, "---\n", 4)) {
+		fprintf(stderr, "kitgen: error: %s: %s\n", src,
+		        err ? err->message : "no front matter to start from");
+		status = 1;
+	} else {
+		/* Front matter without its translation line, then the draft mark. */
+		char *end = strstr(text + 3, "\n---");
+		GString *out = g_string_new("---\n");
+		char *head = end ? g_strndup(text + 4, (gsize)(end - text - 3)) : g_strdup("");
+		char **lines = g_strsplit(head, "\n", -1);
+		g_free(head);
+		for (char **l = lines; *l; l++)
+			if (**l && !g_str_has_prefix(*l, "translation:"))
+				g_string_append_printf(out, "%s\n", *l);
+		g_strfreev(lines);
+		g_string_append(out, "translation: draft\n");
+		g_string_append(out, end ? end + 1 : "---\n");
+		if (!kg_write_new(file, out->str, &err)) {
+			fprintf(stderr, "kitgen: %s\n", err->message);
+			status = 1;
+		} else {
+			printf("%s\nkitgen: translate the text of %s into '%s'; then set 'translation: "
+			       "reviewed'.\n", file, src, lang);
+		}
+		g_string_free(out, TRUE);
+	}
+	if (err)
+		g_error_free(err);
+	g_free(text);
+	g_free(src);
+	g_free(file);
+	return status;
+}
+
 int cmd_new(const kg_options *o, int argc, char **argv)
 {
 	if (argc < 4)
@@ -168,6 +250,8 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 		g_free(file);
 		return 1;
 	}
+	if (o->from)
+		return kg_new_translation(o, kind, slug, lang, file);
 	/* Values that build: the first field of site.yaml, the city the name
 	 * says, today's date. */
 	char *site_yaml = g_build_filename(o->content, "site.yaml", NULL);
@@ -189,6 +273,16 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 	size_t nsections = 0;
 	while (kd->sections && kd->sections[2 * nsections])
 		nsections++;
+	/* The sections' headings in the page's language (the theme's UI
+	 * strings, along the language's fallback chain). */
+	char *i18n_dir = g_build_filename(o->theme, "i18n", NULL);
+	diag_list *quiet = diag_new(); /* a theme without strings: English headings */
+	i18n_set *strings = c ? i18n_load(i18n_dir, c, quiet) : NULL;
+	g_free(i18n_dir);
+	const char **headings = g_new0(const char *, nsections + 1);
+	for (size_t i = 0; strings && i < nsections; i++)
+		headings[i] = i18n_get(strings, lang, kd->sections[2 * i]);
+	char *problems = kg_problem_ids(o->content, c);
 	char *city = NULL, *year = NULL;
 	if (refers)
 		kg_guess_city(o->content, slug, &city, &year);
@@ -199,7 +293,8 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 	g_date_time_unref(now);
 	char *values = values_key ? kg_placeholder_values(o->content) : NULL;
 	schema_hints hints = {.field = c && c->nfields ? c->fields[0].id : NULL,
-	                      .city = city, .year = year, .date = today, .values = values};
+	                      .city = city, .year = year, .date = today, .values = values,
+	                      .headings = headings, .problems = problems};
 	char *text = schema_scaffold_with(kind, slug, lang, &hints);
 	GError *err = NULL;
 	int status = 0;
@@ -249,6 +344,10 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 		g_string_free(todo, TRUE);
 	}
 	g_free(text);
+	g_free(headings);
+	g_free(problems);
+	i18n_free(strings);
+	diag_free(quiet);
 	g_free(today);
 	g_free(values);
 	g_free(year);

@@ -46,6 +46,8 @@ static const kg_option options[] = {
 	KG_OPT("jobs", 'j', G_OPTION_ARG_INT, jobs, "N", "threads and PDF workers (default: one per core)"),
 	KG_OPT("force", 0, G_OPTION_ARG_NONE, force, NULL,
 	       "make every output again (ignore the build cache)"),
+	KG_OPT("from", 0, G_OPTION_ARG_STRING, from, "LANG",
+	       "new: start a translation from the page in LANG (marked translation: draft)"),
 	KG_OPT("drafts", 0, G_OPTION_ARG_NONE, drafts, NULL, "include pages marked draft: true"),
 	KG_OPT("translations", 0, G_OPTION_ARG_NONE, translations, NULL,
 	       "list missing and outdated translations"),
@@ -120,7 +122,7 @@ static const kg_command commands[] = {
 	 "with every key of the kind, commented, and values that build: a system's\n"
 	 "field is the first field of site.yaml; a study, kit or diagnostic named\n"
 	 "CITY-YEAR refers to that city when it exists. Prints what is left to fill in.",
-	 "content lang"},
+	 "content theme lang from"},
 	{"i18n", "export LANG | import LANG FILE", "UI strings as PO files for translators",
 	 "export: the theme's UI strings of LANG as a PO file (stdout, or -o FILE).\n"
 	 "import: a translated PO file back into the theme's i18n/LANG.yaml.",

@@ -87,13 +87,34 @@ static const schema_key diagnostic_keys[] = {
 	{"values", ST_NUMBERS, false, "indicator values: id: number", NULL, 0, NULL},
 	{0}};
 
+/* The sections a new page starts with: UI string keys (themes' i18n,
+ * "new.system.overview"), each with the English heading used when the
+ * theme has no string for it. */
 static const char *const system_sections[] = {
-	"Overview", "개요",
-	"Policy and legal basis", "정책과 법적 근거",
-	"How it works", "작동 방식",
-	"Operating know-how", "운영 노하우",
-	"Results", "성과",
-	"What adoption takes", "도입 요건",
+	"new.system.overview", "Overview",
+	"new.system.policy", "Policy and legal basis",
+	"new.system.how", "How it works",
+	"new.system.knowhow", "Operating know-how",
+	"new.system.results", "Results",
+	"new.system.adoption", "What adoption takes",
+	NULL};
+static const char *const city_sections[] = {
+	"new.city.cooperation", "Cooperation with Seoul",
+	"new.city.studies", "Feasibility studies",
+	NULL};
+static const char *const study_sections[] = {
+	"new.study.about", "About the study",
+	"new.study.problem", "The city's problem",
+	"new.study.proposal", "Seoul's proposal",
+	"new.study.after", "After the study",
+	"new.study.plan", "Implementation plan",
+	NULL};
+static const char *const kit_sections[] = {
+	"new.kit.welcome", "Welcome",
+	"new.kit.next", "What this visit can lead to",
+	NULL};
+static const char *const diagnostic_sections[] = {
+	"new.diagnostic.about", "About this diagnosis",
 	NULL};
 
 /* In content_kind order: groups, the sitemap and the lists follow it. */
@@ -103,20 +124,21 @@ static const kind_def kinds[KIND_COUNT] = {
 	                 .home = true, .feed = true, .document = "flyer",
 	                 .sections = system_sections},
 	[KIND_CITY] = {.name = "city", .dir = "cities", .keys = city_keys, .url = "cities/",
-	               .list = "cities", .home = true, .feed = true},
+	               .list = "cities", .home = true, .feed = true, .sections = city_sections},
 	[KIND_STUDY] = {.name = "study", .dir = "studies", .keys = study_keys,
 	                .url = "studies/", .list = "studies", .home = true, .feed = true,
-	                .document = "report",
+	                .document = "report", .sections = study_sections,
 	                .advice = "add the systems the study 'proposed', and its phases and "
 	                          "costs when known."},
 	[KIND_PAGE] = {.name = "page", .dir = "pages", .keys = page_keys, .url = "",
 	               .feed = true},
 	[KIND_KIT] = {.name = "kit", .dir = "kits", .keys = kit_keys, .document = "kit",
+	              .sections = kit_sections,
 	              .advice = "list the 'systems' to present, or name a diagnosis in "
 	                        "'recommend'."},
 	[KIND_DIAGNOSTIC] = {.name = "diagnostic", .dir = "diagnostics",
 	                     .keys = diagnostic_keys, .url = "diagnostics/",
-	                     .document = "diagnostic"},
+	                     .document = "diagnostic", .sections = diagnostic_sections},
 };
 
 const kind_def *kinds_get(content_kind k)

@@ -58,8 +58,8 @@ typedef struct {
 	const char *list;   /* layout of its list page, at LANG/URL (url set), or NULL */
 	bool home, feed;    /* listed on the home page; in the Atom feed */
 	const char *document; /* layout of its PDF, pdf/LANG/DOCUMENT-NAME.pdf, or NULL */
-	const char *const *sections; /* headings a new page starts with (en, ko
-	                              * pairs, NULL-ended), or NULL */
+	const char *const *sections; /* headings a new page starts with: (UI string
+	                              * key, English) pairs, NULL-ended, or NULL */
 	const char *advice; /* what `kitgen new` tells its author to do next */
 } kind_def;
 

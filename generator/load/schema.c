@@ -307,6 +307,29 @@ void schema_check(const content_item *it, const content_set *s, const site_confi
 		          "'image' without 'image_alt'");
 }
 
+/* "#   - {item: …, phase: 1, amount: 100000}": an entry of a list of maps,
+ * from its "key:type!,…" spec, as a commented example. */
+static void schema_map_example(GString *out, const schema_key *p)
+{
+	char **fields = g_strsplit(p->values, ",", -1);
+	g_string_append(out, "#   e.g.\n#   - {");
+	for (char **f = fields; *f; f++) {
+		char *colon = strchr(*f, ':');
+		if (!colon)
+			continue;
+		const char *type = colon + 1;
+		const char *v = g_str_has_prefix(type, "int")      ? "1"
+		                : g_str_has_prefix(type, "number") ? "100000"
+		                : g_str_has_prefix(type, "month")  ? "2027-03"
+		                : g_str_has_prefix(type, "email")  ? "name@city.gov"
+		                                                   : "\"…\"";
+		g_string_append_printf(out, "%s%.*s: %s", f == fields ? "" : ", ", (int)(colon - *f),
+		                       *f, v);
+	}
+	g_string_append(out, "}\n");
+	g_strfreev(fields);
+}
+
 /* Every key, commented; required keys get values that build: the hints
  * where kitgen new found them, else the key's example, else a placeholder
  * text starting with TODO (for text) — the page builds and shows it. Only
@@ -316,11 +339,16 @@ char *schema_scaffold_with(content_kind k, const char *slug, const char *lang,
                            const schema_hints *h)
 {
 	static const schema_hints none = {0};
+	(void)lang; /* the headings come in it, through h */
 	if (!h)
 		h = &none;
 	GString *out = g_string_new("---\n");
 	for (const schema_key *p = schema_keys(k); p->key; p++) {
 		g_string_append_printf(out, "# %s%s\n", p->doc, p->required ? " (required)" : "");
+		if (!strcmp(p->key, "problems") && h->problems)
+			g_string_append_printf(out, "#   one or more of: %s\n", h->problems);
+		if (p->type == ST_MAPS && p->values)
+			schema_map_example(out, p);
 		const char *ex = p->example ? p->example : "";
 		if (!strcmp(p->key, "title"))
 			g_string_append_printf(out, "title: \"%s\"\n", slug);
@@ -345,9 +373,10 @@ char *schema_scaffold_with(content_kind k, const char *slug, const char *lang,
 			g_string_append_printf(out, "# %s:\n", p->key);
 	}
 	g_string_append(out, "---\n\n");
-	const char *const *sec = kinds_get(k)->sections; /* en, ko pairs */
-	for (size_t i = 0; sec && sec[i]; i += 2)
-		g_string_append_printf(out, "## %s\n\n\n", !strcmp(lang, "ko") ? sec[i + 1] : sec[i]);
+	const char *const *sec = kinds_get(k)->sections; /* key, English pairs */
+	for (size_t i = 0; sec && sec[2 * i]; i++)
+		g_string_append_printf(out, "## %s\n\n\n",
+		                       h->headings && h->headings[i] ? h->headings[i] : sec[2 * i + 1]);
 	return g_string_free(out, FALSE);
 }
 

@@ -22,6 +22,9 @@ typedef struct {
 	const char *year;  /* a study's year, YYYY */
 	const char *date;  /* a kit's or diagnosis's date, YYYY-MM-DD */
 	const char *values; /* a diagnosis's values: "  id: value\n" lines */
+	const char *const *headings; /* the kind's sections in the page's language
+	                              * (NULL-ended), else its English ones */
+	const char *problems; /* the problem ids systems answer: "a, b, c" */
 } schema_hints;
 
 /* Writes a new page with every key, commented, for `kitgen new`; required

@@ -57,6 +57,26 @@ else
 	[ "$n" -ge 6 ] && ok "--strict names every TODO left ($n)" || { fail "TODOs under --strict: $n"; cat "$tmp/err"; }
 fi
 
+# Sections in the page's language (the theme's strings); the valid problem
+# ids and examples of phases and costs, commented; a translation started
+# from the English page is marked draft and builds.
+"$KITGEN" new system zz-pt --lang pt --content "$c" >"$tmp/said" 2>&1
+f=$c/systems/zz-pt/index.pt.md
+grep -qx '## Visão geral' "$f" && grep -qx '## Resultados' "$f" &&
+	grep -q '^#   one or more of: .*complaints' "$f" &&
+	grep -q '^#   - {item: ' "$c/studies/maputo-2031.en.md" &&
+	ok "new --lang pt: Portuguese sections, problem ids and examples" ||
+	{ fail "scaffold in the page's language"; cat "$tmp/said"; grep '^#\|^##' "$f" | head; }
+"$KITGEN" new system cio --lang pt --from en --content "$c" >"$tmp/said" 2>&1
+g=$c/systems/cio/index.pt.md
+"$KITGEN" check --content "$c" >/dev/null 2>"$tmp/err"
+if [ -f "$g" ] && grep -qx 'translation: draft' "$g" && [ "$(grep -c '^translation:' "$g")" = 1 ] &&
+	! grep -q 'systems/cio/index.pt.md' "$tmp/err"; then
+	ok "new --from en: a draft translation that checks clean"
+else
+	fail "new --from en"; cat "$tmp/said"; grep -A3 'cio/index.pt.md' "$tmp/err"
+fi
+
 # Not overwritten; wrong names and kinds refused.
 new city zz-city; [ $? = 1 ] && grep -q 'exists; not overwritten' "$tmp/said" &&
 	ok "an existing page is not overwritten" || fail "overwrote, or said nothing"
