@@ -71,6 +71,33 @@ static void workers_here(int w, int procs, size_t n, workers_task_fn task,
 	g_string_free(rec, TRUE);
 }
 
+/* The threads of this process, from /proc/self/task. */
+static int workers_threads(void)
+{
+	GDir *d = g_dir_open("/proc/self/task", 0, NULL);
+	int n = 0;
+	while (d && g_dir_read_name(d))
+		n++;
+	if (d)
+		g_dir_close(d);
+	return n;
+}
+
+/* A child of fork() has only the thread that forked, and every lock the
+ * other threads held at that moment stays taken in it forever. GLib keeps
+ * idle threads (the pool that ran Pango's fontconfig setup) that take
+ * allocator locks as they exit: a worker forked then hung at its first
+ * allocation. So the idle threads are let go and waited for (at most
+ * 2 s), and workers are forked from a process of one thread. */
+static void workers_quiesce(void)
+{
+	g_thread_pool_stop_unused_threads();
+	for (int i = 0; i < 2000 && workers_threads() > 1; i++) {
+		g_thread_pool_stop_unused_threads();
+		g_usleep(1000);
+	}
+}
+
 bool workers_run(int procs, size_t n, workers_task_fn task, workers_done_fn done,
                  void *shared, size_t *lost)
 {
@@ -84,6 +111,7 @@ bool workers_run(int procs, size_t n, workers_task_fn task, workers_done_fn done
 	}
 	fflush(stdout);
 	fflush(stderr);
+	workers_quiesce();
 	int *fd = g_new(int, procs);
 	pid_t *pid = g_new(pid_t, procs);
 	for (int w = 0; w < procs; w++) {

@@ -96,6 +96,12 @@ PangoFontMap *fonts_font_map(fonts_ctx *f)
 	if (!map)
 		return NULL;
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), f->config);
+	/* Pango initialises fontconfig's default configuration on a thread of
+	 * its own, holding fontconfig's lock. A worker process forked while it
+	 * runs inherits the lock taken and hangs at its first font lookup (seen
+	 * in `kitgen flyer`: charts drawn here, then timelines in workers).
+	 * get_config waits for that thread to finish. */
+	(void)pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(map));
 	/* Points in, points out: the PDF user unit is the point. */
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72.0);
 	return map;
