@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model/diagnose_int.h"
+#include "core/json.h"
 
 static bool dx_number(const yt_node *n, double *out)
 {
@@ -363,22 +364,6 @@ void dx_model_free(dx_model *m)
 	g_free(m);
 }
 
-static void dx_json_str(GString *j, const char *s)
-{
-	g_string_append_c(j, '"');
-	for (const char *p = s ? s : ""; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			g_string_append_c(j, '\\');
-		if ((unsigned char)*p < 0x20)
-			g_string_append_printf(j, "\\u%04x", *p);
-		else if (*p == '<')
-			g_string_append(j, "\\u003c"); /* never "</script>" inside a page */
-		else
-			g_string_append_c(j, *p);
-	}
-	g_string_append_c(j, '"');
-}
-
 static void dx_json_num(GString *j, double v)
 {
 	char buf[64];
@@ -391,7 +376,7 @@ static void dx_json_conds(GString *j, const GArray *a)
 	for (guint i = 0; i < a->len; i++) {
 		const dx_cond *c = &g_array_index(a, dx_cond, i);
 		g_string_append_printf(j, "%s{\"indicator\":", i ? "," : "");
-		dx_json_str(j, c->indicator);
+		json_append_str(j, c->indicator);
 		g_string_append(j, ",\"min\":");
 		dx_json_num(j, c->min);
 		g_string_append_c(j, '}');
@@ -405,7 +390,7 @@ static void dx_json_list(GString *j, const yt_node *list)
 	for (size_t i = 0; list && list->kind == YT_SEQ && i < list->count; i++) {
 		if (i)
 			g_string_append_c(j, ',');
-		dx_json_str(j, list->items[i]->value);
+		json_append_str(j, list->items[i]->value);
 	}
 	g_string_append_c(j, ']');
 }
@@ -437,14 +422,14 @@ static char *dx_model_json(const dx_model *m, const content_set *s, const site_c
 	for (size_t f = 0; f < m->nfields; f++) {
 		const dx_field *fd = &m->fields[f];
 		g_string_append_printf(j, "%s{\"id\":", f ? "," : "");
-		dx_json_str(j, fd->id);
+		json_append_str(j, fd->id);
 		g_string_append(j, ",\"weight\":");
 		dx_json_num(j, fd->weight);
 		g_string_append_printf(j, ",\"share\":%s,\"indicators\":[", fd->share ? "true" : "false");
 		for (size_t k = fd->first; k < fd->first + fd->count; k++) {
 			const dx_indicator *ind = &m->ind[k];
 			g_string_append_printf(j, "%s{\"id\":", k > fd->first ? "," : "");
-			dx_json_str(j, ind->id);
+			json_append_str(j, ind->id);
 			g_string_append_printf(j, ",\"method\":\"%s\",\"lo\":", methods[ind->method]);
 			dx_json_num(j, ind->lo);
 			g_string_append(j, ",\"hi\":");
@@ -462,14 +447,14 @@ static char *dx_model_json(const dx_model *m, const content_set *s, const site_c
 	g_string_append(j, "],\"groups\":[");
 	for (size_t g = 0; g < m->ngroups; g++) {
 		g_string_append_printf(j, "%s{\"id\":", g ? "," : "");
-		dx_json_str(j, m->groups[g].id);
+		json_append_str(j, m->groups[g].id);
 		g_string_append_printf(j, ",\"field\":%zu,\"size\":%zu}", m->groups[g].field,
 		                       m->groups[g].size);
 	}
 	g_string_append(j, "],\"stages\":[");
 	for (size_t i = 0; i < m->nstages; i++) {
 		g_string_append_printf(j, "%s{\"id\":", i ? "," : "");
-		dx_json_str(j, m->stages[i].id);
+		json_append_str(j, m->stages[i].id);
 		g_string_append(j, ",\"min\":");
 		dx_json_num(j, m->stages[i].min);
 		g_string_append(j, ",\"any\":");
@@ -486,9 +471,9 @@ static char *dx_model_json(const dx_model *m, const content_set *s, const site_c
 		const dx_cond *cond = g_hash_table_lookup(m->requirements, keys->pdata[i]);
 		if (i)
 			g_string_append_c(j, ',');
-		dx_json_str(j, keys->pdata[i]);
+		json_append_str(j, keys->pdata[i]);
 		g_string_append(j, ":{\"indicator\":");
-		dx_json_str(j, cond->indicator);
+		json_append_str(j, cond->indicator);
 		g_string_append(j, ",\"min\":");
 		dx_json_num(j, cond->min);
 		g_string_append_c(j, '}');
@@ -500,10 +485,10 @@ static char *dx_model_json(const dx_model *m, const content_set *s, const site_c
 		const dx_system *sys = g_hash_table_lookup(m->systems, keys->pdata[i]);
 		if (i)
 			g_string_append_c(j, ',');
-		dx_json_str(j, keys->pdata[i]);
+		json_append_str(j, keys->pdata[i]);
 		g_string_append(j, ":{\"has\":");
 		if (sys->has)
-			dx_json_str(j, sys->has);
+			json_append_str(j, sys->has);
 		else
 			g_string_append(j, "null");
 		g_string_append(j, ",\"provides\":");
@@ -519,7 +504,7 @@ static char *dx_model_json(const dx_model *m, const content_set *s, const site_c
 		content_group *g = systems->pdata[i];
 		content_item *it = content_group_pick(g, c, c->default_lang);
 		g_string_append_printf(j, "%s{\"slug\":", i ? "," : "");
-		dx_json_str(j, g->slug);
+		json_append_str(j, g->slug);
 		g_string_append(j, ",\"problems\":");
 		dx_json_list(j, yt_get(it->fm, "problems"));
 		g_string_append(j, ",\"requires\":");
