@@ -208,7 +208,10 @@ static const char *kg_command_hint(const char *name)
 		names[i] = commands[i].name;
 	names[G_N_ELEMENTS(commands)] = NULL;
 	const char *s = suggest_closest(name, names, (size_t)-1);
-	snprintf(buf, sizeof buf, s ? "; did you mean '%s'?" : "", s);
+	if (s)
+		snprintf(buf, sizeof buf, "; did you mean '%s'?", s);
+	else
+		buf[0] = '\0';
 	return buf;
 }
 

@@ -36,8 +36,11 @@ grep -q 'zz.en.md:3:1: error' "$tmp/tty" && ! grep -q "$esc" "$tmp/tty" &&
 	ok "NO_COLOR: none on a terminal" || fail "NO_COLOR ignored"
 
 # --- progress -------------------------------------------------------------
-# (a catalogue without warnings: --quiet prints problems only)
-good="--content tests/bad/base/content --out $tmp/g"
+# (a catalogue without warnings: --quiet prints problems only, and the test
+# catalogue's example domain is one, so it gets a public-looking address)
+cp -r tests/bad/base/content "$tmp/quiet" &&
+	sed -i 's|^base_url: .*|base_url: https://showcase.kitgen.test.org/|' "$tmp/quiet/site.yaml"
+good="--content $tmp/quiet --out $tmp/g"
 "$KITGEN" build $good >"$tmp/out" 2>"$tmp/err" || { fail "golden build"; cat "$tmp/err"; }
 if grep -q "$cr" "$tmp/err" "$tmp/out" || grep -q '\] [0-9]*/[0-9]' "$tmp/err"; then
 	fail "a progress bar into a file"
@@ -48,14 +51,14 @@ fi
 	ok "only the summary on stdout" || fail "stdout: $(cat "$tmp/out")"
 
 # A terminal: the bar ends at N/N, then is cleared before the summary.
-pty "$tmp/tty" "'$KITGEN' build --force --content tests/bad/base/content --out '$tmp/g'"
+pty "$tmp/tty" "'$KITGEN' build --force --content '$tmp/quiet' --out '$tmp/g'"
 n=$(sed -n 's/.*wrote \([0-9]*\) pages.* and \([0-9]*\) PDFs.*/\1 \2/p' "$tmp/tty" | awk '{ print $1 + $2 }')
 if grep -q "${cr}${esc}\[K\[#* *\] [0-9]*/[0-9]* " "$tmp/tty" && grep -q "\] $n/$n " "$tmp/tty"; then
 	ok "a progress bar on a terminal, ending at $n/$n"
 else
 	fail "no progress bar on a terminal"; tr '\r' '\n' <"$tmp/tty" | tail -5
 fi
-pty "$tmp/tty" "'$KITGEN' build -q --content tests/bad/base/content --out '$tmp/g'"
+pty "$tmp/tty" "'$KITGEN' build -q --content '$tmp/quiet' --out '$tmp/g'"
 [ ! -s "$tmp/tty" ] && ok "--quiet: nothing on a terminal" || fail "--quiet printed: $(cat "$tmp/tty")"
 
 # --verbose: every output, once; into a file too, still without a bar.
