@@ -90,14 +90,9 @@ run_case() {
 	problem=
 	mkdir -p "$t"
 
-	# 1. the base catalogue builds, and its output is what must not change.
-	# shellcheck disable=SC2086 # $fonts is an option and its value
-	if ! (cd "$t" && timeout "$limit" "$kitgen" build --content "$here/base/content" \
-	    --theme "$theme" $fonts --out out --strict --quiet >base.out 2>base.err); then
-		problem="base catalogue does not build: $(head -n 3 "$t/base.err" | tr '\n' ' ')"
-		return
-	fi
-	before=$(checksum "$t/out/site")
+	# 1. the base catalogue's output, built once before the cases: what
+	# must not change.
+	cp -a "$work/base/out" "$t/out" || { problem="cannot copy the base output"; return; }
 
 	# 2. the case's catalogue: base + overlay - remove, then setup.
 	cp -R "$here/base/content" "$t/content"
@@ -209,6 +204,17 @@ run_case() {
 		return
 	fi
 }
+
+# The base catalogue builds; its output is copied into each case's folder.
+mkdir -p "$work/base"
+# shellcheck disable=SC2086 # $fonts is an option and its value
+if ! (cd "$work/base" && timeout "$limit" "$kitgen" build --content "$here/base/content" \
+    --theme "$theme" $fonts --out out --strict --quiet >base.out 2>base.err); then
+	echo "FAIL setup: the base catalogue does not build: $(head -n 3 "$work/base/base.err" | tr '\n' ' ')"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+before=$(checksum "$work/base/out/site")
 
 if [ $# -gt 0 ]; then
 	cases=$*

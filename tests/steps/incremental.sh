@@ -109,10 +109,13 @@ fm_keys() {
 	sh tests/incremental/fm_keys.sh "$KITGEN" "$tmp/fm_keys.txt"; status=$?
 	cat "$tmp/fm_keys.txt"; return $status
 }
-step "incremental build remakes every output that shows a changed front-matter key" fm_keys
+# (45 builds: the plain run only; under sanitizers the incremental steps
+# above run the same code.)
+plain "incremental build remakes every output that shows a changed front-matter key" fm_keys
 # ... and only those. Keys from what each output reads (#15) are not done:
 # a front-matter edit changes the world key and remakes every page.
 fm_keys_exact() {
 	grep -q ' changes, 0 stale outputs$' "$tmp/fm_keys.txt" && ! grep -q 'extra [1-9]' "$tmp/fm_keys.txt"
 }
-known "incremental build remakes only the outputs that show a changed front-matter key" fm_keys_exact
+[ -n "${SANITIZED:-}" ] ||
+	known "incremental build remakes only the outputs that show a changed front-matter key" fm_keys_exact
