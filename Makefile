@@ -33,7 +33,7 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/load/i18n.c generator/load/po.c \
              generator/model/model.c generator/model/derive.c generator/model/diagnose.c \
              generator/model/diagnose_model.c generator/model/diagnose_schema.c generator/model/chart.c \
-             generator/model/diagram.c \
+             generator/model/diagram.c generator/model/model_reads.c \
              generator/site/xslt.c generator/site/site.c generator/site/serve.c \
              generator/site/site_output.c generator/site/search.c \
              generator/site/search_tokens.c generator/site/offline.c \
@@ -41,7 +41,7 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/build/out.c generator/build/jobs.c generator/build/workers.c \
              generator/build/cache.c generator/build/checked.c generator/build/fmcache.c \
              generator/build/progress.c generator/build/output.c generator/build/guard.c \
-             generator/build/outfile.c \
+             generator/build/outfile.c generator/build/reads.c generator/build/staging.c \
              generator/cli/catalogue.c generator/cli/cmd_build.c generator/cli/cmd_check.c \
              generator/cli/cmd_document.c generator/cli/cmd_i18n.c generator/cli/cmd_new.c \
              generator/cli/cmd_serve.c generator/cli/cmd_list.c \

@@ -24,6 +24,9 @@ struct out_cache {
 	char *salt;      /* fingerprint of everything outside the documents */
 	GHashTable *old; /* rel -> key, from the previous build */
 	GHashTable *now; /* rel -> key, this build */
+	/* rel -> the names of what made it (reads.h), tab-separated: the
+	 * previous build's, this build's */
+	GHashTable *old_reads, *now_reads;
 	GMutex lock;
 	int reused, made;
 	bool force; /* reuse nothing (the keys are still saved) */
@@ -92,9 +95,11 @@ static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 #define CACHE_KEYS_MAX ((gsize)256 << 20) /* bytes of a keys file read (1 MB per 10k pages) */
 #define CACHE_COMPLETE "#complete"
 
-/* Reads a keys file (REL TAB KEY lines) into keys; *complete: it says
- * its site is complete. */
-static bool cache_read_keys(const char *file, GHashTable *keys, bool *complete)
+/* Reads a keys file (REL TAB KEY [TAB READ]... lines) into keys, and the
+ * reads into reads (when not NULL); *complete: it says its site is
+ * complete. */
+static bool cache_read_keys(const char *file, GHashTable *keys, GHashTable *reads,
+                            bool *complete)
 {
 	*complete = false;
 	char *text;
@@ -113,8 +118,12 @@ static bool cache_read_keys(const char *file, GHashTable *keys, bool *complete)
 			*complete = true;
 		} else if (tab) {
 			char *rel = g_strndup(*l, (gsize)(tab - *l));
-			ok = guard_rel_ok(rel) && guard_rel_ok(tab + 1);
-			g_hash_table_insert(keys, rel, g_strdup(tab + 1));
+			char *names = strchr(tab + 1, '\t');
+			char *key = g_strndup(tab + 1, names ? (gsize)(names - tab - 1) : strlen(tab + 1));
+			ok = guard_rel_ok(rel) && guard_rel_ok(key);
+			if (names && reads)
+				g_hash_table_insert(reads, g_strdup(rel), g_strdup(names + 1));
+			g_hash_table_insert(keys, rel, key);
 		} else {
 			ok = !**l && !l[1]; /* only the last line is empty */
 		}
@@ -123,19 +132,26 @@ static bool cache_read_keys(const char *file, GHashTable *keys, bool *complete)
 	g_free(text);
 	if (!ok) {
 		g_hash_table_remove_all(keys);
+		if (reads)
+			g_hash_table_remove_all(reads);
 		*complete = false;
 	}
 	return ok;
 }
 
-/* Writes keys (rel -> key) as sorted REL TAB KEY lines, all or nothing. */
-static bool cache_write_keys(const char *file, GHashTable *keys, bool complete, GError **err)
+/* Writes keys (rel -> key) and reads (rel -> names, may be NULL) as sorted
+ * REL TAB KEY [TAB READ]... lines, all or nothing. */
+static bool cache_write_keys(const char *file, GHashTable *keys, GHashTable *reads,
+                             bool complete, GError **err)
 {
 	GList *rels = g_list_sort(g_hash_table_get_keys(keys), (GCompareFunc)strcmp);
 	GString *out = g_string_new(complete ? CACHE_COMPLETE "\n" : NULL);
-	for (GList *r = rels; r; r = r->next)
-		g_string_append_printf(out, "%s\t%s\n", (char *)r->data,
-		                       (char *)g_hash_table_lookup(keys, r->data));
+	for (GList *r = rels; r; r = r->next) {
+		const char *names = reads ? g_hash_table_lookup(reads, r->data) : NULL;
+		g_string_append_printf(out, "%s\t%s%s%s\n", (char *)r->data,
+		                       (char *)g_hash_table_lookup(keys, r->data),
+		                       names && *names ? "\t" : "", names ? names : "");
+	}
 	g_list_free(rels);
 	char *dir = g_path_get_dirname(file);
 	bool ok = g_mkdir_with_parents(dir, 0755) == 0 &&
@@ -165,6 +181,8 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 	c->spare_file = g_build_filename(out_dir, ".cache", "site-spare.tsv", NULL);
 	c->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	c->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	c->old_reads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	c->now_reads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g_mutex_init(&c->lock);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_checksum_update(sum, (const guchar *)extra_salt, -1);
@@ -174,7 +192,7 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 		cache_hash_tree(sum, fonts_conf, "");
 	c->salt = g_strdup(g_checksum_get_string(sum));
 	g_checksum_free(sum);
-	c->old_valid = cache_read_keys(c->file, c->old, &c->old_complete);
+	c->old_valid = cache_read_keys(c->file, c->old, c->old_reads, &c->old_complete);
 	return c;
 }
 
@@ -184,6 +202,8 @@ void cache_free(out_cache *c)
 		return;
 	g_hash_table_destroy(c->old);
 	g_hash_table_destroy(c->now);
+	g_hash_table_destroy(c->old_reads);
+	g_hash_table_destroy(c->now_reads);
 	if (c->spare)
 		g_hash_table_destroy(c->spare);
 	g_mutex_clear(&c->lock);
@@ -225,6 +245,46 @@ char *cache_key_sum(const out_cache *c, const char *kind, GChecksum *sum)
 	g_checksum_free(key);
 	g_checksum_free(sum);
 	return out;
+}
+
+char *cache_key_file(const out_cache *c, const char *kind, const char *src)
+{
+	struct stat st;
+	if (stat(src, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	char id[128];
+	snprintf(id, sizeof id, "%lld %lld.%09ld %llu", (long long)st.st_size,
+	         (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+	g_checksum_update(sum, (const guchar *)src, -1);
+	g_checksum_update(sum, (const guchar *)id, -1);
+	return cache_key_sum(c, kind, sum);
+}
+
+bool cache_unchanged(const out_cache *c, const char *rel, const char *key)
+{
+	const char *old = c->force ? NULL : g_hash_table_lookup(c->old, rel);
+	return old && key && !strcmp(old, key);
+}
+
+const char *cache_reads_of(const out_cache *c, const char *rel)
+{
+	return c->force ? NULL : g_hash_table_lookup(c->old_reads, rel);
+}
+
+char *cache_key_reads(const out_cache *c, const char *kind, reads_book *b, const char *names)
+{
+	GChecksum *sum = reads_sum(b, names);
+	return sum ? cache_key_sum(c, kind, sum) : NULL;
+}
+
+bool cache_reuse_reads(out_cache *c, const char *rel, const char *key, const char *names,
+                       const char *staging)
+{
+	g_mutex_lock(&c->lock);
+	g_hash_table_replace(c->now_reads, g_strdup(rel), g_strdup(names));
+	g_mutex_unlock(&c->lock);
+	return cache_reuse(c, rel, key, staging);
 }
 
 bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *staging)
@@ -371,7 +431,7 @@ char *cache_stage_begin(out_cache *c, const char *target, const char *other_half
 	bool complete;
 	struct stat st; /* a link in the spare's place is removed, not followed */
 	bool have = !c->force && lstat(c->spare_dir, &st) == 0 && S_ISDIR(st.st_mode) &&
-	            cache_read_keys(c->spare_file, keys, &complete);
+	            cache_read_keys(c->spare_file, keys, NULL, &complete);
 	g_unlink(c->spare_file); /* the spare is changed from here on */
 	char *stage = out_stage_begin(target, err);
 	bool recycled = stage && have && g_rmdir(stage) == 0 &&
@@ -428,7 +488,7 @@ void cache_keep_spare(out_cache *c, const char *old_site)
 	 * spare folder is only used with its keys beside it. */
 	g_unlink(c->spare_file);
 	out_remove_tree(c->spare_dir);
-	bool ok = c->old_valid && cache_write_keys(c->spare_file, c->old, c->old_complete, NULL) &&
+	bool ok = c->old_valid && cache_write_keys(c->spare_file, c->old, NULL, c->old_complete, NULL) &&
 	          g_rename(old_site, c->spare_dir) == 0;
 	if (!ok) {
 		g_unlink(c->spare_file);
@@ -457,7 +517,7 @@ bool cache_forget(out_cache *c, GError **err)
 
 bool cache_save(out_cache *c, GError **err)
 {
-	return cache_write_keys(c->file, c->now, c->now_complete, err);
+	return cache_write_keys(c->file, c->now, c->now_reads, c->now_complete, err);
 }
 
 void cache_set_complete(out_cache *c)
@@ -471,8 +531,12 @@ void cache_carry(out_cache *c, const char *prefix)
 	gpointer rel, key;
 	g_hash_table_iter_init(&it, c->old);
 	while (g_hash_table_iter_next(&it, &rel, &key))
-		if (g_str_has_prefix(rel, prefix))
+		if (g_str_has_prefix(rel, prefix)) {
 			g_hash_table_replace(c->now, g_strdup(rel), g_strdup(key));
+			const char *names = g_hash_table_lookup(c->old_reads, rel);
+			if (names)
+				g_hash_table_replace(c->now_reads, g_strdup(rel), g_strdup(names));
+		}
 	c->now_complete = c->old_complete;
 }
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <libxml/tree.h>
 #include <glib.h>
+#include "build/reads.h"
 
 typedef struct out_cache out_cache;
 
@@ -33,6 +34,26 @@ char *cache_key(const out_cache *c, const char *kind, xmlDocPtr doc);
  * caller's checksum of everything the output reads): lets a caller know an
  * output is unchanged without building its document. Frees sum. */
 char *cache_key_sum(const out_cache *c, const char *kind, GChecksum *sum);
+
+/* What the previous build's rel was made from: the names of its reads
+ * (reads.h), tab-separated, or NULL (borrowed; none with --force). */
+const char *cache_reads_of(const out_cache *c, const char *rel);
+
+/* The key of an output of this kind that read names (their values now,
+ * looked up in b); NULL when one cannot be read any more. */
+char *cache_key_reads(const out_cache *c, const char *kind, reads_book *b, const char *names);
+
+/* The key of a copy of the file src (a theme asset, a picture): its path,
+ * size, time and inode, what git's index trusts; NULL when it is not a
+ * regular file. */
+char *cache_key_file(const out_cache *c, const char *kind, const char *src);
+
+/* Whether key is the key the previous build gave rel (never with --force). */
+bool cache_unchanged(const out_cache *c, const char *rel, const char *key);
+
+/* cache_reuse, remembering names as what rel was made from. */
+bool cache_reuse_reads(out_cache *c, const char *rel, const char *key, const char *names,
+                       const char *staging);
 
 /* Links the previous build's rel into staging when its key matches; true
  * then. Either way, remembers key for rel in this build. Thread-safe. */

@@ -118,9 +118,9 @@ bool kg_write_media(kg_catalogue *k, const kg_options *o, const char *stage,
                     out_cache *outputs, diag_list *d)
 {
 	GError *err = NULL;
-	if (!site_copy_assets(o->theme, stage, d))
+	if (!site_copy_assets(o->theme, stage, outputs, d))
 		return false;
-	if (!media_copy_all(k->media, stage, &err)) {
+	if (!media_copy_all(k->media, stage, outputs, &err)) {
 		diag_error(d, NULL, 0, 0, NULL, "%s", err->message);
 		g_error_free(err);
 		return false;

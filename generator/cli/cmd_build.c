@@ -14,6 +14,7 @@
 #include "build/jobs.h"
 #include "build/out.h"
 #include "build/progress.h"
+#include "build/staging.h"
 #include "print/publish.h"
 #include "site/offline.h"
 #include "site/site.h"
@@ -106,24 +107,28 @@ static int kg_build_in(const kg_options *o)
 	int jobs = o->jobs > 0 ? o->jobs : jobs_default();
 	bool pdf = !o->only || !strcmp(o->only, "pdf"), html = !o->only || !strcmp(o->only, "site");
 	/* The themes read UI strings (kg:s) besides the page document: every
-	 * key covers them, the languages' fallback chains included. */
+	 * key covers them, the languages' fallback chains included. (The date
+	 * PDFs carry is in their own keys: publish.c.) */
 	char *strings = i18n_digest(k.strings);
 	int standard = o->pdf_standard ? print_standard_parse(o->pdf_standard) : 0;
-	char *salt = g_strdup_printf("kitgen %s strings %s date %" G_GINT64_FORMAT
-	                             " pdf-standard %d", KITGEN_VERSION, strings,
-	                             k.model->source_date, standard);
+	char *salt = g_strdup_printf("kitgen %s strings %s pdf-standard %d", KITGEN_VERSION,
+	                             strings, standard);
 	out_cache *outputs = cache_open(o->out, o->theme, conf, salt);
 	g_free(salt);
 	g_free(strings);
 	if (o->force)
 		cache_set_force(outputs);
-	if (!o->only) /* every page, PDF, chart and sitemap is keyed */
-		cache_set_complete(outputs);
-	/* A build starts from the site before last (recycled), except --only
-	 * pdf, which starts empty and links the site half in; --only site links
-	 * the PDFs in. */
-	char *stage = o->only && !html ? out_stage_begin(target, &err)
-	              : cache_stage_begin(outputs, target, pdf ? NULL : "pdf", jobs, &err);
+	if (o->only && !pdf && !html) {
+		diag_error(d, NULL, 0, 0, "write --only site or --only pdf", "unknown --only '%s'",
+		           o->only);
+		ok = false;
+	}
+	char *stage = ok ? staging_begin(outputs, target,
+	                                 !o->only ? STAGING_WHOLE : html ? STAGING_ONLY_SITE
+	                                                                 : STAGING_ONLY_PDF,
+	                                 jobs, &err)
+	                 : NULL;
+	ok = ok && stage;
 	publish_job pub = {.model = k.model, .theme_dir = o->theme, .base_dir = stage,
 	                   .generator = "kitgen " KITGEN_VERSION, .fonts_conf = conf,
 	                   .fonts_cache = cache, .jobs = jobs, .cache = outputs, .d = d,
@@ -153,22 +158,6 @@ static int kg_build_in(const kg_options *o)
 	                             progress_mode_for(o->quiet, o->verbose));
 	pub.on_output = job.on_output = progress_on_output;
 	pub.on_output_ctx = job.on_output_ctx = bar;
-	if (o->only && !pdf && !html) {
-		diag_error(d, NULL, 0, 0, "write --only site or --only pdf", "unknown --only '%s'",
-		           o->only);
-		ok = false;
-	}
-	/* One half only: the other half of the previous build is kept as it was. */
-	static const char *const made_anyway[] = {"pdf", "assets", "media", NULL};
-	char *old_pdf = g_build_filename(target, "pdf", NULL), *new_pdf = g_build_filename(stage, "pdf", NULL);
-	if (ok && stage && o->only)
-		ok = html ? out_link_tree(old_pdf, new_pdf, NULL, &err)
-		          : out_link_tree(target, stage, made_anyway, &err);
-	if (ok && stage && o->only && html) /* the PDFs linked in, if any, keep their keys */
-		g_file_test(old_pdf, G_FILE_TEST_IS_DIR) ? cache_carry(outputs, "pdf/")
-		                                         : cache_set_complete(outputs);
-	g_free(old_pdf);
-	g_free(new_pdf);
 	ok = ok && stage && kg_write_media(&k, o, stage, outputs, d) && publish_open(&pub);
 	job.downloads = pub.downloads; /* filled by the pdf output */
 	ok = ok && output_emit(outs, nouts);
@@ -177,25 +166,8 @@ static int kg_build_in(const kg_options *o)
 	/* An error found while making outputs (a file saved during the build)
 	 * fails the build like one found while loading: out/site stays. */
 	ok = ok && d->errors == 0;
-	if (ok && outputs) {
-		cache_stage_finish(outputs, stage);
-		/* keys that would name the replaced files must go first, or the
-		 * swap must not happen */
-		ok = cache_forget(outputs, &err);
-	}
-	bool old_at_stage = false, swapped = false;
-	if (ok)
-		ok = swapped = out_stage_swap(stage, target, &old_at_stage, &err);
-	if (!swapped)
-		out_stage_abort(stage); /* never a staging folder left behind */
-	if (old_at_stage)
-		cache_keep_spare(outputs, stage);
-	GError *keys_err = NULL; /* the new site is in place: a warning */
-	if (ok && outputs && !cache_save(outputs, &keys_err)) {
-		diag_warn(d, NULL, 0, 0, "the next build makes every page again", "%s",
-		          keys_err->message);
-		g_error_free(keys_err);
-	}
+	bool swapped = false;
+	ok = staging_end(outputs, stage, target, ok, &swapped, d, &err);
 	if (ok)
 		kg_pdf_base_url(o, k.config->base_url, pdf, d);
 	if (ok && o->zip) /* the offline copy, of the site now in place */

@@ -264,17 +264,24 @@ const media_file *media_use(media_set *m, const char *relpath)
 	return f;
 }
 
-bool media_copy_all(media_set *m, const char *out_dir, GError **err)
+bool media_copy_all(media_set *m, const char *out_dir, out_cache *c, GError **err)
 {
 	GList *keys = g_list_sort(g_hash_table_get_keys(m->files), (GCompareFunc)strcmp);
 	bool ok = true;
 	for (GList *k = keys; k && ok; k = k->next) {
 		char *src = g_build_filename(m->root, k->data, NULL);
 		char *dst = g_build_filename(out_dir, "media", k->data, NULL);
+		char *rel = g_strconcat("media/", (const char *)k->data, NULL);
+		char *key = c && guard_rel_ok(k->data) ? cache_key_file(c, "media", src) : NULL;
+		bool kept = key && cache_reuse(c, rel, key, out_dir);
+		g_free(key);
+		g_free(rel);
 		char buf[16];
 		/* a name from a cache (checked.tsv) is checked again here: only
 		 * files under content/, only into media/ */
-		if (!guard_rel_ok(k->data)) {
+		if (kept) {
+			/* the same file as the last build copied: its copy is linked */
+		} else if (!guard_rel_ok(k->data)) {
 			g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL,
 			            "media name '%s' leaves the content folder", (char *)k->data);
 			ok = false;

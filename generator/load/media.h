@@ -3,6 +3,8 @@
 #ifndef KITGEN_MEDIA_H
 #define KITGEN_MEDIA_H
 
+#include "build/cache.h"
+
 #include <glib.h>
 #include <stdbool.h>
 #include "core/diag.h"
@@ -37,7 +39,9 @@ bool media_check(const char *path, const char *relpath, bool trusted_html, diag_
  * cut before its size. */
 int media_image_size(const unsigned char *data, size_t len, long long *w, long long *h);
 
-/* Copies every registered file to OUT/media/RELPATH; SVG cleaned. */
-bool media_copy_all(media_set *m, const char *out_dir, GError **err);
+/* Copies every registered file to OUT/media/RELPATH; SVG cleaned. With a
+ * cache c (may be NULL), a file unchanged since the last build keeps that
+ * build's copy (cache_key_file). */
+bool media_copy_all(media_set *m, const char *out_dir, out_cache *c, GError **err);
 
 #endif

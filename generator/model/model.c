@@ -8,6 +8,8 @@
 #include "model/derive.h"
 #include "build/jobs.h"
 #include "load/schema.h"
+#include "build/reads.h"
+#include "model/model_reads.h"
 
 model *model_new(const site_config *c, const content_set *s, const i18n_set *strings,
                  media_set *media, diag_list *d)
@@ -33,6 +35,8 @@ void model_free(model *m)
 		return;
 	g_hash_table_destroy(m->dx_results);
 	g_hash_table_destroy(m->studies_by_lang);
+	if (m->by_relpath)
+		g_hash_table_destroy(m->by_relpath);
 	checked_free(m->checked);
 	g_mutex_clear(&m->lock);
 	dx_model_free(m->dx);
@@ -283,6 +287,9 @@ static xmlNodePtr model_ref(model *m, xmlNodePtr parent, const char *name,
 {
 	content_group *g = content_group_find(m->set, kind, slug);
 	content_item *it = g ? content_group_pick(g, m->config, lang) : NULL;
+	reads_use("pick|%s|%s|%s", content_kind_name(kind), slug, lang);
+	if (it)
+		model_read_fm(it, "title");
 	const char *title = it ? yt_str(it->fm, "title") : slug;
 	xmlNodePtr e = xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(title ? title : slug));
 	xmltext_set(e, "slug", slug);
@@ -353,6 +360,7 @@ static void model_value(model *m, const content_item *it, const schema_key *k,
 		break;
 	}
 	case ST_FIELD: {
+		model_read_catalogue(); /* the field's name in site.yaml */
 		const cfg_field *f = config_field(m->config, v->value);
 		const char *name = f ? config_lang_text(m->config, f->name, lang) : NULL;
 		e = xmlNewTextChild(item, NULL, BAD_CAST k->key, BAD_CAST(name ? name : v->value));
@@ -394,6 +402,8 @@ static void model_value(model *m, const content_item *it, const schema_key *k,
 		}
 		break;
 	case ST_FILE: {
+		model_read_catalogue(); /* the file, its override, its size */
+		model_read_fm(it, "diagram_steps");
 		char *dir = g_path_get_dirname(it->relpath);
 		char *rel = model_file_for(m, dir, v->value, it->lang);
 		if (!strcmp(k->key, "image") && diagram_in(it->fm) &&
@@ -478,6 +488,16 @@ static GHashTable *model_studies_index(model *m, const char *lang)
 static void model_related_studies(model *m, const content_group *g, const char *lang,
                                   xmlNodePtr item)
 {
+	/* The index is made once per language, by whichever page asks first:
+	 * every page that uses it reads what it was made from. */
+	GPtrArray *studies = m->set->groups[KIND_STUDY];
+	for (guint i = 0; i < studies->len; i++) {
+		const content_group *sg = studies->pdata[i];
+		content_item *s = content_group_pick(sg, m->config, lang);
+		reads_use("pick|%s|%s|%s", content_kind_name(KIND_STUDY), sg->slug, lang);
+		model_read_fm(s, g->kind == KIND_CITY ? "city" : "proposed");
+		model_read_fm(s, "year");
+	}
 	char *key = g_strconcat(g->kind == KIND_CITY ? "city/" : "system/", g->slug, NULL);
 	GPtrArray *found = g_hash_table_lookup(model_studies_index(m, lang), key);
 	g_free(key);
@@ -491,10 +511,36 @@ static void model_related_studies(model *m, const content_group *g, const char *
 	}
 }
 
+/* Whether keys (NULL: all) names key. */
+static bool model_key_in(const char *const *keys, const char *key)
+{
+	for (; keys && *keys; keys++)
+		if (!strcmp(*keys, key))
+			return true;
+	return !keys;
+}
+
+static xmlNodePtr model_item_with(model *m, const content_group *g, const char *lang,
+                                  xmlDocPtr doc, bool full, const char *const *keys);
+
 xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
                       bool full)
 {
+	return model_item_with(m, g, lang, doc, full, NULL);
+}
+
+xmlNodePtr model_item_keys(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
+                           const char *const *keys)
+{
+	return model_item_with(m, g, lang, doc, false, keys);
+}
+
+static xmlNodePtr model_item_with(model *m, const content_group *g, const char *lang,
+                                  xmlDocPtr doc, bool full, const char *const *keys)
+{
 	content_item *it = content_group_pick(g, m->config, lang);
+	reads_use("pick|%s|%s|%s", content_kind_name(g->kind), g->slug, lang);
+	reads_use("keys|%s", it->relpath);
 	xmlNodePtr item = xmlNewDocNode(doc, NULL, BAD_CAST "item", NULL);
 	xmltext_set(item, "kind", content_kind_name(g->kind));
 	xmltext_set(item, "slug", g->slug);
@@ -509,11 +555,17 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 	const yt_node *fm = it->fm;
 	for (size_t i = 0; i < fm->count; i++) {
 		const schema_key *k = model_key(g->kind, fm->keys[i]);
-		if (k && fm->items[i])
+		/* weight only orders lists: they read the order (model_sorted_groups),
+		 * no template reads the number, so a page is not made again for it */
+		if (k && fm->items[i] && strcmp(k->key, "weight") && model_key_in(keys, k->key)) {
+			model_read_fm(it, k->key);
 			model_value(m, it, k, fm->items[i], lang, item);
+		}
 	}
 	if (!full)
 		return item;
+	reads_use("body|%s", it->relpath);
+	model_read_catalogue(); /* the pages and files its links and pictures name */
 	/* Its problems were reported when the catalogue was loaded; only a file
 	 * changed since then is news (ctx.stale). */
 	diag_list *quiet = diag_new();
@@ -528,6 +580,7 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 		derive_study(it, lang, item);
 	dx_result *dx = g->kind == KIND_DIAGNOSTIC ? g_hash_table_lookup(m->dx_results, it) : NULL;
 	if (dx) {
+		reads_use("heads"); /* scores read the model and every diagnosis */
 		dx_result_xml(m->dx, dx, m->set, m->config, m->strings, lang, item);
 		derive_diagnosis(it, item);
 	}
@@ -538,6 +591,7 @@ xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
                          const char *generator, xmlNodePtr *page_out, xmlNodePtr *site_out)
 {
 	const site_config *c = m->config;
+	model_read_catalogue(); /* site.yaml's texts and languages */
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr page = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
 	xmlDocSetRootElement(doc, page);
@@ -581,6 +635,7 @@ static gint model_sort_cmp(gconstpointer a, gconstpointer b, gpointer lang)
 GPtrArray *model_sorted_groups(model *m, content_kind k, const char *lang)
 {
 	GPtrArray *groups = m->set->groups[k];
+	reads_use("order|%s|%s", content_kind_name(k), lang);
 	GPtrArray *entries = g_ptr_array_new_with_free_func(g_free);
 	for (guint i = 0; i < groups->len; i++) {
 		content_item *it = content_group_pick(groups->pdata[i], m->config, lang);

@@ -20,7 +20,8 @@ typedef struct {
 	dx_model *dx;       /* the diagnosis model, NULL without diagnostics */
 	GHashTable *dx_results; /* content_item* -> dx_result* */
 	GHashTable *studies_by_lang; /* lang -> studies index (model.c), made on first use */
-	GMutex lock;                 /* guards studies_by_lang */
+	GMutex lock;                 /* guards studies_by_lang, by_relpath */
+	GHashTable *by_relpath;      /* relpath -> content_item* (model_reads.c), made on first use */
 	struct checked_set *checked; /* bodies checked clean before (build), or NULL */
 	gint64 source_date; /* the date outputs carry (seconds since 1970), set by the
 	                     * command (SOURCE_DATE_EPOCH, else the newest 'updated');
@@ -48,6 +49,12 @@ bool model_kind_has_page(content_kind k);
  * the body, table of contents and derived lists. */
 xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
                       bool full);
+
+/* A short <item> (model_item, not full) with only the front-matter keys
+ * named in keys (NULL-ended; NULL: every key): what a list shows of it, as
+ * the theme declares (site/settings.xml), so that only those are read. */
+xmlNodePtr model_item_keys(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
+                           const char *const *keys);
 
 /* A new <page layout lang dir> document with what every renderer needs
  * around the content: <site> texts (title, description, organisation,

@@ -271,8 +271,11 @@ static bool publish_render(publish_job *job, const char *layout, const char *slu
 		return false;
 	}
 	xmlDocPtr in = publish_compose(job, layout, g, lang);
-	/* The input document and the theme decide the PDF: reuse it if so. */
-	char *key = rel && job->cache ? cache_key(job->cache, "pdf", in) : NULL;
+	/* The input document, the theme and the date the PDF carries decide
+	 * the PDF: reuse it if so. */
+	char *kind = g_strdup_printf("pdf date %" G_GINT64_FORMAT, job->model->source_date);
+	char *key = rel && job->cache ? cache_key(job->cache, kind, in) : NULL;
+	g_free(kind);
 	*reused = key && cache_reuse(job->cache, rel, key, job->base_dir);
 	*key_out = key;
 	if (*reused) {

@@ -88,8 +88,18 @@ static GPtrArray *search_docs(search_job *job)
 			search_sum_str(sum, content_kind_name(d->g->kind));
 			search_sum_str(sum, d->g->slug);
 			search_sum_str(sum, it->relpath);
-			g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
-			g_checksum_update(sum, it->body_sum, sizeof it->body_sum);
+			/* what search_make_doc reads: the title, summary and body in
+			 * that language (its links resolved in the catalogue) */
+			char *names = g_strdup_printf("body|%s\tcatalogue\tfm|%s|summary\tfm|%s|title",
+			                              it->relpath, it->relpath, it->relpath);
+			GChecksum *read = reads_sum(job->book, names);
+			g_free(names);
+			if (!read) { /* not known: made again */
+				g_checksum_free(sum);
+				continue;
+			}
+			search_sum_str(sum, g_checksum_get_string(read));
+			g_checksum_free(read);
 		} else {
 			search_sum_str(sum, d->pdf->href);
 			search_sum_str(sum, d->pdf->title);
@@ -381,14 +391,17 @@ static bool search_write_chunks(search_job *job, GPtrArray *docs, GString *manif
 	return ok;
 }
 
-/* The key of the whole index: the world and every document's key. */
+/* The key of the whole index: the catalogue's frame (languages, pages)
+ * and every document's key. */
 static char *search_key(search_job *job, GPtrArray *docs)
 {
-	if (!job->cache || !job->world)
+	GChecksum *frame = job->cache ? reads_sum(job->book, "catalogue") : NULL;
+	if (!frame)
 		return NULL;
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	search_sum_str(sum, SEARCH_VERSION);
-	search_sum_str(sum, job->world);
+	search_sum_str(sum, g_checksum_get_string(frame));
+	g_checksum_free(frame);
 	for (guint i = 0; i < docs->len; i++)
 		search_sum_str(sum, ((search_doc *)docs->pdata[i])->key);
 	return cache_key_sum(job->cache, "search", sum);

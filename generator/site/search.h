@@ -4,6 +4,7 @@
 #ifndef KITGEN_SEARCH_H
 #define KITGEN_SEARCH_H
 
+#include "build/reads.h"
 #include "build/cache.h"
 #include "model/model.h"
 #include "site/site.h"
@@ -13,7 +14,7 @@ typedef struct {
 	model *model;         /* the items per language (borrowed) */
 	GPtrArray *downloads; /* site_download*: PDFs, found by title; may be NULL */
 	const char *out_dir;  /* the build's output folder: OUT_DIR/search/ */
-	const char *world;    /* a sum of every input but the bodies, or NULL */
+	reads_book *book;     /* the values of what documents read (reads.h), or NULL */
 	out_cache *cache;     /* previous outputs to reuse, or NULL */
 	const char *cache_dir; /* OUT/.cache: each document's tokens, or NULL */
 	int jobs;             /* threads, 1 or more */

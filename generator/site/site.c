@@ -5,6 +5,8 @@
 #include "core/xmltext.h"
 #include "build/out.h"
 #include "build/outfile.h"
+#include "build/reads.h"
+#include "model/model_reads.h"
 #include "site/search.h"
 #include "site/site.h"
 #include "site/site_int.h"
@@ -22,6 +24,40 @@ static char *site_root_of(const char *path)
 static xmlNodePtr site_text(xmlNodePtr parent, const char *name, const char *text)
 {
 	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(text ? text : ""));
+}
+
+/* The keys a list of layout shows of its items (NULL: every key). */
+static const char *const *site_keys_of(const site_ctx *x, const char *layout)
+{
+	return x->list_keys ? g_hash_table_lookup(x->list_keys, layout) : NULL;
+}
+
+GHashTable *site_list_keys_load(const char *theme_dir, GHashTable *no_downloads)
+{
+	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, xmlFree,
+	                                         (GDestroyNotify)g_strfreev);
+	char *path = g_build_filename(theme_dir, "site", "settings.xml", NULL);
+	/* the theme's own file, parsed as a document without network or entities */
+	xmlDocPtr doc = g_file_test(path, G_FILE_TEST_IS_REGULAR)
+	                ? xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+	                : NULL;
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+		xmlChar *layout = n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "list-keys")
+		                  ? xmlGetProp(n, BAD_CAST "layout") : NULL;
+		if (!layout)
+			continue;
+		xmlChar *dl = xmlGetProp(n, BAD_CAST "downloads");
+		if (!dl || !xmlStrEqual(dl, BAD_CAST "true"))
+			g_hash_table_add(no_downloads, g_strdup((char *)layout));
+		xmlFree(dl);
+		xmlChar *text = xmlNodeGetContent(n);
+		g_hash_table_replace(keys, layout, g_strsplit_set(g_strstrip((char *)text), " \t\n", -1));
+		xmlFree(text);
+	}
+	xmlFreeDoc(doc);
+	g_free(path);
+	return keys;
 }
 
 /* alternates: lang -> path of this page in that language (NULL: none). */
@@ -68,8 +104,11 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
 	for (guint i = 0; i < pages->len; i++) {
 		content_group *g = pages->pdata[i];
 		content_item *it = content_group_pick(g, c, lang);
+		reads_use("pick|%s|%s|%s", content_kind_name(g->kind), g->slug, lang);
+		model_read_fm(it, "menu");
 		if (yt_is_true(yt_get(it->fm, "menu")))
-			xmlAddChild(menu, model_item(x->job->model, g, lang, doc, false));
+			xmlAddChild(menu, model_item_keys(x->job->model, g, lang, doc,
+			                                  site_keys_of(x, "menu")));
 	}
 	g_ptr_array_free(pages, TRUE);
 	*page_out = page;
@@ -108,29 +147,49 @@ static bool site_write(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char
 	return ok;
 }
 
-/* Keeps the previous build's file when its key (owned, may be NULL)
- * matches: true then. */
-static bool site_keep(site_ctx *x, const char *file, char *key)
+/* Keeps the previous build's file when what it read then (its reads in
+ * the last build's keys) reads the same now: true then. */
+static bool site_keep(site_ctx *x, const char *file, const char *kind)
 {
-	bool kept = key && cache_reuse(x->job->cache, file, key, x->job->out_dir);
+	out_cache *c = x->job->cache;
+	const char *names = c ? cache_reads_of(c, file) : NULL;
+	char *key = names ? cache_key_reads(c, kind, x->book, names) : NULL;
+	bool kept = key && cache_unchanged(c, file, key) &&
+	            cache_reuse_reads(c, file, key, names, x->job->out_dir);
 	g_free(key);
 	if (kept)
 		site_kept(x, file);
 	return kept;
 }
 
-static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file)
+/* Starts recording what the page about to be composed reads. */
+static void site_reads_begin(site_ctx *x)
 {
-	/* The page document is everything the theme sees (with the UI strings,
-	 * in every key): same document, same theme, same page — link the
-	 * previous one instead of making it. */
-	if (site_keep(x, file, x->job->cache ? cache_key(x->job->cache, "page", doc) : NULL)) {
-		xmlFreeDoc(doc);
-		return true;
+	if (x->job->cache)
+		reads_begin();
+}
+
+/* The page's document is composed (reads_begin before): keys the page by
+ * what it read, and keeps the previous file when that key is its key;
+ * otherwise applies the theme to doc and writes the page. doc is freed. */
+static bool site_emit(site_ctx *x, xslt_sheet *sheet, xmlDocPtr doc, const char *file,
+                      const char *kind)
+{
+	out_cache *c = x->job->cache;
+	if (c) {
+		char *names = reads_end();
+		char *key = cache_key_reads(c, kind, x->book, names);
+		bool kept = key && cache_reuse_reads(c, file, key, names, x->job->out_dir);
+		g_free(key);
+		g_free(names);
+		if (kept) {
+			site_kept(x, file);
+			xmlFreeDoc(doc);
+			return true;
+		}
 	}
 	return site_write(x, sheet, doc, file);
 }
-
 
 static char *site_index_of(const char *path)
 {
@@ -162,34 +221,6 @@ static const char *site_same_alt_fn(const char *lang, void *data)
 	return p;
 }
 
-/* A checksum that starts with the world (site_world_sum): every key of
- * an output that reads it. */
-static GChecksum *site_world_checksum(site_ctx *x)
-{
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(sum, (const guchar *)x->world, -1);
-	return sum;
-}
-
-/* An item page reads the world (every front matter, file and setting) and
- * the bodies of its own group only: its key sums those, so an unchanged
- * page is known without building its document. */
-static char *site_item_key(site_ctx *x, const content_group *g, const char *lang)
-{
-	if (!x->job->cache)
-		return NULL;
-	GChecksum *sum = site_world_checksum(x);
-	g_checksum_update(sum, (const guchar *)lang, (gssize)strlen(lang) + 1);
-	g_checksum_update(sum, (const guchar *)content_kind_name(g->kind), -1);
-	g_checksum_update(sum, (const guchar *)g->slug, (gssize)strlen(g->slug) + 1);
-	for (guint i = 0; i < g->items->len; i++) {
-		const content_item *it = g->items->pdata[i];
-		g_checksum_update(sum, (const guchar *)it->lang, (gssize)strlen(it->lang) + 1);
-		g_checksum_update(sum, it->body_sum, sizeof it->body_sum);
-	}
-	return cache_key_sum(x->job->cache, "item-page", sum);
-}
-
 /* The city a PDF is about: its kit's, study's or diagnosis's city; NULL for
  * a system's flyer. */
 static const char *site_download_city(const model *m, const site_download *d)
@@ -202,8 +233,52 @@ static const char *site_download_city(const model *m, const site_download *d)
 	return g && g->items->len ? yt_str(((content_item *)g->items->pdata[0])->fm, "city") : NULL;
 }
 
-/* <document href lang kind slug city bytes>title</document> */
-static void site_download_xml(site_ctx *x, xmlNodePtr parent, const site_download *d)
+/* Whether the page of kind/slug offers d: its own PDFs; a city's page
+ * also offers its kits, reports and diagnoses. */
+static bool site_download_on(const model *m, const site_download *d, content_kind kind,
+                             const char *slug)
+{
+	return !g_strcmp0(d->slug, slug) ||
+	       (kind == KIND_CITY && !g_strcmp0(site_download_city(m, d), slug));
+}
+
+/* d as a page shows it: in a list, with its size in whole kilobytes
+ * (docs/theme.md), so a PDF that changed by a few bytes makes no page
+ * again (a size halfway between two is summed exactly, whichever way the
+ * theme rounds it); on an item page, without size, slug or city. */
+static void site_sum_download(const model *m, const site_download *d, bool listed,
+                              GChecksum *sum)
+{
+	char size[64];
+	snprintf(size, sizeof size, "%ld %ld", (d->bytes + 512) / 1024,
+	         d->bytes % 1024 == 512 ? d->bytes : -1);
+	const char *v[] = {d->href, d->title, d->lang, d->kind, d->slug, site_download_city(m, d),
+	                   size};
+	for (size_t k = 0; k < (listed ? G_N_ELEMENTS(v) : 4); k++)
+		g_checksum_update(sum, (const guchar *)(v[k] ? v[k] : ""), (gssize)strlen(v[k] ? v[k] : "") + 1);
+}
+
+bool site_read_value(void *job_, const char *name, GChecksum *sum)
+{
+	const site_job *job = job_;
+	bool all = !strcmp(name, "downloads");
+	if (!all && !g_str_has_prefix(name, "dl|"))
+		return model_read_value(job->model, name, sum);
+	char **f = g_strsplit(name, "|", 3);
+	int kind = all ? 0 : f[1] && f[2] ? content_kind_from_name(f[1]) : -1;
+	for (guint i = 0; kind >= 0 && job->downloads && i < job->downloads->len; i++) {
+		const site_download *d = job->downloads->pdata[i];
+		if (all || site_download_on(job->model, d, kind, f[2]))
+			site_sum_download(job->model, d, all, sum);
+	}
+	g_strfreev(f);
+	return kind >= 0;
+}
+
+/* <document href lang kind slug city bytes>title</document>; on an item
+ * page (listed false) only href, lang and kind (docs/theme.md). */
+static void site_download_xml(site_ctx *x, xmlNodePtr parent, const site_download *d,
+                              bool listed)
 {
 	xmlNodePtr e = site_text(parent, "document", d->title);
 	char size[32];
@@ -211,6 +286,8 @@ static void site_download_xml(site_ctx *x, xmlNodePtr parent, const site_downloa
 	xmltext_set(e, "href", d->href);
 	xmltext_set(e, "lang", d->lang);
 	xmltext_set(e, "kind", d->kind);
+	if (!listed)
+		return;
 	xmltext_set(e, "slug", d->slug);
 	xmltext_set(e, "city", site_download_city(x->job->model, d));
 	xmltext_set(e, "bytes", size);
@@ -220,11 +297,13 @@ bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 {
 	char *path = model_page_path(g->kind, g->slug, lang);
 	char *file = site_index_of(path);
-	if (site_keep(x, file, site_item_key(x, g, lang))) {
+	if (site_keep(x, file, "item-page")) {
 		g_free(file);
 		g_free(path);
 		return true;
 	}
+	site_reads_begin(x);
+	reads_use("dl|%s|%s", content_kind_name(g->kind), g->slug);
 	site_item_alt alt = {g, g_ptr_array_new_with_free_func(g_free)};
 	xmlNodePtr page;
 	xmlDocPtr doc = site_page_doc(x, content_kind_name(g->kind), lang, path,
@@ -235,31 +314,14 @@ bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 	 * diagnoses. */
 	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
 		site_download *d = x->job->downloads->pdata[i];
-		if (!g_strcmp0(d->slug, g->slug) ||
-		    (g->kind == KIND_CITY && !g_strcmp0(site_download_city(x->job->model, d), g->slug)))
-			site_download_xml(x, dl, d);
+		if (site_download_on(x->job->model, d, g->kind, g->slug))
+			site_download_xml(x, dl, d, false);
 	}
-	bool ok = site_write(x, x->page, doc, file);
+	bool ok = site_emit(x, x->page, doc, file, "item-page");
 	g_free(file);
 	g_free(path);
 	g_ptr_array_free(alt.paths, TRUE);
 	return ok;
-}
-
-/* A list page reads the world (the items' front matter, not their bodies)
- * and the sizes of the PDFs it offers. */
-static char *site_list_key(site_ctx *x, const char *layout, const char *file)
-{
-	if (!x->job->cache)
-		return NULL;
-	GChecksum *sum = site_world_checksum(x);
-	g_checksum_update(sum, (const guchar *)layout, (gssize)strlen(layout) + 1);
-	g_checksum_update(sum, (const guchar *)file, (gssize)strlen(file) + 1);
-	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++) {
-		const site_download *d = x->job->downloads->pdata[i];
-		g_checksum_update(sum, (const guchar *)&d->bytes, sizeof d->bytes);
-	}
-	return cache_key_sum(x->job->cache, "list-page", sum);
 }
 
 /* A page listing items of some kinds: home, catalogue lists, downloads. */
@@ -269,11 +331,15 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 {
 	char *path = g_strdup_printf("%s/%s", lang, sub);
 	char *file = g_strconcat(path, file_name, NULL);
-	if (site_keep(x, file, site_list_key(x, layout, file))) {
+	if (site_keep(x, file, "list-page")) {
 		g_free(file);
 		g_free(path);
 		return true;
 	}
+	site_reads_begin(x);
+	bool with_downloads = !(x->no_downloads && g_hash_table_contains(x->no_downloads, layout));
+	if (with_downloads)
+		reads_use("downloads");
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(alt, g_strdup(sub));
 	xmlNodePtr page;
@@ -283,13 +349,14 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 		xmltext_set(list, "kind", content_kind_name(kinds[k]));
 		GPtrArray *groups = model_sorted_groups(x->job->model, kinds[k], lang);
 		for (guint i = 0; i < groups->len; i++)
-			xmlAddChild(list, model_item(x->job->model, groups->pdata[i], lang, doc, false));
+			xmlAddChild(list, model_item_keys(x->job->model, groups->pdata[i], lang, doc,
+			                                  site_keys_of(x, layout)));
 		g_ptr_array_free(groups, TRUE);
 	}
 	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
-	for (guint i = 0; x->job->downloads && i < x->job->downloads->len; i++)
-		site_download_xml(x, dl, x->job->downloads->pdata[i]);
-	bool ok = site_write(x, sheet, doc, file);
+	for (guint i = 0; with_downloads && x->job->downloads && i < x->job->downloads->len; i++)
+		site_download_xml(x, dl, x->job->downloads->pdata[i], true);
+	bool ok = site_emit(x, sheet, doc, file, "list-page");
 	g_free(file);
 	g_free(path);
 	g_ptr_array_free(alt, TRUE);
@@ -299,6 +366,9 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 /* The root pages are in the default language and link to every language. */
 bool site_root_page(site_ctx *x, const char *layout, const char *file)
 {
+	if (site_keep(x, file, "page"))
+		return true;
+	site_reads_begin(x);
 	xmlNodePtr page;
 	const char *lang = x->c->default_lang;
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
@@ -307,7 +377,7 @@ bool site_root_page(site_ctx *x, const char *layout, const char *file)
 	/* A 404 page is served at any depth: link through the base URL. */
 	if (!strcmp(layout, "notfound"))
 		xmltext_set(page, "root", x->c->base_url);
-	bool ok = site_emit(x, x->page, doc, file);
+	bool ok = site_emit(x, x->page, doc, file, "page");
 	g_ptr_array_free(alt, TRUE);
 	return ok;
 }
@@ -334,10 +404,15 @@ static void site_sitemap_add(xmlNodePtr urlset, const site_config *c, const char
 	}
 }
 
-/* The key of an output that reads the world only. */
-static char *site_world_key(site_ctx *x, const char *kind)
+/* An output that reads the catalogue's frame only (declared: it reads
+ * no page's front matter): kept when that reads the same. */
+static bool site_keep_frame(site_ctx *x, const char *file, const char *kind)
 {
-	return x->job->cache ? cache_key_sum(x->job->cache, kind, site_world_checksum(x)) : NULL;
+	out_cache *c = x->job->cache;
+	char *key = c ? cache_key_reads(c, kind, x->book, "catalogue") : NULL;
+	bool kept = key && cache_reuse_reads(c, file, key, "catalogue", x->job->out_dir);
+	g_free(key);
+	return kept;
 }
 
 /* sitemap.xml lists every page with its real translations as alternates;
@@ -346,9 +421,9 @@ static char *site_world_key(site_ctx *x, const char *kind)
 bool site_sitemap(site_ctx *x)
 {
 	const site_config *c = x->c;
-	/* Both read the world only (pages, languages, base URL). */
-	bool robots_kept = site_keep(x, "robots.txt", site_world_key(x, "robots"));
-	if (site_keep(x, "sitemap.xml", site_world_key(x, "sitemap")) && robots_kept)
+	/* Both read the catalogue's frame only (pages, languages, base URL). */
+	bool robots_kept = site_keep_frame(x, "robots.txt", "robots");
+	if (site_keep_frame(x, "sitemap.xml", "sitemap") && robots_kept)
 		return true;
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr urlset = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
@@ -404,8 +479,11 @@ bool site_sitemap(site_ctx *x)
 	return ok;
 }
 
-/* Copies themes/NAME/assets/ into the site's assets/. */
-static bool site_copy_tree(const char *from, const char *to, diag_list *d)
+/* Copies themes/NAME/assets/ into the site's assets/ (rel: the folder
+ * inside the site); a file unchanged since the last build keeps that
+ * build's copy. */
+static bool site_copy_tree(const char *from, const char *to, const char *rel,
+                           out_cache *c, const char *site, diag_list *d)
 {
 	GDir *dir = g_dir_open(from, 0, NULL);
 	if (!dir)
@@ -420,18 +498,22 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
 	for (guint i = 0; i < names->len && ok; i++) {
 		char *src = g_build_filename(from, names->pdata[i], NULL);
 		char *dst = g_build_filename(to, names->pdata[i], NULL);
+		char *r = g_strconcat(rel, "/", (char *)names->pdata[i], NULL);
 		if (g_file_test(src, G_FILE_TEST_IS_SYMLINK)) {
 			/* never followed */
 		} else if (g_file_test(src, G_FILE_TEST_IS_DIR)) {
-			ok = site_copy_tree(src, dst, d);
+			ok = site_copy_tree(src, dst, r, c, site, d);
 		} else {
+			char *key = c ? cache_key_file(c, "asset", src) : NULL;
 			GError *err = NULL; /* a FIFO or device is refused, not read */
-			ok = outfile_copy(src, dst, &err);
+			ok = (key && cache_reuse(c, r, key, site)) || outfile_copy(src, dst, &err);
+			g_free(key);
 			if (!ok) {
 				diag_error(d, src, 0, 0, NULL, "%s", err->message);
 				g_error_free(err);
 			}
 		}
+		g_free(r);
 		g_free(src);
 		g_free(dst);
 	}
@@ -443,9 +525,17 @@ static bool site_copy_tree(const char *from, const char *to, diag_list *d)
  * sample diagnoses listed beside it. */
 bool site_self_assessment(site_ctx *x, const char *lang)
 {
+	char *path = g_strdup_printf("%s/self-assessment/", lang);
+	char *file = g_strconcat(path, "index.html", NULL);
+	if (site_keep(x, file, "page")) {
+		g_free(file);
+		g_free(path);
+		return true;
+	}
+	site_reads_begin(x);
+	reads_use("heads"); /* the diagnosis model and every diagnosis */
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(alt, g_strdup("self-assessment/"));
-	char *path = g_strdup_printf("%s/self-assessment/", lang);
 	xmlNodePtr page;
 	xmlDocPtr doc = site_page_doc(x, "self-assessment", lang, path, site_same_alt_fn, alt, &page);
 	model *m = x->job->model;
@@ -463,68 +553,19 @@ bool site_self_assessment(site_ctx *x, const char *lang)
 	for (guint i = 0; i < groups->len; i++)
 		xmlAddChild(list, model_item(m, groups->pdata[i], lang, doc, false));
 	g_ptr_array_free(groups, TRUE);
-	char *file = g_strconcat(path, "index.html", NULL);
-	bool ok = site_emit(x, x->page, doc, file);
+	bool ok = site_emit(x, x->page, doc, file, "page");
 	g_free(file);
 	g_free(path);
 	g_ptr_array_free(alt, TRUE);
 	return ok;
 }
 
-bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d)
+bool site_copy_assets(const char *theme_dir, const char *out_dir, out_cache *c, diag_list *d)
 {
 	char *assets = g_build_filename(theme_dir, "assets", NULL);
 	char *dst = g_build_filename(out_dir, "assets", NULL);
-	bool ok = site_copy_tree(assets, dst, d);
+	bool ok = site_copy_tree(assets, dst, "assets", c, out_dir, d);
 	g_free(assets);
 	g_free(dst);
 	return ok;
-}
-
-/* Everything an item page reads besides its own bodies: every file's front
- * matter, site.yaml, the other files under content/ (media, the diagnosis
- * model) by size and time, the PDFs listed for download. Any change here
- * makes every item page again; a body edit makes only its own pages. */
-char *site_world_sum(const site_job *job)
-{
-	const content_set *set = job->model->set;
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	content_iter i = content_iter_start(set);
-	for (const content_item *it; (it = content_iter_next(&i));) {
-		g_checksum_update(sum, (const guchar *)it->relpath, (gssize)strlen(it->relpath) + 1);
-		g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
-	}
-	char *config = g_build_filename(set->root, "site.yaml", NULL), *text;
-	gsize len;
-	if (g_file_get_contents(config, &text, &len, NULL)) {
-		g_checksum_update(sum, (const guchar *)text, (gssize)len);
-		g_free(text);
-	}
-	g_free(config);
-	const site_config *c = job->model->config;
-	for (size_t i = 0; i < c->nlangs; i++) /* --lang picks the languages built */
-		g_checksum_update(sum, (const guchar *)(c->langs[i].build ? "+" : "-"), 1);
-	GList *files = g_list_sort(g_hash_table_get_keys(set->files), (GCompareFunc)strcmp);
-	for (GList *f = files; f; f = f->next) {
-		struct stat st;
-		char *path = g_build_filename(set->root, f->data, NULL);
-		if (!g_str_has_suffix(f->data, ".md") && stat(path, &st) == 0) {
-			char buf[96];
-			snprintf(buf, sizeof buf, "%lld %lld.%09ld", (long long)st.st_size,
-			         (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-			g_checksum_update(sum, (const guchar *)f->data, (gssize)strlen(f->data) + 1);
-			g_checksum_update(sum, (const guchar *)buf, (gssize)strlen(buf) + 1);
-		}
-		g_free(path);
-	}
-	g_list_free(files);
-	for (guint i = 0; job->downloads && i < job->downloads->len; i++) {
-		const site_download *d = job->downloads->pdata[i];
-		const char *v[] = {d->href, d->title, d->lang, d->kind, d->slug};
-		for (size_t k = 0; k < G_N_ELEMENTS(v); k++)
-			g_checksum_update(sum, (const guchar *)(v[k] ? v[k] : ""), (gssize)strlen(v[k] ? v[k] : "") + 1);
-	}
-	char *out = g_strdup(g_checksum_get_string(sum));
-	g_checksum_free(sum);
-	return out;
 }

@@ -39,8 +39,9 @@ typedef struct {
 	struct site_session *session; /* site.c's, from the first plan to site_close */
 } site_job;
 
-/* Copies the theme's assets/ (CSS, scripts, icons) to OUT/assets/. */
-bool site_copy_assets(const char *theme_dir, const char *out_dir, diag_list *d);
+/* Copies the theme's assets/ (CSS, scripts, icons) to OUT/assets/; with a
+ * cache c (may be NULL), an unchanged file keeps the last build's copy. */
+bool site_copy_assets(const char *theme_dir, const char *out_dir, out_cache *c, diag_list *d);
 
 /* The site's outputs (output.h), each with a site_job as self, writing
  * into job->out_dir; media, assets and PDFs are written before. lists: per

@@ -3,6 +3,7 @@
 #ifndef KITGEN_SITE_INT_H
 #define KITGEN_SITE_INT_H
 
+#include "build/reads.h"
 #include "site/site.h"
 
 /* One build thread's view: its own compiled stylesheets. */
@@ -10,7 +11,12 @@ typedef struct {
 	site_job *job;
 	xslt_sheet *page, *feed;
 	const site_config *c;
-	const char *world; /* site_world_sum: every input but the page bodies */
+	reads_book *book;  /* what pages read, and its values in this build */
+	/* layout -> the front-matter keys its lists show (NULL-ended), as
+	 * site/settings.xml declares; a layout not there shows every key */
+	GHashTable *list_keys;
+	/* layouts whose lists do not show the PDFs (no downloads="true") */
+	GHashTable *no_downloads;
 } site_ctx;
 
 /* Each makes (or keeps, when its key is unchanged) one file of the site. */
@@ -22,7 +28,15 @@ bool site_self_assessment(site_ctx *x, const char *lang);
 bool site_root_page(site_ctx *x, const char *layout, const char *file);
 bool site_sitemap(site_ctx *x); /* and robots.txt */
 
-/* Everything every page reads besides item bodies, summed (owned). */
-char *site_world_sum(const site_job *job);
+/* The value of a read name of the site (the PDFs a page offers:
+ * "dl|KIND|SLUG", "downloads") or the model's (model_reads.h), with a
+ * site_job as ctx: a reads_value_fn. */
+bool site_read_value(void *job, const char *name, GChecksum *sum);
+
+/* The theme's site/settings.xml <list-keys layout="L">KEY …</list-keys>:
+ * layout -> keys (char **), owned; adds to no_downloads (a set of
+ * strings) the layouts declared without downloads="true". */
+GHashTable *site_list_keys_load(const char *theme_dir, GHashTable *no_downloads);
+
 
 #endif

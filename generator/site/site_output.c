@@ -39,7 +39,7 @@ static void site_add(GArray *tasks, site_task t)
 
 /* The site's state from its outputs' plans to site_close: the kinds each
  * list shows, each output's tasks, and (made when the first emits, once
- * the PDFs it lists are there) the world key and one set of stylesheets
+ * the PDFs it lists are there) the book of reads and one set of stylesheets
  * per thread. */
 typedef enum { SITE_LISTS, SITE_FEEDS, SITE_PAGES, SITE_OUTPUTS } site_output;
 
@@ -49,7 +49,8 @@ struct site_session {
 	GArray *tasks[SITE_OUTPUTS]; /* site_task */
 	site_ctx *ctx;               /* n of them, NULL until the first emit */
 	int n;
-	char *world;
+	reads_book *book;
+	GHashTable *list_keys, *no_downloads;
 	bool ok;
 };
 
@@ -82,12 +83,15 @@ static bool site_session_ready(site_job *job)
 	const site_config *c = job->model->config;
 	s->n = job->jobs > 0 ? job->jobs : 1;
 	s->ctx = g_new0(site_ctx, s->n);
-	s->world = job->cache ? site_world_sum(job) : NULL;
+	s->book = job->cache ? reads_book_new(site_read_value, job) : NULL;
+	s->no_downloads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->list_keys = site_list_keys_load(job->theme_dir, s->no_downloads);
 	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
 	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
 	s->ok = true;
 	for (int i = 0; i < s->n && s->ok; i++) {
-		s->ctx[i] = (site_ctx){.job = job, .c = c, .world = s->world};
+		s->ctx[i] = (site_ctx){.job = job, .c = c, .book = s->book,
+		                      .list_keys = s->list_keys, .no_downloads = s->no_downloads};
 		s->ctx[i].page = xslt_load(page_xsl, job->model->strings, job->d);
 		s->ctx[i].feed = s->ctx[i].page ? xslt_load(feed_xsl, job->model->strings, job->d) : NULL;
 		s->ok = s->ctx[i].page && s->ctx[i].feed;
@@ -107,7 +111,11 @@ void site_close(site_job *job)
 		xslt_free(s->ctx[i].feed);
 	}
 	g_free(s->ctx);
-	g_free(s->world);
+	reads_book_free(s->book);
+	if (s->list_keys)
+		g_hash_table_destroy(s->list_keys);
+	if (s->no_downloads)
+		g_hash_table_destroy(s->no_downloads);
 	for (int o = 0; o < SITE_OUTPUTS; o++)
 		g_array_free(s->tasks[o], TRUE);
 	g_free(s);
@@ -197,7 +205,7 @@ static bool site_sitemap_emit(void *job)
 	return site_session_ready(job) && site_sitemap(&((site_job *)job)->session->ctx[0]);
 }
 
-/* Every page lists the PDFs (downloads) and its key sums them (world). */
+/* Every page lists the PDFs (downloads), and its key reads them. */
 static const char *const site_after[] = {"pdf", NULL};
 
 const output_def site_lists_output = {"lists", site_after, site_lists_plan, site_lists_emit};
@@ -220,7 +228,7 @@ static bool site_search_emit(void *job_)
 	if (!site_session_ready(job))
 		return false;
 	search_job search = {.model = job->model, .downloads = job->downloads,
-	                     .out_dir = job->out_dir, .world = job->session->world,
+	                     .out_dir = job->out_dir, .book = job->session->book,
 	                     .cache = job->cache, .cache_dir = job->cache_dir,
 	                     .jobs = job->session->n, .d = job->d};
 	return search_build(&search);

@@ -1,0 +1,147 @@
+/* model_reads: read names of the model and their values now. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "build/reads.h"
+#include "model/model_reads.h"
+
+void model_read_fm(const content_item *it, const char *key)
+{
+	reads_use("fm|%s|%s", it->relpath, key);
+}
+
+void model_read_catalogue(void)
+{
+	reads_use("catalogue");
+}
+
+static void model_sum_str(GChecksum *sum, const char *s)
+{
+	g_checksum_update(sum, (const guchar *)(s ? s : ""), (gssize)strlen(s ? s : "") + 1);
+}
+
+/* A front-matter value as typed: kind, text, keys and items. */
+static void model_sum_yt(GChecksum *sum, const yt_node *n)
+{
+	if (!n) {
+		model_sum_str(sum, "-");
+		return;
+	}
+	char head[48];
+	snprintf(head, sizeof head, "%d %d %zu", (int)n->kind, (int)n->quoted, n->count);
+	model_sum_str(sum, head);
+	model_sum_str(sum, n->value);
+	for (size_t i = 0; i < n->count; i++) {
+		if (n->kind == YT_MAP)
+			model_sum_str(sum, n->keys[i]);
+		model_sum_yt(sum, n->items[i]);
+	}
+}
+
+/* The page at relpath rel (the set's index of them, made on first use). */
+static content_item *model_read_item(model *m, const char *rel)
+{
+	g_mutex_lock(&m->lock);
+	if (!m->by_relpath) {
+		m->by_relpath = g_hash_table_new(g_str_hash, g_str_equal);
+		content_iter i = content_iter_start(m->set);
+		for (content_item *it; (it = content_iter_next(&i));)
+			g_hash_table_insert(m->by_relpath, it->relpath, it);
+	}
+	content_item *it = g_hash_table_lookup(m->by_relpath, rel);
+	g_mutex_unlock(&m->lock);
+	return it;
+}
+
+/* site.yaml, the languages built, every page's path and the other files
+ * by size and time: what every page reads around its content. */
+static void model_sum_catalogue(model *m, GChecksum *sum)
+{
+	const content_set *set = m->set;
+	content_iter i = content_iter_start(set);
+	for (const content_item *it; (it = content_iter_next(&i));)
+		model_sum_str(sum, it->relpath);
+	char *config = g_build_filename(set->root, "site.yaml", NULL), *text;
+	gsize len;
+	if (g_file_get_contents(config, &text, &len, NULL)) {
+		g_checksum_update(sum, (const guchar *)text, (gssize)len);
+		g_free(text);
+	}
+	g_free(config);
+	const site_config *c = m->config;
+	for (size_t l = 0; l < c->nlangs; l++) /* --lang picks the languages built */
+		g_checksum_update(sum, (const guchar *)(c->langs[l].build ? "+" : "-"), 1);
+	GList *files = g_list_sort(g_hash_table_get_keys(set->files), (GCompareFunc)strcmp);
+	for (GList *f = files; f; f = f->next) {
+		struct stat st;
+		char *path = g_build_filename(set->root, f->data, NULL);
+		if (!g_str_has_suffix(f->data, ".md") && stat(path, &st) == 0) {
+			char buf[96];
+			snprintf(buf, sizeof buf, "%lld %lld.%09ld", (long long)st.st_size,
+			         (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+			model_sum_str(sum, f->data);
+			model_sum_str(sum, buf);
+		}
+		g_free(path);
+	}
+	g_list_free(files);
+}
+
+/* name split at '|' into at most n fields (owned, NULL-ended). */
+static char **model_read_fields(const char *name, int n)
+{
+	return g_strsplit(name, "|", n);
+}
+
+bool model_read_value(void *mp, const char *name, GChecksum *sum)
+{
+	model *m = mp;
+	bool ok = true;
+	if (!strcmp(name, "catalogue")) {
+		model_sum_catalogue(m, sum);
+		return true;
+	}
+	if (!strcmp(name, "heads")) { /* every page's front matter */
+		content_iter i = content_iter_start(m->set);
+		for (const content_item *it; (it = content_iter_next(&i));) {
+			model_sum_str(sum, it->relpath);
+			g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
+		}
+		return true;
+	}
+	char **f = model_read_fields(name, 0);
+	guint n = g_strv_length(f);
+	if (!strcmp(f[0], "fm") && n >= 3) { /* fm|REL|KEY: REL may hold a '|' */
+		const char *key = f[n - 1];
+		char *rel = g_strndup(name + 3, strlen(name) - 3 - strlen(key) - 1);
+		content_item *it = model_read_item(m, rel);
+		model_sum_str(sum, it ? "+" : "-");
+		if (it)
+			model_sum_yt(sum, yt_get(it->fm, key));
+		g_free(rel);
+	} else if ((!strcmp(f[0], "keys") || !strcmp(f[0], "body")) && n >= 2) {
+		content_item *it = model_read_item(m, strchr(name, '|') + 1);
+		model_sum_str(sum, it ? "+" : "-");
+		if (it && f[0][0] == 'b')
+			g_checksum_update(sum, it->body_sum, sizeof it->body_sum);
+		for (size_t i = 0; it && f[0][0] == 'k' && i < it->fm->count; i++)
+			model_sum_str(sum, it->fm->keys[i]);
+	} else if (!strcmp(f[0], "pick") && n == 4) { /* the translation lang shows */
+		int k = content_kind_from_name(f[1]);
+		content_group *g = k < 0 ? NULL : content_group_find(m->set, k, f[2]);
+		content_item *it = g ? content_group_pick(g, m->config, f[3]) : NULL;
+		model_sum_str(sum, it ? it->relpath : "");
+	} else if (!strcmp(f[0], "order") && n == 3) { /* a kind's pages, as lists sort them */
+		int k = content_kind_from_name(f[1]);
+		GPtrArray *groups = k < 0 ? NULL : model_sorted_groups(m, k, f[2]);
+		for (guint i = 0; groups && i < groups->len; i++)
+			model_sum_str(sum, ((content_group *)groups->pdata[i])->slug);
+		if (groups)
+			g_ptr_array_free(groups, TRUE);
+		ok = groups != NULL;
+	} else {
+		ok = false;
+	}
+	g_strfreev(f);
+	return ok;
+}
