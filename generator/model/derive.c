@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model/derive.h"
+#include "model/model_reads.h"
 #include "model/diagram.h"
 #include "core/xmltext.h"
 #include "load/i18n.h"
@@ -142,6 +143,7 @@ void derive_diagnosis(const content_item *it, xmlNodePtr item)
 typedef struct {
 	const char *out_dir, *conf, *font_cache;
 	out_cache *cache;
+	reads_book *book; /* what a chart reads (model_reads.h), NULL without a cache */
 	fonts_ctx *fonts;
 	PangoFontMap *fm;
 	diag_list *d;
@@ -156,29 +158,23 @@ static PangoFontMap *derive_font_map(derive_charts *c)
 	return c->fm;
 }
 
-/* Links the chart at media/rel from the previous build when its inputs
- * (summed into sum, freed) are unchanged. */
+/* Links the chart at media/rel from the previous build when what it reads
+ * (names, tab-separated: model_reads.h) reads the same. */
 static bool derive_chart_kept(derive_charts *c, const char *kind, const char *rel,
-                              GChecksum *sum)
+                              const char *names)
 {
-	if (!c->cache) {
-		g_checksum_free(sum);
+	if (!c->cache)
+		return false;
+	char *file = g_build_filename("media", rel, NULL);
+	char *key = cache_key_reads(c->cache, kind, c->book, names);
+	if (!key) {
+		g_free(file);
 		return false;
 	}
-	char *file = g_build_filename("media", rel, NULL);
-	char *key = cache_key_sum(c->cache, kind, sum);
 	bool kept = cache_reuse(c->cache, file, key, c->out_dir);
 	g_free(key);
 	g_free(file);
 	return kept;
-}
-
-static GChecksum *derive_item_sum(const content_item *it)
-{
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(sum, (const guchar *)it->relpath, -1);
-	g_checksum_update(sum, it->head_sum, sizeof it->head_sum);
-	return sum;
 }
 
 /* The stage after the current one: its threshold is the radar's
@@ -211,6 +207,10 @@ static bool derive_write_radars(const model *m, derive_charts *c)
 	gsize dx_len = 0;
 	g_file_get_contents(dx_path, &dx_text, &dx_len, NULL);
 	g_free(dx_path);
+	char *dx_sum = dx_text ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)dx_text, dx_len)
+	                       : g_strdup("");
+	char *kind = g_strconcat("radar ", dx_sum, NULL); /* the model's text */
+	g_free(dx_sum);
 	GPtrArray *groups = m->set->groups[KIND_DIAGNOSTIC];
 	bool ok = true;
 	for (guint i = 0; i < groups->len; i++) {
@@ -221,11 +221,9 @@ static bool derive_write_radars(const model *m, derive_charts *c)
 			if (!r)
 				continue;
 			char *rel = derive_radar_path(it);
-			/* scores and labels: the diagnosis and the model */
-			GChecksum *sum = derive_item_sum(it);
-			if (dx_text)
-				g_checksum_update(sum, (const guchar *)dx_text, (gssize)dx_len);
-			if (derive_chart_kept(c, "radar", rel, sum)) {
+			/* scores and labels: every diagnosis (the scores compare
+			 * them), the model (a file of the catalogue) and its text */
+			if (derive_chart_kept(c, kind, rel, "catalogue\theads")) {
 				g_free(rel);
 				continue;
 			}
@@ -273,6 +271,7 @@ static bool derive_write_radars(const model *m, derive_charts *c)
 		}
 	}
 	g_free(dx_text);
+	g_free(kind);
 	return ok;
 }
 
@@ -288,9 +287,13 @@ static bool derive_write_diagrams(const model *m, derive_charts *c)
 			if (!diagram_in(it->fm))
 				continue;
 			char *rel = diagram_media_path(it->slug, it->lang);
-			PangoFontMap *fm = derive_chart_kept(c, "diagram", rel, derive_item_sum(it))
-			                           ? NULL
-			                           : derive_font_map(c);
+			/* what diagram_svg reads */
+			char *names = g_strdup_printf("fm|%1$s|diagram_back\tfm|%1$s|diagram_note\t"
+			                              "fm|%1$s|diagram_steps\tfm|%1$s|diagram_title",
+			                              it->relpath);
+			PangoFontMap *fm = derive_chart_kept(c, "diagram", rel, names) ? NULL
+			                                                               : derive_font_map(c);
+			g_free(names);
 			char *path = fm ? g_build_filename(c->out_dir, "media", rel, NULL) : NULL;
 			GError *err = NULL;
 			if (path && !diagram_svg(path, fm, it->lang, it->fm, &err)) {
@@ -348,7 +351,8 @@ bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_
                          const char *font_cache, out_cache *cache, int jobs, diag_list *d)
 {
 	derive_charts c = {.out_dir = out_dir, .conf = fonts_conf, .font_cache = font_cache,
-	                   .cache = cache, .d = d};
+	                   .cache = cache, .d = d,
+	                   .book = cache ? reads_book_new(model_read_value, (void *)m) : NULL};
 	GPtrArray *studies = m->set->groups[KIND_STUDY];
 	bool ok = derive_write_radars(m, &c);
 	ok = derive_write_diagrams(m, &c) && ok;
@@ -362,8 +366,10 @@ bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_
 			size_t np;
 			g_free(derive_phases(it, &np));
 			char *rel = np ? derive_chart_path(it) : NULL;
-			if (rel && !derive_chart_kept(&c, "timeline", rel, derive_item_sum(it)))
+			char *names = g_strdup_printf("fm|%s|phases", it->relpath); /* derive_phases */
+			if (rel && !derive_chart_kept(&c, "timeline", rel, names))
 				g_ptr_array_add(t.items, it);
+			g_free(names);
 			g_free(rel);
 		}
 	}
@@ -379,5 +385,6 @@ bool derive_write_charts(const model *m, const char *out_dir, const char *fonts_
 	if (c.fm)
 		g_object_unref(c.fm);
 	fonts_free(c.fonts);
+	reads_book_free(c.book);
 	return ok;
 }

@@ -511,13 +511,29 @@ static void model_related_studies(model *m, const content_group *g, const char *
 	}
 }
 
-/* Whether keys (NULL: all) names key. */
-static bool model_key_in(const char *const *keys, const char *key)
+/* Whether keys (NULL: all) names key for an item with front matter fm:
+ * "a" names a; "a|b" names a, and b when fm has no a; "*" names every key
+ * but those written "-c". */
+static bool model_key_in(const char *const *keys, const char *key, const yt_node *fm)
 {
-	for (; keys && *keys; keys++)
-		if (!strcmp(*keys, key))
+	bool all = !keys;
+	for (; keys && *keys; keys++) {
+		all = all || !strcmp(*keys, "*");
+		if (**keys == '-' && !strcmp(*keys + 1, key))
+			return false;
+		const char *bar = strchr(*keys, '|');
+		size_t n = bar ? (size_t)(bar - *keys) : strlen(*keys);
+		if (strlen(key) == n && !strncmp(*keys, key, n))
 			return true;
-	return !keys;
+		if (bar && !strcmp(bar + 1, key)) {
+			char *first = g_strndup(*keys, n);
+			bool none = !yt_get(fm, first);
+			g_free(first);
+			if (none)
+				return true;
+		}
+	}
+	return all;
 }
 
 static xmlNodePtr model_item_with(model *m, const content_group *g, const char *lang,
@@ -530,9 +546,9 @@ xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDoc
 }
 
 xmlNodePtr model_item_keys(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
-                           const char *const *keys)
+                           bool full, const char *const *keys)
 {
-	return model_item_with(m, g, lang, doc, false, keys);
+	return model_item_with(m, g, lang, doc, full, keys);
 }
 
 static xmlNodePtr model_item_with(model *m, const content_group *g, const char *lang,
@@ -557,7 +573,7 @@ static xmlNodePtr model_item_with(model *m, const content_group *g, const char *
 		const schema_key *k = model_key(g->kind, fm->keys[i]);
 		/* weight only orders lists: they read the order (model_sorted_groups),
 		 * no template reads the number, so a page is not made again for it */
-		if (k && fm->items[i] && strcmp(k->key, "weight") && model_key_in(keys, k->key)) {
+		if (k && fm->items[i] && strcmp(k->key, "weight") && model_key_in(keys, k->key, fm)) {
 			model_read_fm(it, k->key);
 			model_value(m, it, k, fm->items[i], lang, item);
 		}

@@ -50,11 +50,12 @@ bool model_kind_has_page(content_kind k);
 xmlNodePtr model_item(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
                       bool full);
 
-/* A short <item> (model_item, not full) with only the front-matter keys
- * named in keys (NULL-ended; NULL: every key): what a list shows of it, as
- * the theme declares (site/settings.xml), so that only those are read. */
+/* model_item with only the front-matter keys named in keys (NULL-ended;
+ * NULL: every key; "a|b": b when there is no a; "*": every key but those
+ * written "-c"): what a page shows of it, as the theme declares
+ * (site/settings.xml), so that only those are read. */
 xmlNodePtr model_item_keys(model *m, const content_group *g, const char *lang, xmlDocPtr doc,
-                           const char *const *keys);
+                           bool full, const char *const *keys);
 
 /* A new <page layout lang dir> document with what every renderer needs
  * around the content: <site> texts (title, description, organisation,

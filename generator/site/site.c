@@ -26,38 +26,18 @@ static xmlNodePtr site_text(xmlNodePtr parent, const char *name, const char *tex
 	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(text ? text : ""));
 }
 
-/* The keys a list of layout shows of its items (NULL: every key). */
-static const char *const *site_keys_of(const site_ctx *x, const char *layout)
+/* The keys layout shows of its items (NULL: every key) as the theme
+ * declares them for "LAYOUT QUALIFIER" (kind=K, on=L, slug=S) or, when
+ * exact is false, for the whole layout. */
+static const char *const *site_keys_of(const site_ctx *x, const char *layout,
+                                       const char *qualifier, bool exact)
 {
-	return x->list_keys ? g_hash_table_lookup(x->list_keys, layout) : NULL;
-}
-
-GHashTable *site_list_keys_load(const char *theme_dir, GHashTable *no_downloads)
-{
-	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, xmlFree,
-	                                         (GDestroyNotify)g_strfreev);
-	char *path = g_build_filename(theme_dir, "site", "settings.xml", NULL);
-	/* the theme's own file, parsed as a document without network or entities */
-	xmlDocPtr doc = g_file_test(path, G_FILE_TEST_IS_REGULAR)
-	                ? xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-	                : NULL;
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
-		xmlChar *layout = n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "list-keys")
-		                  ? xmlGetProp(n, BAD_CAST "layout") : NULL;
-		if (!layout)
-			continue;
-		xmlChar *dl = xmlGetProp(n, BAD_CAST "downloads");
-		if (!dl || !xmlStrEqual(dl, BAD_CAST "true"))
-			g_hash_table_add(no_downloads, g_strdup((char *)layout));
-		xmlFree(dl);
-		xmlChar *text = xmlNodeGetContent(n);
-		g_hash_table_replace(keys, layout, g_strsplit_set(g_strstrip((char *)text), " \t\n", -1));
-		xmlFree(text);
-	}
-	xmlFreeDoc(doc);
-	g_free(path);
-	return keys;
+	if (!x->lists)
+		return NULL;
+	char *key = g_strconcat(layout, *qualifier ? " " : "", qualifier, NULL);
+	const char *const *keys = g_hash_table_lookup(x->lists->keys, key);
+	g_free(key);
+	return keys || exact ? keys : g_hash_table_lookup(x->lists->keys, layout);
 }
 
 /* alternates: lang -> path of this page in that language (NULL: none). */
@@ -100,15 +80,26 @@ static xmlDocPtr site_page_doc(site_ctx *x, const char *layout, const char *lang
 		xmltext_set(f, "id", c->fields[i].id);
 	}
 	xmlNodePtr menu = xmlNewChild(site, NULL, BAD_CAST "menu", NULL);
-	GPtrArray *pages = model_sorted_groups(x->job->model, KIND_PAGE, lang);
+	/* a layout that shows no key of the menu's pages shows no menu */
+	char *on = g_strconcat("on=", layout, NULL);
+	const char *const *keys = site_keys_of(x, "menu", on, true);
+	g_free(on);
+	GPtrArray *pages = keys && !*keys ? g_ptr_array_new()
+	                                  : model_sorted_groups(x->job->model, KIND_PAGE, lang);
+	if (!keys)
+		keys = site_keys_of(x, "menu", "", false);
 	for (guint i = 0; i < pages->len; i++) {
 		content_group *g = pages->pdata[i];
 		content_item *it = content_group_pick(g, c, lang);
 		reads_use("pick|%s|%s|%s", content_kind_name(g->kind), g->slug, lang);
 		model_read_fm(it, "menu");
-		if (yt_is_true(yt_get(it->fm, "menu")))
-			xmlAddChild(menu, model_item_keys(x->job->model, g, lang, doc,
-			                                  site_keys_of(x, "menu")));
+		if (yt_is_true(yt_get(it->fm, "menu"))) {
+			char *slug = g_strconcat("slug=", g->slug, NULL); /* a page the theme names */
+			const char *const *own = site_keys_of(x, "menu", slug, true);
+			g_free(slug);
+			xmlAddChild(menu, model_item_keys(x->job->model, g, lang, doc, false,
+			                                  own ? own : keys));
+		}
 	}
 	g_ptr_array_free(pages, TRUE);
 	*page_out = page;
@@ -223,7 +214,7 @@ static const char *site_same_alt_fn(const char *lang, void *data)
 
 /* The city a PDF is about: its kit's, study's or diagnosis's city; NULL for
  * a system's flyer. */
-static const char *site_download_city(const model *m, const site_download *d)
+const char *site_download_city(const model *m, const site_download *d)
 {
 	int k = !g_strcmp0(d->kind, "kit")          ? KIND_KIT
 	        : !g_strcmp0(d->kind, "report")     ? KIND_STUDY
@@ -233,46 +224,11 @@ static const char *site_download_city(const model *m, const site_download *d)
 	return g && g->items->len ? yt_str(((content_item *)g->items->pdata[0])->fm, "city") : NULL;
 }
 
-/* Whether the page of kind/slug offers d: its own PDFs; a city's page
- * also offers its kits, reports and diagnoses. */
-static bool site_download_on(const model *m, const site_download *d, content_kind kind,
+bool site_download_on(const model *m, const site_download *d, content_kind kind,
                              const char *slug)
 {
 	return !g_strcmp0(d->slug, slug) ||
 	       (kind == KIND_CITY && !g_strcmp0(site_download_city(m, d), slug));
-}
-
-/* d as a page shows it: in a list, with its size in whole kilobytes
- * (docs/theme.md), so a PDF that changed by a few bytes makes no page
- * again (a size halfway between two is summed exactly, whichever way the
- * theme rounds it); on an item page, without size, slug or city. */
-static void site_sum_download(const model *m, const site_download *d, bool listed,
-                              GChecksum *sum)
-{
-	char size[64];
-	snprintf(size, sizeof size, "%ld %ld", (d->bytes + 512) / 1024,
-	         d->bytes % 1024 == 512 ? d->bytes : -1);
-	const char *v[] = {d->href, d->title, d->lang, d->kind, d->slug, site_download_city(m, d),
-	                   size};
-	for (size_t k = 0; k < (listed ? G_N_ELEMENTS(v) : 4); k++)
-		g_checksum_update(sum, (const guchar *)(v[k] ? v[k] : ""), (gssize)strlen(v[k] ? v[k] : "") + 1);
-}
-
-bool site_read_value(void *job_, const char *name, GChecksum *sum)
-{
-	const site_job *job = job_;
-	bool all = !strcmp(name, "downloads");
-	if (!all && !g_str_has_prefix(name, "dl|"))
-		return model_read_value(job->model, name, sum);
-	char **f = g_strsplit(name, "|", 3);
-	int kind = all ? 0 : f[1] && f[2] ? content_kind_from_name(f[1]) : -1;
-	for (guint i = 0; kind >= 0 && job->downloads && i < job->downloads->len; i++) {
-		const site_download *d = job->downloads->pdata[i];
-		if (all || site_download_on(job->model, d, kind, f[2]))
-			site_sum_download(job->model, d, all, sum);
-	}
-	g_strfreev(f);
-	return kind >= 0;
 }
 
 /* <document href lang kind slug city bytes>title</document>; on an item
@@ -308,7 +264,8 @@ bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 	xmlNodePtr page;
 	xmlDocPtr doc = site_page_doc(x, content_kind_name(g->kind), lang, path,
 	                              site_item_alt_fn, &alt, &page);
-	xmlAddChild(page, model_item(x->job->model, g, lang, doc, true));
+	xmlAddChild(page, model_item_keys(x->job->model, g, lang, doc, true,
+	                                  site_keys_of(x, content_kind_name(g->kind), "", true)));
 	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
 	/* Its own PDFs; a city's page also offers its kits, reports and
 	 * diagnoses. */
@@ -337,7 +294,8 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 		return true;
 	}
 	site_reads_begin(x);
-	bool with_downloads = !(x->no_downloads && g_hash_table_contains(x->no_downloads, layout));
+	bool with_downloads = !(x->lists && g_hash_table_contains(x->lists->no_downloads, layout));
+	bool fallbacks = !(x->lists && g_hash_table_contains(x->lists->no_fallback, layout));
 	if (with_downloads)
 		reads_use("downloads");
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
@@ -348,9 +306,16 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 		xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
 		xmltext_set(list, "kind", content_kind_name(kinds[k]));
 		GPtrArray *groups = model_sorted_groups(x->job->model, kinds[k], lang);
-		for (guint i = 0; i < groups->len; i++)
-			xmlAddChild(list, model_item_keys(x->job->model, groups->pdata[i], lang, doc,
-			                                  site_keys_of(x, layout)));
+		char *kind = g_strconcat("kind=", content_kind_name(kinds[k]), NULL);
+		const char *const *keys = site_keys_of(x, layout, kind, false);
+		g_free(kind);
+		for (guint i = 0; i < groups->len; i++) {
+			const content_group *g = groups->pdata[i];
+			/* a list without fallbacks reads which translation lang shows */
+			reads_use("pick|%s|%s|%s", content_kind_name(g->kind), g->slug, lang);
+			if (fallbacks || content_group_item(g, lang))
+				xmlAddChild(list, model_item_keys(x->job->model, g, lang, doc, false, keys));
+		}
 		g_ptr_array_free(groups, TRUE);
 	}
 	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);

@@ -12,11 +12,7 @@ typedef struct {
 	xslt_sheet *page, *feed;
 	const site_config *c;
 	reads_book *book;  /* what pages read, and its values in this build */
-	/* layout -> the front-matter keys its lists show (NULL-ended), as
-	 * site/settings.xml declares; a layout not there shows every key */
-	GHashTable *list_keys;
-	/* layouts whose lists do not show the PDFs (no downloads="true") */
-	GHashTable *no_downloads;
+	const struct site_lists *lists; /* what lists show (site/settings.xml), or NULL */
 } site_ctx;
 
 /* Each makes (or keeps, when its key is unchanged) one file of the site. */
@@ -28,15 +24,30 @@ bool site_self_assessment(site_ctx *x, const char *lang);
 bool site_root_page(site_ctx *x, const char *layout, const char *file);
 bool site_sitemap(site_ctx *x); /* and robots.txt */
 
+/* The city a PDF is about: its kit's, study's or diagnosis's city; NULL
+ * for a system's flyer. */
+const char *site_download_city(const model *m, const site_download *d);
+
+/* Whether the page of kind/slug offers d: its own PDFs; a city's page
+ * also offers its kits, reports and diagnoses. */
+bool site_download_on(const model *m, const site_download *d, content_kind kind,
+                      const char *slug);
+
 /* The value of a read name of the site (the PDFs a page offers:
  * "dl|KIND|SLUG", "downloads") or the model's (model_reads.h), with a
  * site_job as ctx: a reads_value_fn. */
 bool site_read_value(void *job, const char *name, GChecksum *sum);
 
-/* The theme's site/settings.xml <list-keys layout="L">KEY …</list-keys>:
- * layout -> keys (char **), owned; adds to no_downloads (a set of
- * strings) the layouts declared without downloads="true". */
-GHashTable *site_list_keys_load(const char *theme_dir, GHashTable *no_downloads);
+/* What the theme's lists show, from its site/settings.xml: <list-keys
+ * layout="L" [kind="K" | on="L2"] [downloads="true"] [fallback="false"]>
+ * KEY …</list-keys> (docs/theme.md). */
+typedef struct site_lists {
+	GHashTable *keys;         /* "L", "L kind=K", "L on=L2" -> keys (char **) */
+	GHashTable *no_downloads; /* layouts whose lists hold no <downloads> */
+	GHashTable *no_fallback;  /* layouts whose lists leave fallback items out */
+} site_lists;
+site_lists *site_lists_load(const char *theme_dir);
+void site_lists_free(site_lists *l);
 
 
 #endif

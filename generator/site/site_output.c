@@ -4,6 +4,7 @@
 #include "build/jobs.h"
 #include "site/site_int.h"
 #include "site/search.h"
+#include "model/model_reads.h"
 
 /* One page to make: a list page (layout set), or an item page (g set). */
 typedef struct {
@@ -50,7 +51,7 @@ struct site_session {
 	site_ctx *ctx;               /* n of them, NULL until the first emit */
 	int n;
 	reads_book *book;
-	GHashTable *list_keys, *no_downloads;
+	site_lists *lists;
 	bool ok;
 };
 
@@ -84,14 +85,13 @@ static bool site_session_ready(site_job *job)
 	s->n = job->jobs > 0 ? job->jobs : 1;
 	s->ctx = g_new0(site_ctx, s->n);
 	s->book = job->cache ? reads_book_new(site_read_value, job) : NULL;
-	s->no_downloads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	s->list_keys = site_list_keys_load(job->theme_dir, s->no_downloads);
+	s->lists = site_lists_load(job->theme_dir);
 	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
 	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
 	s->ok = true;
 	for (int i = 0; i < s->n && s->ok; i++) {
 		s->ctx[i] = (site_ctx){.job = job, .c = c, .book = s->book,
-		                      .list_keys = s->list_keys, .no_downloads = s->no_downloads};
+		                      .lists = s->lists};
 		s->ctx[i].page = xslt_load(page_xsl, job->model->strings, job->d);
 		s->ctx[i].feed = s->ctx[i].page ? xslt_load(feed_xsl, job->model->strings, job->d) : NULL;
 		s->ok = s->ctx[i].page && s->ctx[i].feed;
@@ -112,10 +112,7 @@ void site_close(site_job *job)
 	}
 	g_free(s->ctx);
 	reads_book_free(s->book);
-	if (s->list_keys)
-		g_hash_table_destroy(s->list_keys);
-	if (s->no_downloads)
-		g_hash_table_destroy(s->no_downloads);
+	site_lists_free(s->lists);
 	for (int o = 0; o < SITE_OUTPUTS; o++)
 		g_array_free(s->tasks[o], TRUE);
 	g_free(s);
@@ -235,3 +232,98 @@ static bool site_search_emit(void *job_)
 }
 
 const output_def site_search_output = {"search", site_after, site_search_plan, site_search_emit};
+
+/* ---- what the site's pages read ---------------------------------------- */
+
+/* d as a page shows it: in a list, with its size in whole kilobytes
+ * (docs/theme.md), so a PDF that changed by a few bytes makes no page
+ * again (a size halfway between two is summed exactly, whichever way the
+ * theme rounds it); on an item page, without size, slug or city. */
+static void site_sum_download(const model *m, const site_download *d, bool listed,
+                              GChecksum *sum)
+{
+	char size[64];
+	snprintf(size, sizeof size, "%ld %ld", (d->bytes + 512) / 1024,
+	         d->bytes % 1024 == 512 ? d->bytes : -1);
+	const char *v[] = {d->href, d->title, d->lang, d->kind, d->slug, site_download_city(m, d),
+	                   size};
+	for (size_t k = 0; k < (listed ? G_N_ELEMENTS(v) : 4); k++)
+		g_checksum_update(sum, (const guchar *)(v[k] ? v[k] : ""), (gssize)strlen(v[k] ? v[k] : "") + 1);
+}
+
+bool site_read_value(void *job_, const char *name, GChecksum *sum)
+{
+	const site_job *job = job_;
+	bool all = !strcmp(name, "downloads");
+	if (!all && !g_str_has_prefix(name, "dl|"))
+		return model_read_value(job->model, name, sum);
+	char **f = g_strsplit(name, "|", 3);
+	int kind = all ? 0 : f[1] && f[2] ? content_kind_from_name(f[1]) : -1;
+	for (guint i = 0; kind >= 0 && job->downloads && i < job->downloads->len; i++) {
+		const site_download *d = job->downloads->pdata[i];
+		if (all || site_download_on(job->model, d, kind, f[2]))
+			site_sum_download(job->model, d, all, sum);
+	}
+	g_strfreev(f);
+	return kind >= 0;
+}
+
+site_lists *site_lists_load(const char *theme_dir)
+{
+	site_lists *l = g_new0(site_lists, 1);
+	l->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+	l->no_downloads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	l->no_fallback = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	char *path = g_build_filename(theme_dir, "site", "settings.xml", NULL);
+	/* the theme's own file, parsed as a document without network or entities */
+	xmlDocPtr doc = g_file_test(path, G_FILE_TEST_IS_REGULAR)
+	                ? xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+	                : NULL;
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+		xmlChar *layout = n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "list-keys")
+		                  ? xmlGetProp(n, BAD_CAST "layout") : NULL;
+		if (!layout)
+			continue;
+		xmlChar *kind = xmlGetProp(n, BAD_CAST "kind"), *on = xmlGetProp(n, BAD_CAST "on");
+		xmlChar *slug = xmlGetProp(n, BAD_CAST "slug");
+		xmlChar *dl = xmlGetProp(n, BAD_CAST "downloads"), *fb = xmlGetProp(n, BAD_CAST "fallback");
+		bool whole = !kind && !on && !slug; /* the layout's own entry */
+		if (whole && !xmlStrEqual(dl, BAD_CAST "true"))
+			g_hash_table_add(l->no_downloads, g_strdup((char *)layout));
+		if (whole && xmlStrEqual(fb, BAD_CAST "false"))
+			g_hash_table_add(l->no_fallback, g_strdup((char *)layout));
+		char *name = kind ? g_strdup_printf("%s kind=%s", layout, kind)
+		             : on ? g_strdup_printf("%s on=%s", layout, on)
+		             : slug ? g_strdup_printf("%s slug=%s", layout, slug)
+		                    : g_strdup((char *)layout);
+		xmlChar *text = xmlNodeGetContent(n);
+		char **keys = g_strsplit_set(g_strstrip((char *)text), " \t\n", -1);
+		if (keys[0] && !keys[0][0]) { /* an empty element: no key */
+			g_strfreev(keys);
+			keys = g_new0(char *, 1);
+		}
+		g_hash_table_replace(l->keys, name, keys);
+		xmlFree(text);
+		xmlFree(kind);
+		xmlFree(on);
+		xmlFree(slug);
+		xmlFree(dl);
+		xmlFree(fb);
+		xmlFree(layout);
+	}
+	xmlFreeDoc(doc);
+	g_free(path);
+	return l;
+}
+
+void site_lists_free(site_lists *l)
+{
+	if (!l)
+		return;
+	g_hash_table_destroy(l->keys);
+	g_hash_table_destroy(l->no_downloads);
+	g_hash_table_destroy(l->no_fallback);
+	g_free(l);
+}
+
