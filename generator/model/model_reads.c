@@ -145,3 +145,72 @@ bool model_read_value(void *mp, const char *name, GChecksum *sum)
 	g_strfreev(f);
 	return ok;
 }
+
+model_shown *model_shown_load(const char *path)
+{
+	model_shown *l = g_new0(model_shown, 1);
+	l->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+	l->no_downloads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	l->no_fallback = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	/* the theme's own file, parsed as a document without network or entities */
+	xmlDocPtr doc = g_file_test(path, G_FILE_TEST_IS_REGULAR)
+	                ? xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+	                : NULL;
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+		xmlChar *layout = n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "list-keys")
+		                  ? xmlGetProp(n, BAD_CAST "layout") : NULL;
+		if (!layout)
+			continue;
+		xmlChar *kind = xmlGetProp(n, BAD_CAST "kind"), *on = xmlGetProp(n, BAD_CAST "on");
+		xmlChar *slug = xmlGetProp(n, BAD_CAST "slug");
+		xmlChar *dl = xmlGetProp(n, BAD_CAST "downloads"), *fb = xmlGetProp(n, BAD_CAST "fallback");
+		bool whole = !kind && !on && !slug; /* the layout's own entry */
+		if (whole && !xmlStrEqual(dl, BAD_CAST "true"))
+			g_hash_table_add(l->no_downloads, g_strdup((char *)layout));
+		if (whole && xmlStrEqual(fb, BAD_CAST "false"))
+			g_hash_table_add(l->no_fallback, g_strdup((char *)layout));
+		char *name = kind ? g_strdup_printf("%s kind=%s", layout, kind)
+		             : on ? g_strdup_printf("%s on=%s", layout, on)
+		             : slug ? g_strdup_printf("%s slug=%s", layout, slug)
+		                    : g_strdup((char *)layout);
+		xmlChar *text = xmlNodeGetContent(n);
+		char **keys = g_strsplit_set(g_strstrip((char *)text), " \t\n", -1);
+		if (keys[0] && !keys[0][0]) { /* an empty element: no key */
+			g_strfreev(keys);
+			keys = g_new0(char *, 1);
+		}
+		g_hash_table_replace(l->keys, name, keys);
+		xmlFree(text);
+		xmlFree(kind);
+		xmlFree(on);
+		xmlFree(slug);
+		xmlFree(dl);
+		xmlFree(fb);
+		xmlFree(layout);
+	}
+	xmlFreeDoc(doc);
+	return l;
+}
+
+void model_shown_free(model_shown *l)
+{
+	if (!l)
+		return;
+	g_hash_table_destroy(l->keys);
+	g_hash_table_destroy(l->no_downloads);
+	g_hash_table_destroy(l->no_fallback);
+	g_free(l);
+}
+
+
+const char *const *model_shown_keys(const model_shown *s, const char *layout,
+                                    const char *qualifier, bool exact)
+{
+	if (!s)
+		return NULL;
+	char *key = g_strconcat(layout, *qualifier ? " " : "", qualifier, NULL);
+	const char *const *keys = g_hash_table_lookup(s->keys, key);
+	g_free(key);
+	return keys || exact ? keys : g_hash_table_lookup(s->keys, layout);
+}

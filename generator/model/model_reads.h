@@ -23,4 +23,25 @@ void model_read_fm(const content_item *it, const char *key);
  * content/ (by size and time). */
 void model_read_catalogue(void);
 
+/* What a theme's templates show of the items they get, from its
+ * settings.xml: <list-keys layout="L" [kind="K" | on="L2" | slug="S"]
+ * [downloads="true"] [fallback="false"]>KEY …</list-keys>
+ * (docs/theme.md). */
+typedef struct model_shown {
+	GHashTable *keys;         /* "L", "L kind=K", "L on=L2", "L slug=S" -> keys (char **) */
+	GHashTable *no_downloads; /* layouts whose lists hold no <downloads> */
+	GHashTable *no_fallback;  /* layouts whose lists leave fallback items out */
+} model_shown;
+
+/* Reads path (a missing file declares nothing: every key is shown). */
+model_shown *model_shown_load(const char *path);
+void model_shown_free(model_shown *s);
+
+/* The keys layout shows (NULL: every key; for model_item_keys) as
+ * declared for "LAYOUT QUALIFIER" or, when exact is false and that is not
+ * declared, for the whole layout. qualifier: "kind=K", "on=L", "slug=S"
+ * or "" (the layout's own entry). */
+const char *const *model_shown_keys(const model_shown *s, const char *layout,
+                                    const char *qualifier, bool exact);
+
 #endif

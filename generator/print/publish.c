@@ -7,6 +7,7 @@
 #include "publish.h"
 #include "build/workers.h"
 #include "model/chart.h"
+#include "model/model_reads.h"
 
 void site_download_free(site_download *d)
 {
@@ -65,6 +66,9 @@ bool publish_open(publish_job *job)
 	}
 	g_free(xsl);
 	g_free(yaml);
+	char *settings = g_build_filename(job->theme_dir, "print", "settings.xml", NULL);
+	job->shown = model_shown_load(settings); /* what documents show of related pages */
+	g_free(settings);
 	if (!job->downloads)
 		job->downloads = g_ptr_array_new_with_free_func((GDestroyNotify)site_download_free);
 	return job->sheet && job->style;
@@ -76,18 +80,24 @@ void publish_close(publish_job *job)
 	print_style_free(job->style);
 	job->sheet = NULL;
 	job->style = NULL;
+	model_shown_free(job->shown);
+	job->shown = NULL;
 	g_mutex_clear(&job->lock);
 }
 
-/* A full <item> of kind/slug as lang reads it, appended to parent. */
-static void publish_add(publish_job *job, xmlNodePtr parent, content_kind k,
+/* A full <item> of kind/slug as lang reads it, appended to parent, with the
+ * keys a document of layout shows of it (print/settings.xml). */
+static void publish_add(publish_job *job, const char *layout, xmlNodePtr parent, content_kind k,
                         const char *slug, const char *lang, bool full)
 {
 	content_group *g = content_group_find(job->model->set, k, slug);
 	if (g && job->used)
 		g_hash_table_add(job->used, g);
+	char *kind = g_strconcat("kind=", content_kind_name(k), NULL);
+	const char *const *keys = model_shown_keys(job->shown, layout, kind, true);
+	g_free(kind);
 	if (g)
-		xmlAddChild(parent, model_item(job->model, g, lang, parent->doc, full));
+		xmlAddChild(parent, model_item_keys(job->model, g, lang, parent->doc, full, keys));
 }
 
 /* Numbers tables and figures in document order (table-n, figure-n), as
@@ -127,11 +137,11 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 	const char *city = yt_str(it->fm, "city");
 	xmlNodePtr related = xmlNewChild(page, NULL, BAD_CAST "related", NULL);
 	if (city)
-		publish_add(job, related, KIND_CITY, city, lang, true);
+		publish_add(job, layout, related, KIND_CITY, city, lang, true);
 	const yt_node *list = yt_get(it->fm, g->kind == KIND_KIT ? "systems" : "proposed");
 	for (size_t i = 0; list && list->kind == YT_SEQ && i < list->count; i++)
 		if (list->items[i]->kind == YT_SCALAR)
-			publish_add(job, related, KIND_SYSTEM, list->items[i]->value, lang,
+			publish_add(job, layout, related, KIND_SYSTEM, list->items[i]->value, lang,
 			            g->kind == KIND_KIT);
 	/* A kit may present what a diagnosis recommends instead of a list. */
 	const char *dx = g->kind == KIND_KIT ? yt_str(it->fm, "recommend") : NULL;
@@ -142,7 +152,7 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 		g_hash_table_add(job->used, dx_group);
 	GPtrArray *rec = dx && !list ? model_recommended(job->model, dx, 3) : NULL;
 	for (guint i = 0; rec && i < rec->len; i++)
-		publish_add(job, related, KIND_SYSTEM, rec->pdata[i], lang, true);
+		publish_add(job, layout, related, KIND_SYSTEM, rec->pdata[i], lang, true);
 	if (rec)
 		g_ptr_array_free(rec, TRUE);
 	int tables = 0, figures = 0;

@@ -21,6 +21,7 @@ typedef struct {
 	out_cache *cache;      /* previous PDFs to reuse, or NULL */
 	print_style *style;    /* loaded by publish_open */
 	xslt_sheet *sheet;     /* the theme's print/document.xsl */
+	struct model_shown *shown; /* print/settings.xml: what documents show of related pages */
 	GPtrArray *downloads;  /* site_download*, filled by publish_all */
 	int documents;         /* made or reused */
 	GMutex lock;

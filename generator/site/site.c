@@ -26,18 +26,10 @@ static xmlNodePtr site_text(xmlNodePtr parent, const char *name, const char *tex
 	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST(text ? text : ""));
 }
 
-/* The keys layout shows of its items (NULL: every key) as the theme
- * declares them for "LAYOUT QUALIFIER" (kind=K, on=L, slug=S) or, when
- * exact is false, for the whole layout. */
 static const char *const *site_keys_of(const site_ctx *x, const char *layout,
                                        const char *qualifier, bool exact)
 {
-	if (!x->lists)
-		return NULL;
-	char *key = g_strconcat(layout, *qualifier ? " " : "", qualifier, NULL);
-	const char *const *keys = g_hash_table_lookup(x->lists->keys, key);
-	g_free(key);
-	return keys || exact ? keys : g_hash_table_lookup(x->lists->keys, layout);
+	return model_shown_keys(x->lists, layout, qualifier, exact);
 }
 
 /* alternates: lang -> path of this page in that language (NULL: none). */

@@ -12,7 +12,7 @@ typedef struct {
 	xslt_sheet *page, *feed;
 	const site_config *c;
 	reads_book *book;  /* what pages read, and its values in this build */
-	const struct site_lists *lists; /* what lists show (site/settings.xml), or NULL */
+	const struct model_shown *lists; /* what lists show (site/settings.xml), or NULL */
 } site_ctx;
 
 /* Each makes (or keeps, when its key is unchanged) one file of the site. */
@@ -37,17 +37,5 @@ bool site_download_on(const model *m, const site_download *d, content_kind kind,
  * "dl|KIND|SLUG", "downloads") or the model's (model_reads.h), with a
  * site_job as ctx: a reads_value_fn. */
 bool site_read_value(void *job, const char *name, GChecksum *sum);
-
-/* What the theme's lists show, from its site/settings.xml: <list-keys
- * layout="L" [kind="K" | on="L2"] [downloads="true"] [fallback="false"]>
- * KEY …</list-keys> (docs/theme.md). */
-typedef struct site_lists {
-	GHashTable *keys;         /* "L", "L kind=K", "L on=L2" -> keys (char **) */
-	GHashTable *no_downloads; /* layouts whose lists hold no <downloads> */
-	GHashTable *no_fallback;  /* layouts whose lists leave fallback items out */
-} site_lists;
-site_lists *site_lists_load(const char *theme_dir);
-void site_lists_free(site_lists *l);
-
 
 #endif

@@ -51,7 +51,7 @@ struct site_session {
 	site_ctx *ctx;               /* n of them, NULL until the first emit */
 	int n;
 	reads_book *book;
-	site_lists *lists;
+	model_shown *lists;
 	bool ok;
 };
 
@@ -85,7 +85,9 @@ static bool site_session_ready(site_job *job)
 	s->n = job->jobs > 0 ? job->jobs : 1;
 	s->ctx = g_new0(site_ctx, s->n);
 	s->book = job->cache ? reads_book_new(site_read_value, job) : NULL;
-	s->lists = site_lists_load(job->theme_dir);
+	char *settings = g_build_filename(job->theme_dir, "site", "settings.xml", NULL);
+	s->lists = model_shown_load(settings);
+	g_free(settings);
 	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
 	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
 	s->ok = true;
@@ -112,7 +114,7 @@ void site_close(site_job *job)
 	}
 	g_free(s->ctx);
 	reads_book_free(s->book);
-	site_lists_free(s->lists);
+	model_shown_free(s->lists);
 	for (int o = 0; o < SITE_OUTPUTS; o++)
 		g_array_free(s->tasks[o], TRUE);
 	g_free(s);
@@ -267,63 +269,3 @@ bool site_read_value(void *job_, const char *name, GChecksum *sum)
 	g_strfreev(f);
 	return kind >= 0;
 }
-
-site_lists *site_lists_load(const char *theme_dir)
-{
-	site_lists *l = g_new0(site_lists, 1);
-	l->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
-	l->no_downloads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	l->no_fallback = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	char *path = g_build_filename(theme_dir, "site", "settings.xml", NULL);
-	/* the theme's own file, parsed as a document without network or entities */
-	xmlDocPtr doc = g_file_test(path, G_FILE_TEST_IS_REGULAR)
-	                ? xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-	                : NULL;
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
-		xmlChar *layout = n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "list-keys")
-		                  ? xmlGetProp(n, BAD_CAST "layout") : NULL;
-		if (!layout)
-			continue;
-		xmlChar *kind = xmlGetProp(n, BAD_CAST "kind"), *on = xmlGetProp(n, BAD_CAST "on");
-		xmlChar *slug = xmlGetProp(n, BAD_CAST "slug");
-		xmlChar *dl = xmlGetProp(n, BAD_CAST "downloads"), *fb = xmlGetProp(n, BAD_CAST "fallback");
-		bool whole = !kind && !on && !slug; /* the layout's own entry */
-		if (whole && !xmlStrEqual(dl, BAD_CAST "true"))
-			g_hash_table_add(l->no_downloads, g_strdup((char *)layout));
-		if (whole && xmlStrEqual(fb, BAD_CAST "false"))
-			g_hash_table_add(l->no_fallback, g_strdup((char *)layout));
-		char *name = kind ? g_strdup_printf("%s kind=%s", layout, kind)
-		             : on ? g_strdup_printf("%s on=%s", layout, on)
-		             : slug ? g_strdup_printf("%s slug=%s", layout, slug)
-		                    : g_strdup((char *)layout);
-		xmlChar *text = xmlNodeGetContent(n);
-		char **keys = g_strsplit_set(g_strstrip((char *)text), " \t\n", -1);
-		if (keys[0] && !keys[0][0]) { /* an empty element: no key */
-			g_strfreev(keys);
-			keys = g_new0(char *, 1);
-		}
-		g_hash_table_replace(l->keys, name, keys);
-		xmlFree(text);
-		xmlFree(kind);
-		xmlFree(on);
-		xmlFree(slug);
-		xmlFree(dl);
-		xmlFree(fb);
-		xmlFree(layout);
-	}
-	xmlFreeDoc(doc);
-	g_free(path);
-	return l;
-}
-
-void site_lists_free(site_lists *l)
-{
-	if (!l)
-		return;
-	g_hash_table_destroy(l->keys);
-	g_hash_table_destroy(l->no_downloads);
-	g_hash_table_destroy(l->no_fallback);
-	g_free(l);
-}
-
