@@ -484,28 +484,34 @@ static GHashTable *model_studies_index(model *m, const char *lang)
 	return index;
 }
 
-/* Studies that name this city (or propose this system), oldest first. */
-static void model_related_studies(model *m, const content_group *g, const char *lang,
-                                  xmlNodePtr item)
+GPtrArray *model_studies_of(model *m, content_kind k, const char *slug, const char *lang)
 {
-	/* The index is made once per language, by whichever page asks first:
-	 * every page that uses it reads what it was made from. */
-	GPtrArray *studies = m->set->groups[KIND_STUDY];
-	for (guint i = 0; i < studies->len; i++) {
-		const content_group *sg = studies->pdata[i];
-		content_item *s = content_group_pick(sg, m->config, lang);
-		reads_use("pick|%s|%s|%s", content_kind_name(KIND_STUDY), sg->slug, lang);
-		model_read_fm(s, g->kind == KIND_CITY ? "city" : "proposed");
-		model_read_fm(s, "year");
-	}
-	char *key = g_strconcat(g->kind == KIND_CITY ? "city/" : "system/", g->slug, NULL);
+	char *key = g_strconcat(k == KIND_CITY ? "city/" : "system/", slug, NULL);
 	GPtrArray *found = g_hash_table_lookup(model_studies_index(m, lang), key);
 	g_free(key);
+	return found;
+}
+
+/* Studies that name this city (or propose this system), oldest first. */
+static bool model_key_in(const char *const *keys, const char *key, const yt_node *fm);
+
+/* keys: what the page shows (model_item_keys); "year" names the studies'
+ * @year too. */
+static void model_related_studies(model *m, const content_group *g, const char *lang,
+                                  xmlNodePtr item, const char *const *keys, const yt_node *fm)
+{
+	/* which studies, in which order: made once per language, by whichever
+	 * page asks first, so the page reads the result (model_reads.c) */
+	reads_use("studies|%s|%s|%s", content_kind_name(g->kind), g->slug, lang);
+	GPtrArray *found = model_studies_of(m, g->kind, g->slug, lang);
 	if (found && found->len) {
 		xmlNodePtr list = xmlNewChild(item, NULL, BAD_CAST "studies", NULL);
 		for (guint i = 0; i < found->len; i++) {
 			content_item *s = found->pdata[i];
 			xmlNodePtr e = model_ref(m, list, "v", KIND_STUDY, s->slug, lang);
+			if (!model_key_in(keys, "year", fm))
+				continue;
+			model_read_fm(s, "year");
 			xmltext_set(e, "year", yt_str(s->fm, "year"));
 		}
 	}
@@ -591,7 +597,7 @@ static xmlNodePtr model_item_with(model *m, const content_group *g, const char *
 	xmlAddChild(item, toc);
 	diag_free(quiet);
 	if (g->kind == KIND_CITY || g->kind == KIND_SYSTEM)
-		model_related_studies(m, g, lang, item);
+		model_related_studies(m, g, lang, item, keys, it->fm);
 	if (g->kind == KIND_STUDY)
 		derive_study(it, lang, item);
 	dx_result *dx = g->kind == KIND_DIAGNOSTIC ? g_hash_table_lookup(m->dx_results, it) : NULL;

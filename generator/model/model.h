@@ -68,6 +68,10 @@ xmlDocPtr model_page_new(model *m, const char *layout, const char *lang,
  * NULL when it has none or does not exist. */
 GPtrArray *model_recommended(model *m, const char *diagnosis, size_t max);
 
+/* The studies (content_item*, borrowed, or NULL) that name city slug (k:
+ * KIND_CITY) or propose system slug, oldest first, as lang reads them. */
+GPtrArray *model_studies_of(model *m, content_kind k, const char *slug, const char *lang);
+
 /* Sort key order of a kind's groups for lang: weight, then title (ICU). */
 GPtrArray *model_sorted_groups(model *m, content_kind k, const char *lang);
 

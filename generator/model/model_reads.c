@@ -131,6 +131,12 @@ bool model_read_value(void *mp, const char *name, GChecksum *sum)
 		content_group *g = k < 0 ? NULL : content_group_find(m->set, k, f[2]);
 		content_item *it = g ? content_group_pick(g, m->config, f[3]) : NULL;
 		model_sum_str(sum, it ? it->relpath : "");
+	} else if (!strcmp(f[0], "studies") && n == 4) { /* a city's or system's studies */
+		int k = content_kind_from_name(f[1]);
+		GPtrArray *found = k < 0 ? NULL : model_studies_of(m, k, f[2], f[3]);
+		for (guint i = 0; found && i < found->len; i++)
+			model_sum_str(sum, ((content_item *)found->pdata[i])->relpath);
+		ok = k >= 0;
 	} else if (!strcmp(f[0], "order") && n == 3) { /* a kind's pages, as lists sort them */
 		int k = content_kind_from_name(f[1]);
 		GPtrArray *groups = k < 0 ? NULL : model_sorted_groups(m, k, f[2]);

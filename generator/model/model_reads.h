@@ -10,7 +10,8 @@
 #include "model/model.h"
 
 /* The value of a read name of the model ("fm|REL|KEY", "keys|REL",
- * "body|REL", "pick|KIND|SLUG|LANG", "order|KIND|LANG", "catalogue",
+ * "body|REL", "pick|KIND|SLUG|LANG", "order|KIND|LANG",
+ * "studies|KIND|SLUG|LANG" (a city's or system's studies), "catalogue",
  * "heads"), added to sum; false for a name it does not know. A
  * reads_value_fn with the model as ctx. */
 bool model_read_value(void *m, const char *name, GChecksum *sum);

@@ -131,7 +131,8 @@ static xmlDocPtr publish_compose(publish_job *job, const char *layout, content_g
 	xmlDocPtr doc = model_page_new(job->model, layout, lang, job->generator, &page, NULL);
 	if (publish_offline(job->model->config->base_url))
 		xmlSetProp(page, BAD_CAST "web", BAD_CAST "no"); /* the theme leaves addresses out */
-	xmlNodePtr item = model_item(job->model, g, lang, doc, true);
+	xmlNodePtr item = model_item_keys(job->model, g, lang, doc, true,
+	                                  model_shown_keys(job->shown, layout, "", true));
 	xmlAddChild(page, item);
 	content_item *it = content_group_pick(g, job->model->config, lang);
 	const char *city = yt_str(it->fm, "city");
