@@ -41,6 +41,9 @@ typedef struct {
 } print_bctx;
 
 static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *c);
+static bool print_node_inline(xmlNodePtr k);
+static void print_build_children(print_builder *B, xmlNodePtr n, const char *tag,
+                                 const print_bctx *c);
 
 print_block *print_doc_add_block(print_doc *pd, pb_kind kind)
 {
@@ -196,6 +199,17 @@ static xmlNodePtr print_lone_img(xmlNodePtr n)
 		}
 	}
 	return img;
+}
+
+/* A paragraph holding a block (a figure a template set inside it, an
+ * image between words): its inline runs become paragraphs and the block
+ * is built as a block, never flattened into text. */
+static bool print_has_block_child(xmlNodePtr n)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && !print_node_inline(k))
+			return true;
+	return false;
 }
 
 static void print_heading_extras(print_builder *B, print_block *b, xmlNodePtr n)
@@ -650,6 +664,8 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 		xmlNodePtr img = print_lone_img(n);
 		if (img && strcmp(tag, "pre"))
 			print_image_block(B, img, &c, false);
+		else if (strcmp(tag, "pre") && print_has_block_child(n))
+			print_build_children(B, n, tag, &c);
 		else
 			print_text_block(B, n, n->children, NULL, tag, &c, !strcmp(tag, "pre"));
 	} else if (!strcmp(tag, "ul") || !strcmp(tag, "ol")) {
