@@ -8,6 +8,9 @@
 
 #define PRINT_MAX_ANC 48
 #define PRINT_MAX_PANELS 16
+/* lists of this many items and tables of this many body rows or fewer
+ * stay on one page */
+#define PRINT_SHORT 6
 
 /* A panel opened and waiting for its first block: the space pending
  * outside it when it opened, and its padding. */
@@ -401,8 +404,8 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x97\xa6"};
 	B->list_depth++;
 	B->pd->building.list = B->list_depth;
-	/* first blocks of the first two and the last item */
-	size_t second = 0, last = 0;
+	/* first blocks of the list, of the first two and of the last item */
+	size_t first = B->pd->n_blocks, second = 0, last = 0;
 	int items = 0;
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
@@ -431,6 +434,11 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 		if (last > 0 && last < B->pd->n_blocks)
 			B->pd->blocks[last - 1].keep_with_next = 1;
 	}
+	/* a short list is read as one thing: never split (the paginator splits
+	 * it all the same when it is taller than a page) */
+	if (items <= PRINT_SHORT && B->pd->n_blocks > first + 1 &&
+	    B->pd->blocks[first].keep_until < (int)B->pd->n_blocks - 1)
+		B->pd->blocks[first].keep_until = (int)B->pd->n_blocks - 1;
 }
 
 /* What a container changes for its subtree, to put back when it closes. */
@@ -591,7 +599,8 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 
 	print_role role = print_role_of(tag, cls);
 	bool is_cover = role == PRINT_ROLE_COVER;
-	bool is_chapter = role == PRINT_ROLE_CHAPTER;
+	bool is_part = role == PRINT_ROLE_PART;
+	bool is_chapter = role == PRINT_ROLE_CHAPTER || is_part;
 	bool is_toc = role == PRINT_ROLE_TOC;
 	if (role == PRINT_ROLE_PAGE_BREAK) {
 		B->pending_break = true;
@@ -609,7 +618,10 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 		const char *title = print_prop(n, "data-title");
 		B->chapter = (int)pd->chapters->len;
 		g_ptr_array_add(pd->chapters, title && *title ? g_strdup(title) : NULL);
-		B->pending_break = pd->n_blocks > 0;
+		/* chapters flow; only a major part starts a page, so that a short
+		 * chapter leaves no half-empty page behind */
+		if (is_part)
+			B->pending_break = pd->n_blocks > 0;
 	}
 	const char *id = print_prop(n, "id");
 	if (id && *id)
@@ -649,6 +661,12 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 			}
 		size_t before = pd->n_blocks;
 		print_table_build(pd, n, &c.cs, c.lang, c.x, c.w, B->anc, B->n_anc);
+		if (pd->n_blocks > before + 1 && pd->n_tables > 0) {
+			const print_table *t = &pd->tables[pd->n_tables - 1];
+			if (t->n_rows - t->n_head <= PRINT_SHORT &&
+			    pd->blocks[before].keep_until < (int)pd->n_blocks - 1)
+				pd->blocks[before].keep_until = (int)pd->n_blocks - 1;
+		}
 		for (size_t i = before; i < pd->n_blocks; i++) {
 			print_block *b = &pd->blocks[i];
 			if (i == before)
