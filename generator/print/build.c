@@ -35,6 +35,7 @@ typedef struct {
 	int chapter;
 	int list_depth;
 	int n_generated_ids;
+	int n_parts;
 } print_builder;
 
 typedef struct {
@@ -709,6 +710,13 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 	}
 	if (pushed)
 		B->n_anc--;
+	if (is_part && pd->n_blocks > first_block) {
+		/* a named destination where each major part starts: links can
+		 * point at it, and a reader (or a test) finds the parts */
+		char *pid = g_strdup_printf("kitgen-part-%d", ++B->n_parts);
+		print_register_id(B, pid, first_block);
+		g_free(pid);
+	}
 	/* ids of an element that made no block go to the next one */
 	/* keep-together: the first block knows where the element ends (an
 	 * element taller than a page is split as if it were not kept) */
