@@ -675,14 +675,14 @@ static void print_flow_columns(print_pager *P, size_t a, size_t b)
 	P->used = 0;
 }
 
-/* Text that may move up past a waiting figure: plain paragraphs and list
- * items of the same part of the document. A heading, a table, another
- * figure or anything that changes the page's make-up waits for it. */
+/* Text that may move up past a waiting figure: paragraphs, list items and
+ * sub-headings of the same chapter. A title (h1), a table, another figure
+ * or anything that changes the page's make-up waits for it. */
 static bool print_float_passes(const print_pager *P, size_t j)
 {
 	const print_doc *pd = P->pd;
 	const print_block *b = &pd->blocks[j], *f = &pd->blocks[P->float_first];
-	if (b->kind != PB_TEXT || b->heading || b->break_before || b->cover != f->cover ||
+	if (b->kind != PB_TEXT || b->heading == 1 || b->break_before || b->cover != f->cover ||
 	    b->bare != f->bare || b->anchor >= 0 || b->colgroup >= 0 ||
 	    b->chapter != f->chapter)
 		return false;

@@ -79,7 +79,7 @@
     <!-- The systems follow one another on the same pages (one chapter):
          a system that ends high on a page leaves no blank page behind. -->
     <xsl:if test="$systems">
-    <section class="chapter part" data-title="{kg:s('nav.systems')}">
+    <section class="chapter" data-title="{kg:s('nav.systems')}">
     <xsl:for-each select="$systems">
       <section class="system">
         <h1 id="system-{@slug}"><xsl:value-of select="title"/></h1>
