@@ -435,11 +435,13 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 		if (last > 0 && last < B->pd->n_blocks)
 			B->pd->blocks[last - 1].keep_with_next = 1;
 	}
-	/* a short list is read as one thing: never split (the paginator splits
-	 * it all the same when it is taller than a page) */
+	/* a short list is read as one thing: not split (the paginator says
+	 * when it is short enough to move whole: print_kept) */
 	if (items <= PRINT_SHORT && B->pd->n_blocks > first + 1 &&
-	    B->pd->blocks[first].keep_until < (int)B->pd->n_blocks - 1)
+	    B->pd->blocks[first].keep_until < (int)B->pd->n_blocks - 1) {
 		B->pd->blocks[first].keep_until = (int)B->pd->n_blocks - 1;
+		B->pd->blocks[first].keep_short = 1;
+	}
 }
 
 /* What a container changes for its subtree, to put back when it closes. */
@@ -665,8 +667,10 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 		if (pd->n_blocks > before + 1 && pd->n_tables > 0) {
 			const print_table *t = &pd->tables[pd->n_tables - 1];
 			if (t->n_rows - t->n_head <= PRINT_SHORT &&
-			    pd->blocks[before].keep_until < (int)pd->n_blocks - 1)
+			    pd->blocks[before].keep_until < (int)pd->n_blocks - 1) {
 				pd->blocks[before].keep_until = (int)pd->n_blocks - 1;
+				pd->blocks[before].keep_short = 1;
+			}
 		}
 		for (size_t i = before; i < pd->n_blocks; i++) {
 			print_block *b = &pd->blocks[i];

@@ -298,6 +298,18 @@ static double print_kept_height(const print_pager *P, size_t i, size_t last)
 	return h;
 }
 
+/* Whether block i keeps to its keep_until. A list or table kept by the
+ * short rule (6 items or rows) moves whole only when that costs at most a
+ * third of a page, and not in a column, where it would leave a hole. */
+static bool print_kept(const print_pager *P, size_t i)
+{
+	const print_block *b = &P->pd->blocks[i];
+	if (b->keep_until <= (int)i)
+		return false;
+	return !b->keep_short || (b->colgroup < 0 &&
+	        print_kept_height(P, i, (size_t)b->keep_until) <= P->body_h / 3);
+}
+
 /* keep-with-next: this block whole, then the start of the next ones (the
  * whole of a kept element). */
 static double print_keep_need(const print_pager *P, size_t i, double gap)
@@ -309,7 +321,7 @@ static double print_keep_need(const print_pager *P, size_t i, double gap)
 		const print_block *n = &pd->blocks[++i];
 		if (n->break_before)
 			break;
-		if (n->keep_until > (int)i) {
+		if (print_kept(P, i)) {
 			need += n->space_before + print_kept_height(P, i, (size_t)n->keep_until);
 			break;
 		}
@@ -530,8 +542,9 @@ static void print_flow_block(print_pager *P, size_t i, bool no_gap)
 			}
 		}
 	}
-	if ((b->keep_with_next || b->keep_until > (int)i) && !print_frame_empty(P)) {
-		double need = b->keep_until > (int)i
+	bool kept = print_kept(P, i);
+	if ((b->keep_with_next || kept) && !print_frame_empty(P)) {
+		double need = kept
 		            ? gap + print_kept_height(P, i, (size_t)b->keep_until)
 		            : print_keep_need(P, i, gap);
 		if (P->y + need > print_limit(P, 0) + EPS && need <= P->body_h) {

@@ -178,6 +178,7 @@ typedef struct {
 	double space_before;   /* collapsed with the previous block's after */
 	unsigned keep_with_next : 1, break_before : 1, cover : 1, keep_space : 1;
 	unsigned bare : 1;     /* no running header/footer on its page */
+	unsigned keep_short : 1; /* keep_until is the short list/table rule */
 	int keep_until;        /* keep-together: its last block, else 0 */
 	int colgroup;          /* print_colgroup index, -1 outside columns */
 	int anchor;            /* print_anchor_run index, -1 when not anchored */
