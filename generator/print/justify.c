@@ -5,6 +5,7 @@
  * of full-width punctuation lose half a width ("halt" of the font). */
 #include "print_int.h"
 
+#include <hb-ot.h>
 #include <string.h>
 
 #define PS ((double)PANGO_SCALE)
@@ -119,6 +120,22 @@ static bool print_is_space(gunichar u)
 	return u == ' ' || u == 0x00A0;
 }
 
+/* No gap is opened after an opening bracket or quote, nor before a
+ * closing one or a stop, comma or colon (full-width or Latin): they stay
+ * with the character they belong to. */
+static bool print_punct_opens(gunichar u)
+{
+	GUnicodeType t = g_unichar_type(u);
+	return t == G_UNICODE_OPEN_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION;
+}
+
+static bool print_punct_closes(gunichar u)
+{
+	GUnicodeType t = g_unichar_type(u);
+	return t == G_UNICODE_CLOSE_PUNCTUATION || t == G_UNICODE_FINAL_PUNCTUATION ||
+	       t == G_UNICODE_OTHER_PUNCTUATION;
+}
+
 /* The visible clusters of ln in visual order. */
 static GArray *print_line_clusters(PangoLayoutLine *ln, const char *text, int *natural)
 {
@@ -161,7 +178,7 @@ static bool print_line_spread(GArray *cl, int slack, bool cjk)
 			gap[k] = true;
 		else if (cjk && slack > 0 && !print_is_space(d->ch) && !d->joined &&
 		         (print_is_cjk(c->ch) || print_is_cjk(d->ch)) &&
-		         !print_cjk_opening(c->ch) && !print_cjk_closing(d->ch))
+		         !print_punct_opens(c->ch) && !print_punct_closes(d->ch))
 			gap[k] = true;
 		gaps += gap[k];
 	}
@@ -192,6 +209,53 @@ static int print_space_width(GArray *cl)
 	return w;
 }
 
+/* The position of run's baseline tag in its own font (HarfBuzz's BASE
+ * table, or its fallback), as Pango 1.50 looks it up. */
+static hb_position_t print_run_baseline(PangoLayoutRun *run, hb_ot_layout_baseline_tag_t tag)
+{
+	PangoItem *item = run->item;
+	hb_script_t script = (hb_script_t)g_unicode_script_to_iso15924(item->analysis.script);
+	hb_language_t lang = hb_language_from_string(
+		pango_language_to_string(item->analysis.language), -1);
+	hb_tag_t st[HB_OT_MAX_TAGS_PER_SCRIPT], lt[HB_OT_MAX_TAGS_PER_LANGUAGE];
+	unsigned int sn = HB_OT_MAX_TAGS_PER_SCRIPT, ln = HB_OT_MAX_TAGS_PER_LANGUAGE;
+	hb_ot_tags_from_script_and_language(script, lang, &sn, st, &ln, lt);
+	hb_position_t pos = 0;
+	hb_ot_layout_get_baseline_with_fallback(pango_font_get_hb_font(item->analysis.font), tag,
+	                                        HB_DIRECTION_LTR, sn ? st[sn - 1] : HB_TAG_NONE,
+	                                        ln ? lt[ln - 1] : HB_TAG_NONE, &pos);
+	return pos;
+}
+
+/* Pango 1.50 aligns the runs of a line on the baseline of its first run's
+ * script: a line that starts with Hangul, Han or Devanagari lifts or
+ * drops its Latin words (0.5 to 1.5 pt) and one that starts with a Latin
+ * word does not, so the lines of one paragraph sit unevenly. Every run
+ * goes back to its own font's roman baseline, as in every other line;
+ * the shifts of superscripts and subscripts stay. */
+static void print_line_roman(PangoLayoutLine *ln)
+{
+	PangoLayoutRun *first = NULL;
+	for (GSList *r = ln->runs; r; r = r->next) {
+		PangoLayoutRun *run = r->data;
+		if (run->item->analysis.font &&
+		    (!first || run->item->offset < first->item->offset))
+			first = run;
+	}
+	if (!first)
+		return;
+	hb_script_t script = (hb_script_t)g_unicode_script_to_iso15924(first->item->analysis.script);
+	hb_ot_layout_baseline_tag_t tag = hb_ot_layout_get_horizontal_baseline_tag_for_script(script);
+	if (tag == HB_OT_LAYOUT_BASELINE_TAG_ROMAN)
+		return;
+	hb_position_t base = print_run_baseline(first, tag);
+	for (GSList *r = ln->runs; r; r = r->next) {
+		PangoLayoutRun *run = r->data;
+		if (run->item->analysis.font && run != first)
+			run->y_offset -= base - print_run_baseline(run, tag);
+	}
+}
+
 int print_justify(PangoLayout *l, const char *text, double width, double indent,
                   bool justify)
 {
@@ -199,6 +263,7 @@ int print_justify(PangoLayout *l, const char *text, double width, double indent,
 	int bad = -1, i = 0, count = pango_layout_get_line_count(l);
 	for (GSList *s = pango_layout_get_lines(l); s; s = s->next, i++) {
 		PangoLayoutLine *ln = s->data;
+		print_line_roman(ln);
 		int start = ln->start_index, end = start + ln->length;
 		double in = i == 0 ? MAX(indent, 0) : MAX(-indent, 0);
 		int avail = (int)((width - in) * PS);

@@ -94,9 +94,8 @@ void print_measure_lines(print_doc *pd, PangoLayout *l, const print_cstyle *cs,
 		pango_font_metrics_unref(m);
 		g_object_unref(font);
 	}
-	/* as Pango places a run of the block's font: leading / 2 above; a
-	 * font taller than the line height sets the pitch */
-	pitch = MAX(pitch, asc + desc);
+	/* as Pango places a run of the block's font: leading / 2 above (the
+	 * leading is negative where the font is taller than the pitch) */
 	int above = asc + (pitch - asc - desc) / 2;
 	for (int i = 0; i < count; i++) {
 		tp[i] = (double)i * pitch / PS;

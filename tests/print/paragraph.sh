@@ -4,7 +4,8 @@
 #   pitch    every line of a justified paragraph sits on one baseline
 #            grid: in each of pdftotext's flows (a column), the distances
 #            from a line that reaches the right edge (so not a paragraph's
-#            last) to the next line are all equal. A superscript, inline
+#            last) to the next line are all equal; a line that opens
+#            with a list marker (a bullet, "3.") starts a new item. A superscript, inline
 #            code or a fallback font that moves a line makes one longer.
 #            Baselines are compared through words of the same height (one
 #            font at one size) in both lines.
@@ -45,7 +46,8 @@ for pdf in "$@"; do
 			fmax = 0
 			for (i = 1; i <= nl; i++) if (lx[i] > fmax) fmax = lx[i]
 			for (i = 1; i < nl; i++) {
-				if (lx[i] < fmax - 0.6) continue
+				# a list marker opens the next item, a paragraph of its own
+				if (lx[i] < fmax - 0.6 || ltxt[i + 1] ~ /^(\342\200\242|[0-9]+[.)]) /) continue
 				m = split(lk[i], ks, " ")
 				for (j = 1; j <= m; j++) {
 					if (!((i + 1, ks[j]) in lb)) continue

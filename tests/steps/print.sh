@@ -19,6 +19,13 @@ plain "diagrams drawn in the reader's language, no English label in ko/am/ne/zh-
 step "numbers as the document's language writes them, one numeral system" \
 	sh tests/print/documents.sh numbers "$KITGEN" "$tmp/a/site"
 
+# The paragraph engine, measured from every PDF of the catalogue
+# (tests/print/paragraph.sh): lines on one baseline grid, hyphenation.
+plain "justified text on one baseline grid in every PDF" \
+	sh tests/print/paragraph.sh pitch "$tmp"/a/site/pdf/*/*.pdf
+plain "no more than 2 hyphenated lines in a row in every PDF" \
+	sh tests/print/paragraph.sh hyphens "$tmp"/a/site/pdf/*/*.pdf
+
 # Accessible PDFs (PDF/UA-1 and PDF/A-2a): the checker passes every PDF
 # and fails a broken copy for each of its rules; the text, the flyers'
 # reading order and a report's structure tree are what a reader needs.
