@@ -533,7 +533,7 @@ static void test_columns_span_all(void **state)
 		if (bl->colgroup < 0) {
 			span_top = b->y;
 			span_bottom = b->y + b->h;
-			assert_true(b->w > 400);
+			assert_true(b->w > l->body_right - l->body_left - 1);
 		} else if (span_top < 0) {
 			above = MAX(above, b->y + b->h);
 			cols_above |= 1 << b->column;
@@ -734,10 +734,11 @@ static void test_hyphen_layout(void **state)
 	diag_free(d);
 }
 
-/* A paragraph of the benchmark report where Pango 1.50 breaks a line at a
- * soft hyphen ("e-Govern-") but justifies it as if the hyphen took no
- * room, a hyphen's width past the margin. The line keeps its break, and it
- * ends at the margin like every line but the last. */
+/* A paragraph of the benchmark report where Pango 1.50 broke a line at a
+ * soft hyphen ("e-Govern-" on the old 162 mm measure) but justified it as
+ * if the hyphen took no room, a hyphen's width past the margin. kitgen
+ * justifies lines itself from their glyphs, hyphen included: every line
+ * but the last ends at the margin, those ending at a soft hyphen too. */
 static void test_hyphen_overflow(void **state)
 {
 	(void)state;
@@ -759,7 +760,7 @@ static void test_hyphen_overflow(void **state)
 	print_block *b = &pd->blocks[0];
 	PangoLayout *pl = print_block_layout(pd, b);
 	int n = pango_layout_get_line_count(pl);
-	bool govern = false;
+	int hyphens = 0;
 	assert_true(n > 4);
 	for (int i = 0; i < n - 1; i++) {
 		PangoLayoutLine *ln = pango_layout_get_line_readonly(pl, i);
@@ -769,9 +770,9 @@ static void test_hyphen_overflow(void **state)
 		if (fabs(right - b->w) > 0.1)
 			fail_msg("line %d ends at %.2f pt, the margin is at %.2f pt", i + 1, right, b->w);
 		int end = ln->start_index + ln->length;
-		govern |= end >= 10 && !memcmp(b->t.text->str + end - 10, "gov\xc2\xad" "ern\xc2\xad", 10);
+		hyphens += end >= 2 && !memcmp(b->t.text->str + end - 2, "\xc2\xad", 2);
 	}
-	assert_true(govern);
+	assert_true(hyphens >= 2);
 	g_object_unref(pl);
 	print_layout_free(l);
 	xmlFreeDoc(doc);
