@@ -11,6 +11,7 @@
 #            font at one size) in both lines.
 #   hyphens  no more than 2 hyphenated lines in a row (lines ending at a
 #            soft hyphen, U+00AD, as kitgen's PDFs write a hyphenation)
+#   both     the two, reading each PDF once
 # Prints the worst place found; exits 1 when a PDF fails.
 set -u
 what=$1
@@ -39,7 +40,7 @@ for pdf in "$@"; do
 	# a flow (poppler: a column of text) done: its lines in reading order
 	function end_flow(   i, j, k, ks, m, p, d, run) {
 		end_line()
-		if (what == "pitch") {
+		if (what != "hyphens") {
 			# inside a justified paragraph a line that is not its last
 			# reaches the right edge of the flow: the next one is the same
 			# paragraph. Its pitches, class by class, are all equal.
@@ -68,7 +69,7 @@ for pdf in "$@"; do
 			}
 			delete lo; delete hi; delete at
 		}
-		if (what == "hyphens") {
+		if (what != "pitch") {
 			run = 0
 			for (i = 1; i <= nl; i++) {
 				run = lhy[i] ? run + 1 : 0
@@ -106,6 +107,7 @@ if [ $rc = 0 ]; then
 	case $what in
 	pitch) echo "$n PDFs: every text block on its baseline grid" ;;
 	hyphens) echo "$n PDFs: no more than 2 hyphenated lines in a row" ;;
+	*) echo "$n PDFs: text blocks on their grid, no more than 2 hyphenated lines in a row" ;;
 	esac
 fi
 exit $rc

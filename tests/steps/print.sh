@@ -21,10 +21,8 @@ step "numbers as the document's language writes them, one numeral system" \
 
 # The paragraph engine, measured from every PDF of the catalogue
 # (tests/print/paragraph.sh): lines on one baseline grid, hyphenation.
-plain "justified text on one baseline grid in every PDF" \
-	sh tests/print/paragraph.sh pitch "$tmp"/a/site/pdf/*/*.pdf
-plain "no more than 2 hyphenated lines in a row in every PDF" \
-	sh tests/print/paragraph.sh hyphens "$tmp"/a/site/pdf/*/*.pdf
+plain "every PDF: justified text on one baseline grid, at most 2 hyphenated lines in a row" \
+	sh tests/print/paragraph.sh both "$tmp"/a/site/pdf/*/*.pdf
 
 # Accessible PDFs (PDF/UA-1 and PDF/A-2a): the checker passes every PDF
 # and fails a broken copy for each of its rules; the text, the flyers'
