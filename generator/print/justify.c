@@ -165,37 +165,54 @@ static GArray *print_line_clusters(PangoLayoutLine *ln, const char *text, int *n
 	return a;
 }
 
+/* What a gap between two CJK characters takes at most, as a share of
+ * their em, where the line has word spaces to take the rest (Korean):
+ * wider, a syllable stands apart and text extraction splits the word. */
+#define PRINT_JUSTIFY_CJK_GAP 0.08
+
 /* Gives each gap of the line its share of slack (Pango units; negative
  * narrows the spaces). False when there is no gap to take it. */
 static bool print_line_spread(GArray *cl, int slack, bool cjk)
 {
-	int n = (int)cl->len, gaps = 0;
-	bool *gap = g_new0(bool, n);
+	int n = (int)cl->len, chars = 0, spaces = 0, em = 0;
+	char *gap = g_new0(char, n); /* 0 none, 1 a space, 2 between characters */
 	for (int k = 0; k + 1 < n; k++) {
 		print_cluster *c = &g_array_index(cl, print_cluster, k);
 		print_cluster *d = &g_array_index(cl, print_cluster, k + 1);
 		if (print_is_space(c->ch))
-			gap[k] = true;
+			gap[k] = 1;
 		else if (cjk && slack > 0 && !print_is_space(d->ch) && !d->joined &&
 		         (print_is_cjk(c->ch) || print_is_cjk(d->ch)) &&
 		         !print_punct_opens(c->ch) && !print_punct_closes(d->ch))
-			gap[k] = true;
-		gaps += gap[k];
+			gap[k] = 2;
+		spaces += gap[k] == 1;
+		chars += gap[k] == 2;
+		if (print_is_cjk(c->ch))
+			em = MAX(em, c->g->geometry.width);
 	}
-	if (gaps > 0) {
-		int seen = 0, given = 0;
-		for (int k = 0; k + 1 < n; k++) {
-			if (!gap[k])
-				continue;
-			/* rounded on the running sum: the shares add up to slack */
-			seen++;
-			int share = (int)((gint64)slack * seen / gaps) - given;
-			g_array_index(cl, print_cluster, k).g->geometry.width += share;
-			given += share;
-		}
+	/* the characters' gaps take an equal share, up to their cap when
+	 * spaces can take what is left; the spaces share the rest */
+	int for_chars = 0;
+	if (chars > 0) {
+		gint64 equal = (gint64)slack * chars / (chars + spaces);
+		gint64 cap = spaces ? (gint64)(em * PRINT_JUSTIFY_CJK_GAP) * chars : equal;
+		for_chars = (int)MIN(equal, cap);
+	}
+	int for_spaces = slack - for_chars;
+	int seen[3] = {0, 0, 0}, given[3] = {0, 0, 0};
+	const int total[3] = {0, spaces, chars}, amount[3] = {0, for_spaces, for_chars};
+	for (int k = 0; k + 1 < n; k++) {
+		int t = gap[k];
+		if (!t)
+			continue;
+		/* rounded on the running sum: the shares add up to the amount */
+		seen[t]++;
+		int share = (int)((gint64)amount[t] * seen[t] / total[t]) - given[t];
+		g_array_index(cl, print_cluster, k).g->geometry.width += share;
+		given[t] += share;
 	}
 	g_free(gap);
-	return gaps > 0;
+	return spaces + chars > 0 && (spaces > 0 || for_spaces == 0);
 }
 
 static int print_space_width(GArray *cl)
