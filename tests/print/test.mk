@@ -31,8 +31,15 @@ build/test_paragraph: tests/print/test_paragraph.c $(PRINT_TEST_SRCS) $(PRINT_TE
 		tests/print/test_paragraph.c $(PRINT_TEST_SRCS) $(PRINT_TEST_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
-print-test: build/printdoc build/test_paginate build/test_paragraph
+build/test_flow: tests/print/test_flow.c $(PRINT_TEST_SRCS) $(PRINT_TEST_HDRS)
+	@mkdir -p build
+	$(CC) $(PRINT_TEST_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ \
+		tests/print/test_flow.c $(PRINT_TEST_SRCS) $(PRINT_TEST_LIBS) \
+		$(shell pkg-config --libs cmocka)
+
+print-test: build/printdoc build/test_paginate build/test_flow build/test_paragraph
 	./build/test_paginate
+	./build/test_flow
 	./build/test_paragraph
 	@mkdir -p build/test-print
 	@set -e; for f in $(PRINT_FIXTURES); do \
