@@ -27,6 +27,11 @@ plain "no alt text printed in brackets" sh tests/print/pages.sh alt "$KITGEN" "$
 step "Markdown pictures print (PNG embedded, SVG drawn), as on the web; a damaged one is an error" \
 	sh tests/print/pages.sh figures "$KITGEN" "$tmp/a/site"
 
+# The paragraph engine, measured from every PDF of the catalogue
+# (tests/print/paragraph.sh): lines on one baseline grid, hyphenation.
+plain "every PDF: justified text on one baseline grid, at most 2 hyphenated lines in a row" \
+	sh tests/print/paragraph.sh both "$tmp"/a/site/pdf/*/*.pdf
+
 # Accessible PDFs (PDF/UA-1 and PDF/A-2a): the checker passes every PDF
 # and fails a broken copy for each of its rules; the text, the flyers'
 # reading order and a report's structure tree are what a reader needs.
