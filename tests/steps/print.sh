@@ -66,6 +66,10 @@ one() {
 	"$KITGEN" kit maputo-2026 --lang en -o "$tmp/k.pdf" >/dev/null &&
 	pdftotext "$tmp/k.pdf" - | LC_ALL=C sed -z 's/\xc2\xad\n//g' | tr -s ' \n' ' ' > "$tmp/k.txt" &&
 	grep -q 'Citizen Inconvenience Reporting' "$tmp/k.txt" &&
-	grep -q '120 Dasan Call Center' "$tmp/k.txt"
+	grep -q '120 Dasan Call Center' "$tmp/k.txt" &&
+	# A diagnosis file is printed in its own language (the catalogue's
+	# default language is Korean).
+	"$KITGEN" diagnose content/diagnostics/maputo-2013.en.md -o "$tmp/d.pdf" >/dev/null 2>&1 &&
+	pdftotext -l 1 "$tmp/d.pdf" - | grep -q 'Diagnostic report'
 }
-step "kit/report/flyer commands write one PDF" one
+step "kit/report/flyer/diagnose commands write one PDF, a diagnosis file in its language" one
