@@ -80,6 +80,10 @@
     <table><xsl:apply-templates mode="p"/></table>
   </xsl:template>
 
+  <!-- An image alone in its paragraph is a figure, not a paragraph. -->
+  <xsl:template match="p[count(*) = 1 and img[@media] and not(normalize-space())]" mode="p">
+    <xsl:apply-templates select="img" mode="p"/>
+  </xsl:template>
   <xsl:template match="img[@media]" mode="p">
     <figure>
       <img src="media/{@media}" alt="{@alt}"/>
@@ -141,8 +145,13 @@
 
   <xsl:template name="sample-note">
     <xsl:param name="item"/>
+    <xsl:param name="scope" select="'page'"/>
     <xsl:if test="$item/sample = 'true'">
-      <p class="note"><xsl:value-of select="kg:s('notice.sample')"/></p>
+      <!-- A cover holds no figures: there the note speaks of the document. -->
+      <p class="note"><xsl:choose>
+        <xsl:when test="$scope = 'document'"><xsl:value-of select="kg:s('notice.sample_document')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="kg:s('notice.sample')"/></xsl:otherwise>
+      </xsl:choose></p>
     </xsl:if>
     <xsl:if test="$item/@fallback">
       <p class="note"><xsl:value-of select="kg:s('print.fallback')"/></p>

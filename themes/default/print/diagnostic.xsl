@@ -17,7 +17,7 @@
         <h1><xsl:value-of select="$it/title"/></h1>
       </header>
       <p class="subtitle"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
-      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$it"/></xsl:call-template>
+      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$it"/><xsl:with-param name="scope" select="'document'"/></xsl:call-template>
       <footer class="imprint">
         <p class="date"><xsl:value-of select="$it/date"/></p>
         <p class="org"><xsl:value-of select="site/organisation"/></p>
@@ -25,7 +25,7 @@
     </section>
     <nav class="toc" id="toc"><h2><xsl:value-of select="kg:s('print.contents')"/></h2></nav>
 
-    <section class="chapter" data-title="{kg:s('print.summary')}">
+    <section class="chapter part" data-title="{kg:s('print.summary')}">
       <h1 id="summary">1. <xsl:value-of select="kg:s('print.summary')"/></h1>
       <p class="lead"><xsl:value-of select="$it/summary"/></p>
       <p class="caption"><xsl:value-of select="kg:s('print.key_facts')"/></p>
@@ -94,7 +94,7 @@
       </xsl:for-each>
     </section>
 
-    <section class="chapter" data-title="{kg:s('dx.indicators')}">
+    <section class="chapter part" data-title="{kg:s('dx.indicators')}">
       <h1 id="indicators"><xsl:value-of select="count($it/body/h2) + 3"/>. <xsl:value-of select="kg:s('dx.indicators')"/></h1>
       <p class="caption"><xsl:value-of select="kg:s('dx.indicators')"/></p>
       <table>

@@ -17,7 +17,7 @@
       </header>
       <p class="subtitle"><xsl:value-of select="$kit/delegation"/></p>
       <p class="place"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
-      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$kit"/></xsl:call-template>
+      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$kit"/><xsl:with-param name="scope" select="'document'"/></xsl:call-template>
       <footer class="imprint">
         <p class="date"><xsl:value-of select="$kit/date"/></p>
         <p class="org"><xsl:value-of select="site/organisation"/></p>
@@ -30,7 +30,7 @@
          figures. The rest of the kit's sections close it, after the
          systems. -->
     <xsl:variable name="systems" select="related/item[@kind='system']"/>
-    <section class="chapter" data-title="{kg:s('print.glance')}">
+    <section class="chapter part" data-title="{kg:s('print.glance')}">
       <xsl:for-each select="$kit/body/h2[1]">
         <h1 id="{../../@kind}-{../../@slug}-{@id}"><xsl:apply-templates mode="p"/></h1>
         <xsl:apply-templates select="key('part', generate-id())" mode="p"/>
