@@ -227,7 +227,7 @@ static int print_text_leaf_begin(print_drawer *D, const print_box *bx,
 		print_tag_end(T, "Lbl");
 		print_tags_push(T, "LBody", 0);
 	}
-	int el = print_tag_begin(T, print_tags_leaf(b), NULL);
+	int el = print_tags_leaf_begin(T, b, bx->first_line);
 	if (b->lang && T->lang && g_ascii_strcasecmp(b->lang, T->lang))
 		print_tag_attr_set(T, el, "Lang", b->lang);
 	if (bx->kind == PRINT_BOX_FOOTNOTE && bx->first_line == 0 && b->marker) {
@@ -492,7 +492,10 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 		/* a header row is tagged where it first stands; its repeats on
 		 * later pages are artifacts */
 		bool repeat = bx->kind == PRINT_BOX_HEAD_ROW && T && T->head_done[bx->block];
-		if (T && !repeat && bx->kind != PRINT_BOX_RULE)
+		/* the rest of a paragraph stands where its start left off */
+		bool rest = T && b->kind == PB_TEXT &&
+		            print_tags_continues(T, bx->block, bx->first_line);
+		if (T && !repeat && !rest && bx->kind != PRINT_BOX_RULE)
 			print_tags_enter(T, pd, bx->block, bx->kind == PRINT_BOX_HEAD_ROW);
 		switch (bx->kind) {
 		case PRINT_BOX_TEXT:

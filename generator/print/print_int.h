@@ -317,7 +317,9 @@ typedef struct print_doc {
  * cairo_tag_begin calls, which is the tree's preorder). */
 typedef struct {
 	int elem;
-	const char *key;       /* "Alt", "Lang", "Scope" or "ID" */
+	const char *key;       /* "Alt", "Lang", "Scope", "ID", or "Continues"
+	                        * (value: the element this one continues,
+	                        * which finishing merges it into) */
 	char *value;
 } print_tag_attr;
 
@@ -331,6 +333,8 @@ typedef struct print_tags {
 	int part;              /* chapter of the open Part, -1 */
 	int table;             /* table of the open Table, -1 */
 	bool *head_done;       /* per block: a header row already tagged */
+	GHashTable *leaf_of;   /* print_block * -> its first leaf's elem + 1 */
+	int last_block;        /* the block print_tags_enter saw last, -1 */
 } print_tags;
 
 void print_tags_init(print_tags *T, cairo_t *cr, const print_doc *pd);
@@ -347,6 +351,13 @@ const char *print_tags_top(const print_tags *T); /* "" when none is open */
 void print_tags_enter(print_tags *T, print_doc *pd, int bi, bool head_row);
 /* The element a text block's own lines are in: "P", "H2", "Caption", ... */
 const char *print_tags_leaf(const print_block *b);
+/* A text block's lines drawn in parts (across pages or columns) are one
+ * element: True when box part (first_line > 0) of body block bi needs no
+ * print_tags_enter, nothing having been entered since its first part. */
+bool print_tags_continues(const print_tags *T, int bi, int first_line);
+/* Begins the leaf of b's lines; a later part is marked as continuing the
+ * first part's element. Returns the element's number. */
+int print_tags_leaf_begin(print_tags *T, const print_block *b, int first_line);
 /* Closes every open container. */
 void print_tags_close(print_tags *T);
 /* cairo's rect=[x y w h] of a link */

@@ -20,6 +20,8 @@ void print_tags_init(print_tags *T, cairo_t *cr, const print_doc *pd)
 	T->lang = pd->lang;
 	T->part = T->table = -1;
 	T->head_done = g_new0(bool, pd->n_blocks + 1);
+	T->leaf_of = g_hash_table_new(g_direct_hash, g_direct_equal);
+	T->last_block = -1;
 }
 
 void print_tags_clear(print_tags *T)
@@ -29,6 +31,8 @@ void print_tags_clear(print_tags *T)
 	if (T->attrs)
 		g_array_free(T->attrs, TRUE);
 	g_free(T->head_done);
+	if (T->leaf_of)
+		g_hash_table_destroy(T->leaf_of);
 	memset(T, 0, sizeof *T);
 }
 
@@ -160,6 +164,7 @@ static void print_tags_enter_list(print_tags *T, const print_block *b)
 void print_tags_enter(print_tags *T, print_doc *pd, int bi, bool head_row)
 {
 	const print_block *b = &pd->blocks[bi];
+	T->last_block = bi;
 	if (b->chapter >= 0 && b->chapter != T->part) {
 		print_tags_close(T);
 		print_tags_push(T, "Part", b->chapter);
@@ -240,4 +245,27 @@ const char *print_tags_leaf(const print_block *b)
 	if (!strcmp(b->tag, "caption"))
 		return "Caption";
 	return "P";
+}
+
+bool print_tags_continues(const print_tags *T, int bi, int first_line)
+{
+	return first_line > 0 && T->last_block == bi;
+}
+
+/* cairo ends a leaf with its page (content of an element open across a
+ * page break would take in the running heads drawn there), so each part
+ * is an element of its own, and finishing (finish.c) merges the later
+ * parts into the first: one P, as the paragraph is one. */
+int print_tags_leaf_begin(print_tags *T, const print_block *b, int first_line)
+{
+	const char *name = print_tags_leaf(b);
+	int el = print_tag_begin(T, name, NULL);
+	gpointer first = g_hash_table_lookup(T->leaf_of, b);
+	if (first_line > 0 && first) {
+		char v[16];
+		snprintf(v, sizeof v, "%d", GPOINTER_TO_INT(first) - 1);
+		print_tag_attr_set(T, el, "Continues", v);
+	} else if (first_line == 0)
+		g_hash_table_insert(T->leaf_of, (gpointer)b, GINT_TO_POINTER(el + 1));
+	return el;
 }
