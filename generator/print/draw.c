@@ -74,19 +74,21 @@ void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
 	for (int i = 0; i < first; i++)
 		pango_layout_iter_next_line(it);
 	print_rgb(cr, color);
-	/* links are elements inside the paragraph's: its lines go in Spans, as
-	 * cairo marks only what is drawn inside a leaf element */
-	bool spans = pd->tags && ((t->links && t->links->len) || (t->fnrefs && t->fnrefs->len));
+	/* links and text in another language are elements inside the
+	 * paragraph's: its lines go in Spans, as cairo marks only what is
+	 * drawn inside a leaf element */
+	print_line_langs *langs = pd->tags ? print_tags_langs_new(layout, pd->tags->lang) : NULL;
+	bool spans = pd->tags && ((t->links && t->links->len) || (t->fnrefs && t->fnrefs->len) ||
+	                          langs);
 	for (int i = first; i < first + n; i++) {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
 		PangoRectangle lr;
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
 		cairo_move_to(cr, x + lr.x / PS, y + base[i] - y_off);
 		if (spans)
-			print_tag_begin(pd->tags, "Span", NULL);
-		pango_cairo_show_layout_line(cr, line);
-		if (spans)
-			print_tag_end(pd->tags, "Span");
+			print_tags_show_line(pd->tags, cr, layout, line, langs);
+		else
+			pango_cairo_show_layout_line(cr, line);
 		for (guint k = 0; t->links && k < t->links->len; k++) {
 			const print_link *lk = &g_array_index(t->links, print_link, k);
 			int s = line->start_index, e = line->start_index + line->length;
@@ -108,6 +110,7 @@ void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
 			break;
 	}
 	pango_layout_iter_free(it);
+	print_tags_langs_free(langs);
 }
 
 static PangoLayout *print_cached_layout(print_drawer *D, int bi, print_block *b)

@@ -362,6 +362,16 @@ int print_tags_leaf_begin(print_tags *T, const print_block *b, int first_line);
 void print_tags_close(print_tags *T);
 /* cairo's rect=[x y w h] of a link */
 void print_rect_attr(char *rect, size_t n, double x, double y, double w, double h);
+/* Text in another language than its element's: in a span with a lang
+ * attribute, or in a script only one language writes (Hangul, kana) that
+ * the element's language does not. NULL when a layout has none. */
+typedef struct print_line_langs print_line_langs;
+print_line_langs *print_tags_langs_new(PangoLayout *layout, const char *doc_lang);
+void print_tags_langs_free(print_line_langs *L);
+/* Draws a line at the current point in Spans: one for the line, or where
+ * L finds another language, one per run of a language (with its /Lang). */
+void print_tags_show_line(print_tags *T, cairo_t *cr, PangoLayout *layout,
+                          PangoLayoutLine *line, const print_line_langs *L);
 /* Links from the footnote marks on a drawn line to their notes */
 void print_tags_fnref_links(print_doc *pd, cairo_t *cr, const print_itext *t,
                             PangoLayoutLine *line, double x, double top, double h);

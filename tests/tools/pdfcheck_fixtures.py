@@ -2,7 +2,8 @@
 """pdfcheck_fixtures.py GOOD.pdf OUTDIR: for each rule of pdfcheck, a copy
 of a PDF that passes every rule, broken so that it fails that one rule:
 OUTDIR/RULE.pdf. GOOD.pdf must have a heading below H1, a table with
-header cells, a figure, a footnote, a link and ligature text (a kitgen report has).
+header cells, a figure, a footnote, a link, ligature text and Korean
+words in an English text (an English kit has: its sources are in Korean).
 """
 import os
 import re
@@ -80,6 +81,18 @@ def lang(pdf):
     pdf.Root.Lang = pikepdf.String("en_GB!")
 
 
+def lang_spans(pdf):
+    """Text in Hangul left in its English element: the Spans' /Lang gone."""
+    gone = 0
+    for s in ("/Span", "/P", "/Note", "/TD"):
+        for e in elems(pdf, s):
+            if "/Lang" in e and str(e.Lang).lower().startswith("ko"):
+                del e["/Lang"]
+                gone += 1
+    if not gone:
+        raise SystemExit("no element in Korean: GOOD.pdf needs Hangul in a text of another language")
+
+
 def display_doc_title(pdf):
     del pdf.Root["/ViewerPreferences"]
 
@@ -136,7 +149,7 @@ def transparency(pdf):
 
 FIXTURES = {
     "struct-tree": struct_tree, "tagged-content": tagged_content, "headings": headings,
-    "figure-alt": figure_alt, "note-id": note_id, "th-scope": th_scope, "lang": lang,
+    "figure-alt": figure_alt, "note-id": note_id, "th-scope": th_scope, "lang": lang, "lang-spans": lang_spans,
     "display-doc-title": display_doc_title, "title": title, "xmp-ids": xmp_ids,
     "output-intent": output_intent, "fonts-embedded": fonts_embedded,
     "tounicode": tounicode, "unmapped-glyphs": unmapped_glyphs, "clean-text": clean_text,
