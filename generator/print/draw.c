@@ -529,8 +529,10 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 		case PRINT_BOX_HEAD_ROW: {
 			const print_table *t = &pd->tables[b->table];
 			double pad = t->pad;
+			/* a row taller than a page is one TR over its slices
+			 * (first_line: the first slice) */
 			if (T && !repeat)
-				print_tag_begin(T, "TR", NULL);
+				print_tags_part_begin(T, "TR", b, bx->first_line);
 			pd->tags = repeat ? NULL : T;
 			print_table_draw_row(pd, cr, t, b->row, bx->x, bx->y, bx->src_y,
 			                     bx->src_y + bx->h - 2 * pad, bx->first_line,

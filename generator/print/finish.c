@@ -112,7 +112,18 @@ static void print_merge_elem(print_finisher *F, qpdf_oh from, qpdf_oh into,
 	qpdf_oh dst = print_kids(q, into);
 	qpdf_oh src = print_kids(q, from);
 	qpdf_oh pg = qpdf_oh_get_key(q, from, "/Pg");
-	int n = qpdf_oh_get_array_n_items(q, src);
+	int n = qpdf_oh_get_array_n_items(q, src), m = qpdf_oh_get_array_n_items(q, dst);
+	/* a row's slices: each cell joins the cell it continues */
+	if (oh_key_is(q, from, "/S", "/TR") && n == m) {
+		qpdf_oh *cells = g_new(qpdf_oh, n);
+		for (int i = 0; i < n; i++)
+			cells[i] = qpdf_oh_get_array_item(q, src, i);
+		for (int i = 0; i < n; i++)
+			print_merge_elem(F, cells[i], qpdf_oh_get_array_item(q, dst, i), merged);
+		g_free(cells);
+		print_unlink_elem(q, from);
+		return;
+	}
 	for (int i = 0; i < n; i++) {
 		qpdf_oh k = qpdf_oh_get_array_item(q, src, i);
 		if (qpdf_oh_is_integer(q, k)) {

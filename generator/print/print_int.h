@@ -358,6 +358,9 @@ bool print_tags_continues(const print_tags *T, int bi, int first_line);
 /* Begins the leaf of b's lines; a later part is marked as continuing the
  * first part's element. Returns the element's number. */
 int print_tags_leaf_begin(print_tags *T, const print_block *b, int first_line);
+/* The same for any element drawn in parts (a table row's slices): key
+ * names what is drawn, first is true for its first part. */
+int print_tags_part_begin(print_tags *T, const char *name, const void *key, bool first);
 /* Closes every open container. */
 void print_tags_close(print_tags *T);
 /* cairo's rect=[x y w h] of a link */

@@ -256,18 +256,22 @@ bool print_tags_continues(const print_tags *T, int bi, int first_line)
  * page break would take in the running heads drawn there), so each part
  * is an element of its own, and finishing (finish.c) merges the later
  * parts into the first: one P, as the paragraph is one. */
+int print_tags_part_begin(print_tags *T, const char *name, const void *key, bool first)
+{
+	int el = print_tag_begin(T, name, NULL);
+	gpointer first_el = g_hash_table_lookup(T->leaf_of, key);
+	if (!first && first_el) {
+		char v[16];
+		snprintf(v, sizeof v, "%d", GPOINTER_TO_INT(first_el) - 1);
+		print_tag_attr_set(T, el, "Continues", v);
+	} else if (first)
+		g_hash_table_insert(T->leaf_of, (gpointer)key, GINT_TO_POINTER(el + 1));
+	return el;
+}
+
 int print_tags_leaf_begin(print_tags *T, const print_block *b, int first_line)
 {
-	const char *name = print_tags_leaf(b);
-	int el = print_tag_begin(T, name, NULL);
-	gpointer first = g_hash_table_lookup(T->leaf_of, b);
-	if (first_line > 0 && first) {
-		char v[16];
-		snprintf(v, sizeof v, "%d", GPOINTER_TO_INT(first) - 1);
-		print_tag_attr_set(T, el, "Continues", v);
-	} else if (first_line == 0)
-		g_hash_table_insert(T->leaf_of, (gpointer)b, GINT_TO_POINTER(el + 1));
-	return el;
+	return print_tags_part_begin(T, print_tags_leaf(b), b, first_line == 0);
 }
 
 /* ---- languages within a paragraph ----------------------------------- */

@@ -11,8 +11,8 @@
 #   structure  a report's tree: headings in outline order, tables with TH,
 #              figures with their alt text
 #   split      a paragraph and a table that run on to the next page stay
-#              one P and one Table (header once): a generated report with a
-#              long table added
+#              one P and one Table (header once), a row taller than a page
+#              one TR: a generated report with two such tables added
 #   standard   --pdf-standard none leaves the identification out; an
 #              unknown name is refused
 set -u
@@ -66,6 +66,10 @@ split)
 	md=$tmp/s/studies/bench-report.en.md
 	printf '\n## Offices\n\n| Office | Year | Request |\n|---|---|---|\n' >> "$md"
 	for i in $(seq 1 70); do echo "| Office $i | $((2000 + i % 25)) | request number $i |"; done >> "$md"
+	# and a row taller than a page: its slices are one TR
+	printf '\n## Requests\n\n| Request | Text |\n|---|---|\n| First | short |\n| Second | ' >> "$md"
+	for i in $(seq 1 250); do printf 'Request %s was answered by the office. ' "$i"; done >> "$md"
+	printf '|\n| Third | short |\n' >> "$md"
 	"$KITGEN" report bench-report --content "$tmp/s" --lang en -o "$tmp/s.pdf" -q ||
 		fail "the report did not build"
 	tests/tools/pdfcheck "$tmp/s.pdf" || fail "pdfcheck failed"
