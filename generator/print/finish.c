@@ -1,5 +1,6 @@
 /* print finish: the PDF cairo wrote, finished with libqpdf's C API: what
- * cairo 1.16 cannot write (/Lang, alternative text, table scopes, and
+ * cairo 1.16 cannot write (/Lang, alternative text, table scopes, one
+ * element for the parts of a paragraph split by a page, and
  * for PDF/UA-1 + PDF/A-2a artifacts, XMP metadata with the PDF/UA-1 and PDF/A-2a identification,
  * an sRGB output intent, a /ID) and clean ActualText. Deterministic: the
  * /ID is a digest of the content, so the same input gives the same bytes. */

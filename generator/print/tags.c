@@ -7,7 +7,11 @@
  * leaf (running heads, page numbers, rules, panels, repeated table heads)
  * is turned into artifacts by the finishing step (finish.c). A name cairo
  * does not know truncates the file, so only names from PDF 1.7's list of
- * standard structure types are used here. */
+ * standard structure types are used here.
+ *
+ * What cairo cannot say is left as attributes for finishing: /Lang of a
+ * Span of words in another language, and "Continues" on the later parts
+ * of a paragraph or table row split by a page, which it merges into one. */
 #include "print_int.h"
 
 #include <string.h>
