@@ -31,7 +31,7 @@ def elems(pdf, s):
 def first_font(pdf):
     for page in pdf.pages:
         fonts = page.obj.Resources.get("/Font", {})
-        for k in fonts.keys():
+        for k in sorted(fonts.keys()):  # keys() is a set: its order varies
             f = fonts[k]
             if "/ToUnicode" in f:
                 return f
@@ -123,10 +123,16 @@ def tounicode(pdf):
 
 
 def unmapped_glyphs(pdf):
-    f = first_font(pdf)
-    cmap = f.ToUnicode.read_bytes().decode("latin-1")
-    cmap = re.sub(r"\d+ beginbf(char|range).*?endbf(char|range)", "", cmap, flags=re.S)
-    f.ToUnicode = pdf.make_stream(cmap.encode("latin-1"))
+    # every font of the first page: one alone may show its glyphs only
+    # inside ActualText spans, which the rule rightly lets pass
+    fonts = pdf.pages[0].obj.Resources.get("/Font", {})
+    for k in sorted(fonts.keys()):
+        f = fonts[k]
+        if "/ToUnicode" not in f:
+            continue
+        cmap = f.ToUnicode.read_bytes().decode("latin-1")
+        cmap = re.sub(r"\d+ beginbf(char|range).*?endbf(char|range)", "", cmap, flags=re.S)
+        f.ToUnicode = pdf.make_stream(cmap.encode("latin-1"))
 
 
 def clean_text(pdf):
