@@ -8,6 +8,9 @@
 
 #define PRINT_MAX_ANC 48
 #define PRINT_MAX_PANELS 16
+/* lists of this many items and tables of this many body rows or fewer
+ * stay on one page */
+#define PRINT_SHORT 6
 
 /* A panel opened and waiting for its first block: the space pending
  * outside it when it opened, and its padding. */
@@ -32,6 +35,7 @@ typedef struct {
 	int chapter;
 	int list_depth;
 	int n_generated_ids;
+	int n_parts;
 } print_builder;
 
 typedef struct {
@@ -41,6 +45,9 @@ typedef struct {
 } print_bctx;
 
 static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *c);
+static bool print_node_inline(xmlNodePtr k);
+static void print_build_children(print_builder *B, xmlNodePtr n, const char *tag,
+                                 const print_bctx *c);
 
 print_block *print_doc_add_block(print_doc *pd, pb_kind kind)
 {
@@ -196,6 +203,17 @@ static xmlNodePtr print_lone_img(xmlNodePtr n)
 		}
 	}
 	return img;
+}
+
+/* A paragraph holding a block (a figure a template set inside it, an
+ * image between words): its inline runs become paragraphs and the block
+ * is built as a block, never flattened into text. */
+static bool print_has_block_child(xmlNodePtr n)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && !print_node_inline(k))
+			return true;
+	return false;
 }
 
 static void print_heading_extras(print_builder *B, print_block *b, xmlNodePtr n)
@@ -387,8 +405,8 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x97\xa6"};
 	B->list_depth++;
 	B->pd->building.list = B->list_depth;
-	/* first blocks of the first two and the last item */
-	size_t second = 0, last = 0;
+	/* first blocks of the list, of the first two and of the last item */
+	size_t first = B->pd->n_blocks, second = 0, last = 0;
 	int items = 0;
 	for (xmlNodePtr k = n->children; k; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
@@ -416,6 +434,13 @@ static void print_list(print_builder *B, xmlNodePtr n, const print_bctx *c)
 		B->pd->blocks[second - 1].keep_with_next = 1;
 		if (last > 0 && last < B->pd->n_blocks)
 			B->pd->blocks[last - 1].keep_with_next = 1;
+	}
+	/* a short list is read as one thing: not split (the paginator says
+	 * when it is short enough to move whole: print_kept) */
+	if (items <= PRINT_SHORT && B->pd->n_blocks > first + 1 &&
+	    B->pd->blocks[first].keep_until < (int)B->pd->n_blocks - 1) {
+		B->pd->blocks[first].keep_until = (int)B->pd->n_blocks - 1;
+		B->pd->blocks[first].keep_short = 1;
 	}
 }
 
@@ -577,7 +602,8 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 
 	print_role role = print_role_of(tag, cls);
 	bool is_cover = role == PRINT_ROLE_COVER;
-	bool is_chapter = role == PRINT_ROLE_CHAPTER;
+	bool is_part = role == PRINT_ROLE_PART;
+	bool is_chapter = role == PRINT_ROLE_CHAPTER || is_part;
 	bool is_toc = role == PRINT_ROLE_TOC;
 	if (role == PRINT_ROLE_PAGE_BREAK) {
 		B->pending_break = true;
@@ -595,7 +621,10 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 		const char *title = print_prop(n, "data-title");
 		B->chapter = (int)pd->chapters->len;
 		g_ptr_array_add(pd->chapters, title && *title ? g_strdup(title) : NULL);
-		B->pending_break = pd->n_blocks > 0;
+		/* chapters flow; only a major part starts a page, so that a short
+		 * chapter leaves no half-empty page behind */
+		if (is_part)
+			B->pending_break = pd->n_blocks > 0;
 	}
 	const char *id = print_prop(n, "id");
 	if (id && *id)
@@ -635,6 +664,14 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 			}
 		size_t before = pd->n_blocks;
 		print_table_build(pd, n, &c.cs, c.lang, c.x, c.w, B->anc, B->n_anc);
+		if (pd->n_blocks > before + 1 && pd->n_tables > 0) {
+			const print_table *t = &pd->tables[pd->n_tables - 1];
+			if (t->n_rows - t->n_head <= PRINT_SHORT &&
+			    pd->blocks[before].keep_until < (int)pd->n_blocks - 1) {
+				pd->blocks[before].keep_until = (int)pd->n_blocks - 1;
+				pd->blocks[before].keep_short = 1;
+			}
+		}
 		for (size_t i = before; i < pd->n_blocks; i++) {
 			print_block *b = &pd->blocks[i];
 			if (i == before)
@@ -650,6 +687,8 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 		xmlNodePtr img = print_lone_img(n);
 		if (img && strcmp(tag, "pre"))
 			print_image_block(B, img, &c, false);
+		else if (strcmp(tag, "pre") && print_has_block_child(n))
+			print_build_children(B, n, tag, &c);
 		else
 			print_text_block(B, n, n->children, NULL, tag, &c, !strcmp(tag, "pre"));
 	} else if (!strcmp(tag, "ul") || !strcmp(tag, "ol")) {
@@ -675,6 +714,13 @@ static void print_build_node(print_builder *B, xmlNodePtr n, const print_bctx *p
 	}
 	if (pushed)
 		B->n_anc--;
+	if (is_part && pd->n_blocks > first_block) {
+		/* a named destination where each major part starts: links can
+		 * point at it, and a reader (or a test) finds the parts */
+		char *pid = g_strdup_printf("kitgen-part-%d", ++B->n_parts);
+		print_register_id(B, pid, first_block);
+		g_free(pid);
+	}
 	/* ids of an element that made no block go to the next one */
 	/* keep-together: the first block knows where the element ends (an
 	 * element taller than a page is split as if it were not kept) */

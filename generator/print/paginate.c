@@ -2,7 +2,7 @@
  * measured heights: keep-with-next, widows and orphans, page breaks, table
  * rows with repeated header rows, tall rows in slices, footnotes, columns
  * (balanced on their last page), panels behind containers, runs set at the
- * foot of the page. */
+ * foot of the page, figures that float to the top of the next page. */
 #include "print_int.h"
 
 #include <math.h>
@@ -43,6 +43,11 @@ typedef struct {
 	guint next_panel;
 	print_open_panel open[PRINT_MAX_OPEN];
 	int n_open;
+	/* a figure that did not fit: it opens the next page, and the text
+	 * after it fills this one (first < 0: none) */
+	int float_first, float_last;
+	double float_gap;  /* the space below it */
+	bool in_float;
 } print_pager;
 
 double print_row_pad(const print_table *t)
@@ -142,6 +147,8 @@ static void print_close_pieces(print_pager *P, bool page)
 	}
 }
 
+static void print_flow_block(print_pager *P, size_t i, bool no_gap);
+
 static void print_new_page(print_pager *P)
 {
 	if (print_page_empty(P) && P->fns->len == 0)
@@ -190,6 +197,15 @@ static void print_new_page(print_pager *P)
 	P->frame_start = 0;
 	P->floor = P->top;
 	P->used = 0;
+	if (P->float_first >= 0 && !P->in_float && P->cg < 0) {
+		int a = P->float_first, b = P->float_last;
+		P->float_first = -1;
+		P->in_float = true;
+		for (int j = a; j <= b; j++)
+			print_flow_block(P, (size_t)j, j == a);
+		P->in_float = false;
+		P->y += P->float_gap;
+	}
 }
 
 /* The next frame: the next column of the group, else a new page. */
@@ -282,6 +298,18 @@ static double print_kept_height(const print_pager *P, size_t i, size_t last)
 	return h;
 }
 
+/* Whether block i keeps to its keep_until. A list or table kept by the
+ * short rule (6 items or rows) moves whole only when that costs at most a
+ * third of a page, and not in a column, where it would leave a hole. */
+static bool print_kept(const print_pager *P, size_t i)
+{
+	const print_block *b = &P->pd->blocks[i];
+	if (b->keep_until <= (int)i)
+		return false;
+	return !b->keep_short || (b->colgroup < 0 &&
+	        print_kept_height(P, i, (size_t)b->keep_until) <= P->body_h / 3);
+}
+
 /* keep-with-next: this block whole, then the start of the next ones (the
  * whole of a kept element). */
 static double print_keep_need(const print_pager *P, size_t i, double gap)
@@ -293,7 +321,7 @@ static double print_keep_need(const print_pager *P, size_t i, double gap)
 		const print_block *n = &pd->blocks[++i];
 		if (n->break_before)
 			break;
-		if (n->keep_until > (int)i) {
+		if (print_kept(P, i)) {
 			need += n->space_before + print_kept_height(P, i, (size_t)n->keep_until);
 			break;
 		}
@@ -514,8 +542,9 @@ static void print_flow_block(print_pager *P, size_t i, bool no_gap)
 			}
 		}
 	}
-	if ((b->keep_with_next || b->keep_until > (int)i) && !print_frame_empty(P)) {
-		double need = b->keep_until > (int)i
+	bool kept = print_kept(P, i);
+	if ((b->keep_with_next || kept) && !print_frame_empty(P)) {
+		double need = kept
 		            ? gap + print_kept_height(P, i, (size_t)b->keep_until)
 		            : print_keep_need(P, i, gap);
 		if (P->y + need > print_limit(P, 0) + EPS && need <= P->body_h) {
@@ -659,6 +688,64 @@ static void print_flow_columns(print_pager *P, size_t a, size_t b)
 	P->used = 0;
 }
 
+/* Text that may move up past a waiting figure: paragraphs, list items and
+ * sub-headings of the same chapter. A title (h1), a table, another figure
+ * or anything that changes the page's make-up waits for it. */
+static bool print_float_passes(const print_pager *P, size_t j)
+{
+	const print_doc *pd = P->pd;
+	const print_block *b = &pd->blocks[j], *f = &pd->blocks[P->float_first];
+	if (b->kind != PB_TEXT || b->heading == 1 || b->break_before || b->cover != f->cover ||
+	    b->bare != f->bare || b->anchor >= 0 || b->colgroup >= 0 ||
+	    b->chapter != f->chapter)
+		return false;
+	return P->next_panel >= pd->panels->len ||
+	       print_panel_at(P, (int)P->next_panel)->first != (int)j;
+}
+
+/* The figure at block i (an image, with its caption when they are kept
+ * together) does not fit below the text: it waits for the next page
+ * while the text after it fills this one, as a float does. Returns its
+ * last block, or -1 when it is placed in the flow. */
+static int print_float_defer(print_pager *P, size_t i)
+{
+	const print_doc *pd = P->pd;
+	const print_block *b = &pd->blocks[i];
+	if (b->kind != PB_IMAGE || P->float_first >= 0 || b->cover || b->bare ||
+	    b->anchor >= 0 || b->colgroup >= 0 || P->n_open > 0 || print_page_empty(P))
+		return -1;
+	size_t last = b->keep_until > (int)i ? (size_t)b->keep_until : i;
+	if (last + 1 >= pd->n_blocks)
+		return -1;
+	for (size_t j = i; j <= last; j++)
+		if (P->next_panel < pd->panels->len &&
+		    print_panel_at(P, (int)P->next_panel)->first == (int)j)
+			return -1;
+	double need = b->space_before + print_kept_height(P, i, last);
+	if (need > P->body_h || P->y + need <= print_limit(P, 0) + EPS)
+		return -1;
+	P->float_first = (int)i;
+	P->float_last = (int)last;
+	if (!print_float_passes(P, last + 1)) {
+		P->float_first = -1;
+		return -1;
+	}
+	P->float_gap = pd->blocks[last + 1].space_before;
+	return (int)last;
+}
+
+/* The waiting figure goes where the flow is now (on the next page when it
+ * still does not fit). */
+static void print_float_flush(print_pager *P)
+{
+	if (P->float_first < 0)
+		return;
+	int a = P->float_first, b = P->float_last;
+	P->float_first = -1;
+	for (int j = a; j <= b; j++)
+		print_flow_block(P, (size_t)j, false);
+}
+
 print_layout *print_paginate(print_doc *pd)
 {
 	const print_style *st = pd->st;
@@ -674,6 +761,7 @@ print_layout *print_paginate(print_doc *pd)
 	P.body_h = P.bottom - P.top;
 	P.chapter = -1;
 	P.cg = -1;
+	P.float_first = -1;
 	g_free(pd->block_page);
 	g_free(pd->block_y);
 	pd->block_page = g_new(int, pd->n_blocks + 1);
@@ -683,7 +771,14 @@ print_layout *print_paginate(print_doc *pd)
 
 	for (size_t i = 0; i < pd->n_blocks;) {
 		int cg = pd->blocks[i].colgroup;
+		if (P.float_first >= 0 && !print_float_passes(&P, i))
+			print_float_flush(&P);
 		if (cg < 0) {
+			int last = print_float_defer(&P, i);
+			if (last >= 0) {
+				i = (size_t)last + 1;
+				continue;
+			}
 			print_flow_block(&P, i, false);
 			i++;
 			continue;
@@ -694,6 +789,7 @@ print_layout *print_paginate(print_doc *pd)
 		print_flow_columns(&P, i, j);
 		i = j;
 	}
+	print_float_flush(&P);
 	print_new_page(&P);
 	print_layout *l = g_new0(print_layout, 1);
 	l->n_pages = P.pages->len;

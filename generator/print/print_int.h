@@ -136,7 +136,9 @@ bool print_has_class(const char *classes, const char *cls);
 typedef enum {
 	PRINT_ROLE_NONE,
 	PRINT_ROLE_COVER,      /* section.cover: a page of its own, not in the TOC */
-	PRINT_ROLE_CHAPTER,    /* section.chapter: a new page, its running head */
+	PRINT_ROLE_PART,       /* section.part: a chapter that starts a new page */
+	PRINT_ROLE_CHAPTER,    /* section.chapter: its running head; it flows on
+	                        * the page the previous one ends on */
 	PRINT_ROLE_TOC,        /* nav.toc: filled with the headings and pages */
 	PRINT_ROLE_PAGE_BREAK, /* div.page-break, hr.page-break */
 	PRINT_ROLE_FOOTNOTE,   /* span.fn: text to the foot of the page */
@@ -176,6 +178,7 @@ typedef struct {
 	double space_before;   /* collapsed with the previous block's after */
 	unsigned keep_with_next : 1, break_before : 1, cover : 1, keep_space : 1;
 	unsigned bare : 1;     /* no running header/footer on its page */
+	unsigned keep_short : 1; /* keep_until is the short list/table rule */
 	int keep_until;        /* keep-together: its last block, else 0 */
 	int colgroup;          /* print_colgroup index, -1 outside columns */
 	int anchor;            /* print_anchor_run index, -1 when not anchored */

@@ -526,6 +526,7 @@ static const struct {
 	print_role role;
 } print_roles[] = {
 	{"section", "cover", PRINT_ROLE_COVER},
+	{"section", "part", PRINT_ROLE_PART},
 	{"section", "chapter", PRINT_ROLE_CHAPTER},
 	{"nav", "toc", PRINT_ROLE_TOC},
 	{"div hr", "page-break", PRINT_ROLE_PAGE_BREAK},

@@ -24,8 +24,15 @@ build/test_paginate: tests/print/test_paginate.c $(PRINT_TEST_SRCS) $(PRINT_TEST
 		tests/print/test_paginate.c $(PRINT_TEST_SRCS) $(PRINT_TEST_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
-print-test: build/printdoc build/test_paginate
+build/test_flow: tests/print/test_flow.c $(PRINT_TEST_SRCS) $(PRINT_TEST_HDRS)
+	@mkdir -p build
+	$(CC) $(PRINT_TEST_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ \
+		tests/print/test_flow.c $(PRINT_TEST_SRCS) $(PRINT_TEST_LIBS) \
+		$(shell pkg-config --libs cmocka)
+
+print-test: build/printdoc build/test_paginate build/test_flow
 	./build/test_paginate
+	./build/test_flow
 	@mkdir -p build/test-print
 	@set -e; for f in $(PRINT_FIXTURES); do \
 		SOURCE_DATE_EPOCH=0 ./build/printdoc tests/print/fixtures/$$f.xhtml \

@@ -19,6 +19,14 @@ plain "diagrams drawn in the reader's language, no English label in ko/am/ne/zh-
 step "numbers as the document's language writes them, one numeral system" \
 	sh tests/print/documents.sh numbers "$KITGEN" "$tmp/a/site"
 
+# Pagination by design and figures (tests/print/pages.sh): full pages
+# but before a major part, no alt text in brackets, pictures drawn.
+plain "no page under 40 % full but covers, the last and before a part" \
+	sh tests/print/pages.sh fill "$KITGEN" "$tmp/a/site"
+plain "no alt text printed in brackets" sh tests/print/pages.sh alt "$KITGEN" "$tmp/a/site"
+step "Markdown pictures print (PNG embedded, SVG drawn), as on the web; a damaged one is an error" \
+	sh tests/print/pages.sh figures "$KITGEN" "$tmp/a/site"
+
 # Accessible PDFs (PDF/UA-1 and PDF/A-2a): the checker passes every PDF
 # and fails a broken copy for each of its rules; the text, the flyers'
 # reading order and a report's structure tree are what a reader needs.
@@ -35,7 +43,7 @@ plain "a paragraph and a table across pages stay one P and one Table" \
 	sh tests/print/a11y.sh split "$KITGEN"
 step "--pdf-standard none and unknown names" sh tests/print/a11y.sh standard "$KITGEN"
 
-# The paginator alone: its unit tests and fixture documents in six scripts
+# The paginator alone: its unit tests (test_paginate, test_flow) and fixture documents in six scripts
 # (make test-sanitize runs them with its own binaries).
 plain "paginator tests and script fixtures" make -s print-test
 

@@ -80,6 +80,10 @@
     <table><xsl:apply-templates mode="p"/></table>
   </xsl:template>
 
+  <!-- An image alone in its paragraph is a figure, not a paragraph. -->
+  <xsl:template match="p[count(*) = 1 and img[@media] and not(normalize-space())]" mode="p">
+    <xsl:apply-templates select="img" mode="p"/>
+  </xsl:template>
   <xsl:template match="img[@media]" mode="p">
     <figure>
       <img src="media/{@media}" alt="{@alt}"/>

@@ -25,7 +25,7 @@
     </section>
     <nav class="toc" id="toc"><h2><xsl:value-of select="kg:s('print.contents')"/></h2></nav>
 
-    <section class="chapter" data-title="{kg:s('print.summary')}">
+    <section class="chapter part" data-title="{kg:s('print.summary')}">
       <h1 id="summary">1. <xsl:value-of select="kg:s('print.summary')"/></h1>
       <p class="lead"><xsl:value-of select="$it/summary"/></p>
       <p class="caption"><xsl:value-of select="kg:s('print.key_facts')"/></p>
@@ -94,7 +94,7 @@
       </xsl:for-each>
     </section>
 
-    <section class="chapter" data-title="{kg:s('dx.indicators')}">
+    <section class="chapter part" data-title="{kg:s('dx.indicators')}">
       <h1 id="indicators"><xsl:value-of select="count($it/body/h2) + 3"/>. <xsl:value-of select="kg:s('dx.indicators')"/></h1>
       <p class="caption"><xsl:value-of select="kg:s('dx.indicators')"/></p>
       <table>

@@ -30,7 +30,7 @@
          figures. The rest of the kit's sections close it, after the
          systems. -->
     <xsl:variable name="systems" select="related/item[@kind='system']"/>
-    <section class="chapter" data-title="{kg:s('print.glance')}">
+    <section class="chapter part" data-title="{kg:s('print.glance')}">
       <xsl:for-each select="$kit/body/h2[1]">
         <h1 id="{../../@kind}-{../../@slug}-{@id}"><xsl:apply-templates mode="p"/></h1>
         <xsl:apply-templates select="key('part', generate-id())" mode="p"/>

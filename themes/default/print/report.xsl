@@ -26,7 +26,7 @@
     </section>
     <nav class="toc" id="toc"><h2><xsl:value-of select="kg:s('print.contents')"/></h2></nav>
 
-    <section class="chapter" data-title="{kg:s('print.summary')}">
+    <section class="chapter part" data-title="{kg:s('print.summary')}">
       <h1 id="summary">1. <xsl:value-of select="kg:s('print.summary')"/></h1>
       <p class="lead"><xsl:value-of select="$st/summary"/></p>
       <p class="caption"><xsl:value-of select="kg:s('print.key_facts')"/></p>
@@ -113,7 +113,7 @@
     </section>
 
     <xsl:if test="related/item[@kind='system']">
-      <section class="chapter" data-title="{kg:s('print.appendix')}">
+      <section class="chapter part" data-title="{kg:s('print.appendix')}">
         <h1 id="appendix"><xsl:value-of select="kg:s('print.appendix')"/></h1>
         <xsl:for-each select="related/item[@kind='system']">
           <h2><xsl:value-of select="title"/></h2>
