@@ -36,7 +36,7 @@ CORE_SRCS := generator/core/diag.c generator/core/xmltext.c generator/core/yamlt
              generator/model/diagram.c \
              generator/site/xslt.c generator/site/site.c generator/site/serve.c \
              generator/site/site_output.c generator/site/search.c \
-             generator/site/search_tokens.c generator/site/offline.c \
+             generator/site/search_tokens.c generator/site/search_store.c generator/site/offline.c \
              generator/print/fonts.c generator/print/publish.c \
              generator/build/out.c generator/build/jobs.c generator/build/workers.c \
              generator/build/cache.c generator/build/checked.c generator/build/fmcache.c \

@@ -166,7 +166,9 @@ int cmd_document(const kg_options *o, const char *layout, int argc, char **argv)
 		return kg_finish(&k, d, o, 1);
 	if (is_file && extra)
 		slug = extra->slug;
-	const char *lang = o->lang ? o->lang : k.config->default_lang;
+	/* A diagnosis file is written in its own language (NAME.LANG.md) unless
+	 * --lang asks for another. */
+	const char *lang = o->lang ? o->lang : is_file && extra ? extra->lang : k.config->default_lang;
 	content_kind kind = publish_layout_kind(layout);
 	content_group *g = content_group_find(k.set, kind, slug);
 	if (!g) {

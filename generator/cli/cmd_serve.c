@@ -23,7 +23,10 @@
 #include "build/out.h"
 #include "site/serve.h"
 
-#define KG_DEBOUNCE_MS 200
+/* An editor's save is a few events within a millisecond or two; a longer
+ * burst (git checkout) keeps restarting the wait. Every millisecond here
+ * is one the reader waits for the reload (issue 13: 0.5 s for a page). */
+#define KG_DEBOUNCE_MS 100
 
 typedef struct {
 	const kg_options *o;

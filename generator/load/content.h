@@ -29,8 +29,8 @@ typedef struct {
 	char *dir;     /* folder of the file, for resolving links and images */
 	char *relpath; /* path inside content/: systems/x/index.en.md */
 	yt_node *fm;   /* front matter (owned) */
-	char *body;    /* Markdown after the front matter (owned); NULL once
-	                * content_drop_bodies ran: content_item_body reads it */
+	char *body;    /* Markdown after the front matter (owned) while it is
+	                * checked, else NULL: content_item_body reads it */
 	size_t body_len, body_off; /* its length, and where it starts in the file */
 	int body_line; /* line of the body's first line in the file */
 	gint64 mtime;  /* file modification time, for outdated translations */

@@ -12,7 +12,7 @@
 #endif
 #define PRINT_HYPHEN_MIN_WORD 6   /* shorter words are never broken */
 #define PRINT_HYPHEN_MAX_WORD 64  /* longer "words" are codes, not words */
-#define PRINT_HYPHEN_LEFT 2       /* letters kept before a break, at least */
+#define PRINT_HYPHEN_LEFT 3       /* letters kept before a break, at least */
 #define PRINT_HYPHEN_RIGHT 3      /* ... and after it */
 
 /* lang -> HyphenDict* (NULL: the language has no dictionary). Loaded on
@@ -94,6 +94,25 @@ static bool print_hyphen_token_ok(const char *s, const char *end)
 			return false;
 	}
 	return true;
+}
+
+/* True when the word at w opens a sentence of text: only spaces and
+ * opening quotes or brackets between it and a full stop, question or
+ * exclamation mark. At the start of text it cannot be told (the text may
+ * follow an emphasis inside a sentence): false. */
+static bool print_hyphen_sentence(const char *text, const char *w)
+{
+	const char *p = w;
+	while (p > text) {
+		p = g_utf8_prev_char(p);
+		gunichar u = g_utf8_get_char(p);
+		if (g_unichar_isspace(u) || u == '(' || u == '"' || u == 0x201C ||
+		    u == 0x00AB || u == 0x2018 || u == '\'')
+			continue;
+		return u == '.' || u == '!' || u == '?' || u == 0x3002 || u == 0x0964 ||
+		       u == 0x1362 || u == 0x061F;
+	}
+	return false;
 }
 
 /* Marks in brk[i] the characters of the word u[0..n) after which the
@@ -180,7 +199,10 @@ char *print_hyphen_text(const char *lang, const char *text)
 			/* letters glued to digits (A4, 3rd) are not a word */
 			bool digits = (w > tok && g_ascii_isdigit(w[-1])) ||
 			              (p < tok_end && g_ascii_isdigit(*p));
-			if (n < PRINT_HYPHEN_MIN_WORD || n > PRINT_HYPHEN_MAX_WORD || digits ||
+			/* a capital inside a sentence starts a name (Maputo, Seoul):
+			 * names stay whole; the first word of a sentence may break */
+			bool name = n > 0 && g_unichar_isupper(u[0]) && !print_hyphen_sentence(text, w);
+			if (n < PRINT_HYPHEN_MIN_WORD || n > PRINT_HYPHEN_MAX_WORD || digits || name ||
 			    !print_hyphen_word(d, u, n, brk))
 				continue;
 			if (!out)

@@ -332,6 +332,15 @@ void print_inline_finish(print_doc *pd, print_itext *t, const char *lang)
 	while (g->len && (g->str[g->len - 1] == ' ' ||
 	                  (g->len >= 3 && !memcmp(g->str + g->len - 3, "\xe2\x80\xa8", 3))))
 		g_string_truncate(g, g->str[g->len - 1] == ' ' ? g->len - 1 : g->len - 3);
+	/* the last word of a paragraph (and of a line ended by a line break)
+	 * is never broken: its second half alone on the last line */
+	for (int i = (int)g->len - 2, word = 1; i >= 0; i--) {
+		if (g->str[i] == ' ' || (i >= 2 && !memcmp(g->str + i - 2, "\xe2\x80\xa8", 3)))
+			word = g->str[i] != ' ';
+		else if (word && !memcmp(g->str + i, "\xc2\xad", 2))
+			print_itext_delete(t, i, 2);
+	}
+	print_cjk_punct(t);
 	/* Korean keep-all: a space-separated word holding Hangul is one word for
 	 * the line breaker; WRAP_WORD_CHAR still breaks one too long for a line */
 	const char *s = g->str, *end = g->str + g->len;

@@ -6,9 +6,11 @@
 
 #define PS ((double)PANGO_SCALE)
 
-PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
-                               const print_cstyle *cs, const char *lang,
-                               double width, bool wrap)
+/* The layout of t; *bad: the first line that ends at a soft hyphen and
+ * does not fit (print_justify), else -1. */
+static PangoLayout *print_text_layout_at(print_doc *pd, const print_itext *t,
+                                         const print_cstyle *cs, const char *lang,
+                                         double width, bool wrap, int *bad)
 {
 	/* the paragraph's direction comes from its language (cs->rtl), not
 	 * from its first strong letter: an Arabic paragraph that opens with
@@ -23,14 +25,12 @@ PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	/* left is the start of the line, right its end: mirrored in rtl (a
-	 * justified paragraph's last line sits at the start too) */
+	 * justified paragraph's last line sits at the start too). Justified
+	 * lines are set at the start and stretched by print_justify, which
+	 * knows CJK spacing, addresses and formulas; Pango does not. */
 	PangoAlignment start = cs->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
 	PangoAlignment end = cs->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
 	switch (cs->align) {
-	case PRINT_ALIGN_JUSTIFY:
-		pango_layout_set_justify(l, wrap);
-		pango_layout_set_alignment(l, start);
-		break;
 	case PRINT_ALIGN_CENTER:
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 		break;
@@ -55,25 +55,54 @@ PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
 	((PangoAttrInt *)mt->line_height)->value = (int)(cs->size * cs->line_height * PS);
 	pango_layout_set_attributes(l, t->attrs);
 	pango_layout_set_text(l, t->text->str, (int)t->text->len);
+	*bad = wrap ? print_justify(l, t->text->str, width, cs->indent,
+	                            cs->align == PRINT_ALIGN_JUSTIFY) : -1;
 	return l;
 }
 
-void print_measure_lines(PangoLayout *l, int *n, double **top, double **base)
+PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
+                               const print_cstyle *cs, const char *lang,
+                               double width, bool wrap)
+{
+	int bad;
+	return print_text_layout_at(pd, t, cs, lang, width, wrap, &bad);
+}
+
+/* Lines on one grid: line i starts at i times the style's pitch and has
+ * its baseline where the block's own font puts it, half the leading
+ * below the line's top. Pango makes a line taller where a superscript,
+ * inline code or a fallback font (Latin in Korean, Ethiopic beside
+ * Latin) reaches beyond the font's ascent or descent; such a line still
+ * sits on the grid, so every line of a block has the same pitch. */
+void print_measure_lines(print_doc *pd, PangoLayout *l, const print_cstyle *cs,
+                         const char *lang, int *n, double **top, double **base)
 {
 	int count = pango_layout_get_line_count(l);
 	double *tp = g_new(double, count + 1);
 	double *bs = g_new(double, count);
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	int i = 0, y0 = 0, y1 = 0;
-	do {
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		tp[i] = y0 / PS;
-		bs[i] = pango_layout_iter_get_baseline(it) / PS;
-		i++;
-	} while (i < count && pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	tp[i] = y1 / PS;
-	*n = i;
+	int pitch = (int)(cs->size * cs->line_height * PS);
+	PangoFontDescription *fd = print_style_font(pd->st, cs, lang);
+	PangoContext *ctx = cs->rtl ? pd->pctx_rtl : pd->pctx;
+	PangoFont *font = pango_font_map_load_font(pd->fontmap, ctx, fd);
+	pango_font_description_free(fd);
+	int asc = pitch * 4 / 5, desc = pitch / 5;
+	if (font) {
+		PangoFontMetrics *m = pango_font_get_metrics(font,
+			pango_language_from_string(lang ? lang : "en"));
+		asc = pango_font_metrics_get_ascent(m);
+		desc = pango_font_metrics_get_descent(m);
+		pango_font_metrics_unref(m);
+		g_object_unref(font);
+	}
+	/* as Pango places a run of the block's font: leading / 2 above (the
+	 * leading is negative where the font is taller than the pitch) */
+	int above = asc + (pitch - asc - desc) / 2;
+	for (int i = 0; i < count; i++) {
+		tp[i] = (double)i * pitch / PS;
+		bs[i] = ((double)i * pitch + above) / PS;
+	}
+	tp[count] = (double)count * pitch / PS;
+	*n = count;
 	*top = tp;
 	*base = bs;
 }
@@ -84,7 +113,7 @@ static double print_text_width(const print_block *b)
 }
 
 /* Removes len bytes at pos from t, moving what points after them. */
-static void print_itext_delete(print_itext *t, int pos, int len)
+void print_itext_delete(print_itext *t, int pos, int len)
 {
 	g_string_erase(t->text, pos, len);
 	pango_attr_list_update(t->attrs, pos, len, 0);
@@ -101,81 +130,63 @@ static void print_itext_delete(print_itext *t, int pos, int len)
 			g_array_index(t->fnrefs, print_fnref, i).index > pos ? len : 0;
 }
 
-/* Narrows the spaces of justified line ln by over (Pango units), each by
- * its share of what justification added to it. False when they cannot
- * take it (a line without spaces, letter-spaced instead). */
-static bool print_line_narrow(PangoLayoutLine *ln, const char *text, int over)
+/* Removes the soft hyphens of the word around byte pos. */
+static void print_word_unhyphen(print_itext *t, int pos)
 {
-	int added = 0;
-	for (int pass = 0; pass < 2; pass++) {
-		int seen = 0, taken = 0;
-		for (GSList *r = ln->runs; r; r = r->next) {
-			PangoGlyphItem *run = r->data;
-			PangoGlyphString *gs = run->glyphs;
-			for (int i = 0; i < gs->num_glyphs; i++) {
-				PangoGlyphGeometry *g = &gs->glyphs[i].geometry;
-				if (g->width == 0 || text[run->item->offset + gs->log_clusters[i]] != ' ')
-					continue;
-				PangoRectangle nat;
-				pango_font_get_glyph_extents(run->item->analysis.font,
-				                             gs->glyphs[i].glyph, NULL, &nat);
-				int extra = g->width - nat.width;
-				if (extra <= 0)
-					continue;
-				if (pass == 0) {
-					added += extra;
-					continue;
-				}
-				/* rounded on the running sum: the shares add up to over */
-				seen += extra;
-				int cut = (int)((gint64)over * seen / added) - taken;
-				g->width -= cut;
-				taken += cut;
-			}
-		}
-		if (pass == 0 && added < over)
-			return false;
-	}
-	return true;
+	const char *s = t->text->str;
+	int a = pos, b = pos;
+	while (a > 0 && s[a - 1] != ' ')
+		a--;
+	while (s[b] && s[b] != ' ')
+		b++;
+	for (int i = b - 2; i >= a; i--)
+		if (!memcmp(t->text->str + i, "\xc2\xad", 2))
+			print_itext_delete(t, i, 2);
 }
 
-/* Pango 1.50.12 draws a hyphen it did not count when it breaks a line at
- * a soft hyphen that fitted with room to spare (it shapes the line
- * without the hyphen, adds it afterwards and adds its width to the space
- * left instead of taking it away), so justification pushes the line a
- * hyphen's width past the measure. Such a line keeps its break: its
- * spaces are narrowed by the excess, as Pango would have justified it,
- * without laying the paragraph out again. Where they cannot take it,
- * the soft hyphen is taken out of b and the paragraph laid out again:
- * the word moves whole or breaks at another point. Returns the layout
- * to keep (l or a new one). */
-static PangoLayout *print_hyphen_overflow(print_doc *pd, print_block *b, PangoLayout *l,
-                                          double width)
+/* Hyphenation after layout, where only lines are known:
+ * - Pango 1.50.12 may break at a soft hyphen without counting the
+ *   hyphen's width; print_justify narrows such a line's spaces a little,
+ *   and where they cannot take it the soft hyphen goes;
+ * - no more than PRINT_HYPHEN_RUN hyphenated lines in a row: the word
+ *   that ends the next one is not broken.
+ * Each fix lays the paragraph out again (the word moves whole or breaks
+ * elsewhere). Returns the layout to keep (l or a new one). */
+static PangoLayout *print_hyphen_fix(print_doc *pd, print_block *b, PangoLayout *l,
+                                     double width, int bad)
 {
-	const int limit = (int)((width + 0.05) * PS);
-	for (int round = 0; round < 16; round++) {
-		int cut = -1, i = 0;
+	for (int round = 0; round < 32; round++) {
+		int i = 0, run = 0, cut = -1;
+		bool over = false;
 		for (GSList *s = pango_layout_get_lines_readonly(l); s && cut < 0;
 		     s = s->next, i++) {
 			PangoLayoutLine *ln = s->data;
 			int end = ln->start_index + ln->length;
-			PangoRectangle r;
-			if (end < 2 || memcmp(b->t.text->str + end - 2, "\xc2\xad", 2))
-				continue;
-			pango_layout_line_get_extents(ln, NULL, &r);
-			if (r.x + r.width <= limit)
-				continue;
-			/* pango_layout_get_line: a line whose glyphs we change */
-			int over = r.x + r.width - (int)(width * PS);
-			if (!print_line_narrow(pango_layout_get_line(l, i), b->t.text->str, over))
+			bool hy = end >= 2 && !memcmp(b->t.text->str + end - 2, "\xc2\xad", 2);
+			run = hy ? run + 1 : 0;
+			over = hy && i == bad;
+			if (over || (hy && run > PRINT_HYPHEN_RUN))
 				cut = end - 2;
 		}
 		if (cut < 0)
 			break;
-		print_itext_delete(&b->t, cut, 2);
+		if (over)
+			print_itext_delete(&b->t, cut, 2);
+		else
+			print_word_unhyphen(&b->t, cut);
 		g_object_unref(l);
-		l = print_text_layout(pd, &b->t, &b->cs, b->lang, width, true);
+		l = print_text_layout_at(pd, &b->t, &b->cs, b->lang, width, true, &bad);
 	}
+	return l;
+}
+
+static PangoLayout *print_block_text_layout(print_doc *pd, print_block *b)
+{
+	int bad;
+	PangoLayout *l = print_text_layout_at(pd, &b->t, &b->cs, b->lang,
+	                                      print_text_width(b), true, &bad);
+	if (strstr(b->t.text->str, "\xc2\xad"))
+		l = print_hyphen_fix(pd, b, l, print_text_width(b), bad);
 	return l;
 }
 
@@ -183,11 +194,8 @@ PangoLayout *print_block_layout(print_doc *pd, print_block *b)
 {
 	if (b->layout)
 		return g_object_ref(b->layout);
-	/* as measured: the same text gives the same lines to narrow */
-	PangoLayout *l = print_text_layout(pd, &b->t, &b->cs, b->lang, print_text_width(b), true);
-	if (strstr(b->t.text->str, "\xc2\xad"))
-		l = print_hyphen_overflow(pd, b, l, print_text_width(b));
-	return l;
+	/* as measured: the same text gives the same lines */
+	return print_block_text_layout(pd, b);
 }
 
 void print_measure_block(print_doc *pd, print_block *b)
@@ -205,11 +213,8 @@ void print_measure_block(print_doc *pd, print_block *b)
 	}
 	g_free(b->line_top);
 	g_free(b->baseline);
-	PangoLayout *l = print_text_layout(pd, &b->t, &b->cs, b->lang,
-	                                   print_text_width(b), true);
-	if (strstr(b->t.text->str, "\xc2\xad"))
-		l = print_hyphen_overflow(pd, b, l, print_text_width(b));
-	print_measure_lines(l, &b->n_lines, &b->line_top, &b->baseline);
+	PangoLayout *l = print_block_text_layout(pd, b);
+	print_measure_lines(pd, l, &b->cs, b->lang, &b->n_lines, &b->line_top, &b->baseline);
 	b->height = b->line_top[b->n_lines];
 	for (guint i = 0; i < b->t.fnrefs->len; i++) {
 		print_fnref *r = &g_array_index(b->t.fnrefs, print_fnref, i);

@@ -123,6 +123,9 @@ void print_inline_range(struct print_doc *pd, xmlNodePtr first, xmlNodePtr stop,
                         const print_cstyle *cs, const char *lang, bool pre,
                         print_itext *t);
 void print_itext_upper(print_itext *t, const print_cstyle *cs);
+/* Removes len bytes at pos, moving the attributes, links and marks after
+ * them (measure.c) */
+void print_itext_delete(print_itext *t, int pos, int len);
 /* Finishes t: trims, marks Korean words keep-all. */
 void print_inline_finish(struct print_doc *pd, print_itext *t, const char *lang);
 char *print_inline_plain(xmlNodePtr node); /* text without footnotes */
@@ -162,6 +165,8 @@ bool print_locale_paper(const char *lang, double *w, double *h);
  * text no break). Owned by the caller. Thread-safe; dictionaries are
  * loaded once per language. */
 char *print_hyphen_text(const char *lang, const char *text);
+/* Hyphenated lines in a row, at most (measure.c keeps to it) */
+#define PRINT_HYPHEN_RUN 2
 
 /* ---- blocks ----------------------------------------------------------- */
 
@@ -412,7 +417,20 @@ void print_build(print_doc *pd, xmlDocPtr doc);
 PangoLayout *print_text_layout(print_doc *pd, const print_itext *t,
                                const print_cstyle *cs, const char *lang,
                                double width, bool wrap);
-void print_measure_lines(PangoLayout *l, int *n, double **top, double **base);
+void print_measure_lines(print_doc *pd, PangoLayout *l, const print_cstyle *cs,
+                         const char *lang, int *n, double **top, double **base);
+/* justify.c: stretches the lines of l (set at the start, wrapped at width
+ * pt, first-line indent pt) to width when justify: spaces, and in CJK
+ * lines the gaps between characters; lines holding an address or a
+ * formula stay flush. Returns the first line that ends at a soft hyphen
+ * and overflows its measure, or -1. */
+int print_justify(PangoLayout *l, const char *text, double width, double indent,
+                  bool justify);
+/* Han, kana, Hangul, CJK punctuation and full-width forms */
+bool print_is_cjk(gunichar u);
+/* Adjacent full-width punctuation (」「, ），, 。」): the one whose blank
+ * half meets the other's is set half wide (the font's "halt"). */
+void print_cjk_punct(print_itext *t);
 void print_measure(print_doc *pd);
 void print_measure_block(print_doc *pd, print_block *b);
 PangoLayout *print_block_layout(print_doc *pd, print_block *b);

@@ -256,7 +256,7 @@ void print_table_measure(print_doc *pd, print_table *t)
 			PangoLayout *l = print_cell_layout(pd, t, c, inner, true);
 			g_free(c->line_top);
 			g_free(c->baseline);
-			print_measure_lines(l, &c->n_lines, &c->line_top, &c->baseline);
+			print_measure_lines(pd, l, &c->cs, c->lang, &c->n_lines, &c->line_top, &c->baseline);
 			c->height = c->line_top[c->n_lines];
 			if (c->t.text->len == 0)
 				c->height = 0;

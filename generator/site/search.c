@@ -5,10 +5,9 @@
 #include <string.h>
 #include "build/jobs.h"
 #include "build/out.h"
-#include "site/search.h"
+#include "site/search_int.h"
 
 #define SEARCH_VERSION "kitgen-search 1" /* in every key: change with the format */
-#define SEARCH_CHUNK 12000   /* bytes of postings per chunk, about */
 #define SEARCH_SNIPPET 1500  /* characters of body text kept for snippets */
 #define SEARCH_BODY_CAP 8    /* a word repeated in the body counts this much at most */
 
@@ -19,18 +18,13 @@ typedef struct {
 	const site_download *pdf;  /* a PDF, or NULL */
 	const char *lang;
 	char *key;                 /* of its fragment: what it is made from */
-	char *fragment;            /* search/d/N.js, once made */
 	bool kept;                 /* the previous build's fragment is linked in */
-	GHashTable *tokens;        /* token -> weight, once made */
 } search_doc;
 
 static void search_doc_free(gpointer p)
 {
 	search_doc *d = p;
 	g_free(d->key);
-	g_free(d->fragment);
-	if (d->tokens)
-		g_hash_table_unref(d->tokens);
 	g_free(d);
 }
 
@@ -100,7 +94,7 @@ static GPtrArray *search_docs(search_job *job)
 	return docs;
 }
 
-static void search_json_str(GString *out, const char *s)
+void search_json_str(GString *out, const char *s)
 {
 	g_string_append_c(out, '"');
 	for (const char *p = s ? s : ""; *p; p++) {
@@ -218,15 +212,19 @@ static GHashTable *search_weigh(const char *title, const char *summary, const ch
 typedef struct {
 	search_job *job;
 	GPtrArray *docs;
+	search_store *store;
+	gint failed; /* a fragment could not be written (atomic) */
 } search_make;
 
-/* One document: its tokens and its fragment, from the item the page shows. */
+/* One document: its tokens (to the store) and its fragment (written now,
+ * not kept), from the item the page shows. */
 static bool search_make_doc(void *shared, int thread, size_t i)
 {
 	(void)thread;
 	search_make *mk = shared;
 	search_doc *d = mk->docs->pdata[i];
-	if (d->tokens && d->kept) /* known from the last build: nothing to render */
+	/* known from the last build: nothing to render */
+	if (d->kept && search_store_copy(mk->store, i, d->key))
 		return true;
 	char *url, *title, *summary, *body;
 	const char *kind;
@@ -247,36 +245,53 @@ static bool search_make_doc(void *shared, int thread, size_t i)
 		summary = g_strdup("");
 		body = g_strdup("");
 	}
-	if (d->tokens)
-		g_hash_table_unref(d->tokens);
-	d->tokens = search_weigh(title, summary, body);
+	GHashTable *tokens = search_weigh(title, summary, body);
+	search_store_put(mk->store, i, d->key, tokens);
+	g_hash_table_unref(tokens);
 	if (g_utf8_strlen(body, -1) > SEARCH_SNIPPET) /* the snippet's text, not the page's */
 		*g_utf8_offset_to_pointer(body, SEARCH_SNIPPET) = '\0';
-	GString *f = g_string_new(NULL);
-	g_string_append_printf(f, "kgSearch.doc(%zu,{\"u\":", i);
-	search_json_str(f, url);
-	g_string_append(f, ",\"l\":");
-	search_json_str(f, d->lang);
-	g_string_append(f, ",\"k\":");
-	search_json_str(f, kind);
-	g_string_append(f, ",\"t\":");
-	search_json_str(f, title);
-	g_string_append(f, ",\"s\":");
-	search_json_str(f, summary);
-	g_string_append(f, ",\"b\":");
-	search_json_str(f, body);
-	g_string_append(f, "});\n");
-	d->fragment = g_string_free(f, FALSE);
+	GString *f = NULL;
+	if (!d->kept) {
+		f = g_string_new(NULL);
+		g_string_append_printf(f, "kgSearch.doc(%zu,{\"u\":", i);
+		search_json_str(f, url);
+		g_string_append(f, ",\"l\":");
+		search_json_str(f, d->lang);
+		g_string_append(f, ",\"k\":");
+		search_json_str(f, kind);
+		g_string_append(f, ",\"t\":");
+		search_json_str(f, title);
+		g_string_append(f, ",\"s\":");
+		search_json_str(f, summary);
+		g_string_append(f, ",\"b\":");
+		search_json_str(f, body);
+		g_string_append(f, "});\n");
+	}
 	g_free(url);
 	g_free(title);
 	g_free(summary);
 	g_free(body);
+	if (!f)
+		return true;
+	char *rel = g_strdup_printf("search/d/%zu.js", i);
+	char *path = g_build_filename(mk->job->out_dir, rel, NULL);
+	GError *err = NULL;
+	g_atomic_pointer_add(&mk->job->bytes, (gssize)f->len);
+	if (!out_write_file(path, f->str, f->len, &err)) {
+		diag_error(mk->job->d, NULL, 0, 0, NULL, "%s", err->message);
+		g_error_free(err);
+		g_atomic_int_set(&mk->failed, 1);
+	} else if (mk->job->cache && d->key)
+		cache_note(mk->job->cache, rel, d->key, false);
+	g_string_free(f, TRUE);
+	g_free(path);
+	g_free(rel);
 	return true;
 }
 
 /* ---- files ---------------------------------------------------------------- */
 
-static bool search_write(search_job *job, const char *rel, const char *text, const char *key)
+bool search_write(search_job *job, const char *rel, const char *text, const char *key)
 {
 	job->bytes += strlen(text);
 	if (job->cache && key && cache_reuse(job->cache, rel, key, job->out_dir))
@@ -289,95 +304,6 @@ static bool search_write(search_job *job, const char *rel, const char *text, con
 		g_error_free(err);
 	}
 	g_free(path);
-	return ok;
-}
-
-typedef struct {
-	GString *list; /* "doc,weight,…" */
-	guint last;    /* the last document added */
-} search_posting;
-
-static void search_posting_free(gpointer p)
-{
-	g_string_free(((search_posting *)p)->list, TRUE);
-	g_free(p);
-}
-
-static int search_cmp_str(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b); /* UTF-8 order: code points */
-}
-
-/* Postings of every token, sorted, cut into chunks of about SEARCH_CHUNK
- * bytes: "token":[doc, weight, doc − previous doc, weight, …]. The manifest
- * names each chunk with its first token, so a query reads only the chunks
- * its words (and their prefixes) fall into. */
-static bool search_write_chunks(search_job *job, GPtrArray *docs, GString *manifest)
-{
-	GHashTable *post = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, search_posting_free);
-	for (guint i = 0; i < docs->len; i++) {
-		search_doc *d = docs->pdata[i];
-		GHashTableIter it;
-		gpointer k, v;
-		g_hash_table_iter_init(&it, d->tokens);
-		while (g_hash_table_iter_next(&it, &k, &v)) {
-			search_posting *p = g_hash_table_lookup(post, k);
-			if (!p) {
-				p = g_new0(search_posting, 1);
-				p->list = g_string_new(NULL);
-				g_hash_table_insert(post, g_strdup(k), p);
-			}
-			g_string_append_printf(p->list, "%s%u,%d", p->list->len ? "," : "", i - p->last,
-			                       GPOINTER_TO_INT(v));
-			p->last = i;
-		}
-	}
-	guint ntokens;
-	gpointer *keys = g_hash_table_get_keys_as_array(post, &ntokens);
-	GPtrArray *tokens = g_ptr_array_new();
-	for (guint i = 0; i < ntokens; i++)
-		g_ptr_array_add(tokens, keys[i]);
-	g_free(keys);
-	g_ptr_array_sort(tokens, search_cmp_str);
-	GString *chunk = g_string_new(NULL);
-	bool ok = true, first = true;
-	g_string_append(manifest, ",\"chunks\":[");
-	for (guint i = 0; i <= tokens->len && ok; i++) {
-		GString *entry = g_string_new(NULL);
-		if (i < tokens->len) {
-			search_json_str(entry, tokens->pdata[i]);
-			g_string_append_printf(entry, ":[%s]", ((search_posting *)g_hash_table_lookup(post, tokens->pdata[i]))->list->str);
-		}
-		if (chunk->len && (i == tokens->len || chunk->len + entry->len > SEARCH_CHUNK)) {
-			g_string_append(chunk, "}");
-			char *hash = g_compute_checksum_for_string(G_CHECKSUM_SHA256, chunk->str, -1);
-			hash[16] = '\0';
-			char *text = g_strdup_printf("kgSearch.chunk(\"%s\",%s);\n", hash, chunk->str);
-			char *rel = g_strdup_printf("search/c/%s.js", hash);
-			ok = search_write(job, rel, text, hash); /* its name is its content */
-			g_string_append_printf(manifest, ",\"%s\"]", hash);
-			job->chunks++;
-			g_free(rel);
-			g_free(text);
-			g_free(hash);
-			g_string_truncate(chunk, 0);
-		}
-		if (i < tokens->len) {
-			if (!chunk->len) { /* a new chunk starts at this token */
-				g_string_append(manifest, first ? "[" : ",[");
-				search_json_str(manifest, job->chunks ? tokens->pdata[i] : "");
-				first = false;
-				g_string_append_c(chunk, '{');
-			} else
-				g_string_append_c(chunk, ',');
-			g_string_append(chunk, entry->str);
-		}
-		g_string_free(entry, TRUE);
-	}
-	g_string_append(manifest, "]");
-	g_string_free(chunk, TRUE);
-	g_ptr_array_free(tokens, TRUE);
-	g_hash_table_unref(post);
 	return ok;
 }
 
@@ -429,93 +355,6 @@ static bool search_keep(search_job *job, GPtrArray *docs, const char *key)
 	return ok;
 }
 
-/* ---- the tokens of each document, kept between builds -------------------- */
-
-/* OUT/.cache/search-tokens: the SHA-256 of the rest, then for each
- * document "=KEY\n" and "token\tweight\n" lines. Keyed like its fragment (the document's own file), so a stale entry
- * is never used; a missing or damaged file only costs rendering again. */
-static char *search_tokens_path(const search_job *job)
-{
-	return job->cache_dir ? g_build_filename(job->cache_dir, "search-tokens", NULL) : NULL;
-}
-
-/* KEY -> its token lines (pointers into the file's text, kept by the table). */
-static GHashTable *search_tokens_load(const search_job *job)
-{
-	char *path = search_tokens_path(job), *text;
-	gsize len;
-	bool ok = path && job->cache && g_file_get_contents(path, &text, &len, NULL);
-	g_free(path);
-	if (!ok)
-		return NULL;
-	/* The first line is the checksum of the rest: a damaged file is not read. */
-	char *body = strchr(text, '\n');
-	char *sum = body ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)body + 1,
-	                                               len - (gsize)(body + 1 - text)) : NULL;
-	ok = sum && (size_t)(body - text) == strlen(sum) && !strncmp(text, sum, strlen(sum));
-	g_free(sum);
-	if (!ok) {
-		g_free(text);
-		return NULL;
-	}
-	/* Keys become strings in place (their newline a NUL); a document's
-	 * lines run to the next "=" line, where search_tokens_parse stops. */
-	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, NULL);
-	g_hash_table_insert(t, (gpointer) "", text); /* owns the text */
-	for (char *p = body + 1; *p;) {
-		char *nl = strchr(p, '\n');
-		if (!nl)
-			break;
-		if (*p == '=') {
-			*nl = '\0';
-			g_hash_table_insert(t, p + 1, nl + 1);
-		}
-		p = nl + 1;
-	}
-	return t;
-}
-
-static GHashTable *search_tokens_parse(const char *lines)
-{
-	GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (const char *p = lines; *p && *p != '=';) {
-		const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
-		if (!tab || !nl || tab > nl)
-			break;
-		g_hash_table_replace(t, g_strndup(p, (gsize)(tab - p)), GINT_TO_POINTER(atoi(tab + 1)));
-		p = nl + 1;
-	}
-	return t;
-}
-
-static void search_tokens_save(const search_job *job, GPtrArray *docs)
-{
-	char *path = search_tokens_path(job);
-	if (!path || !job->cache)
-		return g_free(path);
-	GString *out = g_string_new(NULL);
-	for (guint i = 0; i < docs->len; i++) {
-		const search_doc *d = docs->pdata[i];
-		if (!d->key || !d->tokens)
-			continue;
-		g_string_append_printf(out, "=%s\n", d->key);
-		GHashTableIter it;
-		gpointer k, v;
-		g_hash_table_iter_init(&it, d->tokens);
-		while (g_hash_table_iter_next(&it, &k, &v))
-			g_string_append_printf(out, "%s\t%d\n", (const char *)k, GPOINTER_TO_INT(v));
-	}
-	char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, out->str, (gssize)out->len);
-	g_string_prepend_c(out, '\n');
-	g_string_prepend(out, sum);
-	g_free(sum);
-	GError *err = NULL; /* a build without it renders every document again */
-	if (!out_write_file(path, out->str, out->len, &err))
-		g_error_free(err);
-	g_string_free(out, TRUE);
-	g_free(path);
-}
-
 bool search_build(search_job *job)
 {
 	GPtrArray *docs = search_docs(job);
@@ -528,42 +367,17 @@ bool search_build(search_job *job)
 	}
 	job->chunks = job->bytes = 0;
 	/* Fragments whose document did not change are linked in, and their
-	 * tokens come from the cache: only changed documents are rendered. */
-	GHashTable *known = search_tokens_load(job);
+	 * tokens come from the previous build's: only changed documents are
+	 * rendered. */
 	for (guint i = 0; i < docs->len; i++) {
 		search_doc *d = docs->pdata[i];
 		char *rel = g_strdup_printf("search/d/%u.js", i);
 		d->kept = d->key && cache_reuse(job->cache, rel, d->key, job->out_dir);
-		const char *t = d->key && known ? g_hash_table_lookup(known, d->key) : NULL;
-		if (t)
-			d->tokens = search_tokens_parse(t);
 		g_free(rel);
 	}
-	if (known) {
-		g_free(g_hash_table_lookup(known, "")); /* the file's text */
-		g_hash_table_unref(known);
-	}
-	search_make mk = {job, docs};
-	bool ok = jobs_run(job->jobs > 0 ? job->jobs : 1, docs->len, search_make_doc, &mk);
-	for (guint i = 0; ok && i < docs->len; i++) {
-		search_doc *d = docs->pdata[i];
-		if (d->kept)
-			continue;
-		char *rel = g_strdup_printf("search/d/%u.js", i);
-		char *path = g_build_filename(job->out_dir, rel, NULL);
-		GError *err = NULL;
-		job->bytes += strlen(d->fragment);
-		ok = out_write_file(path, d->fragment, strlen(d->fragment), &err);
-		if (!ok) {
-			diag_error(job->d, NULL, 0, 0, NULL, "%s", err->message);
-			g_error_free(err);
-		} else if (job->cache && d->key)
-			cache_note(job->cache, rel, d->key, false);
-		g_free(path);
-		g_free(rel);
-	}
-	if (ok)
-		search_tokens_save(job, docs);
+	search_make mk = {job, docs, search_store_open(job, docs->len), 0};
+	bool ok = mk.store && jobs_run(job->jobs > 0 ? job->jobs : 1, docs->len, search_make_doc, &mk);
+	ok = ok && !g_atomic_int_get(&mk.failed);
 	/* The manifest: each language's range of documents, then the chunks. */
 	GString *man = g_string_new("kgSearch.manifest({\"v\":1,\"docs\":");
 	g_string_append_printf(man, "%u,\"langs\":[", docs->len);
@@ -577,7 +391,7 @@ bool search_build(search_job *job)
 		}
 	}
 	g_string_append(man, "]");
-	ok = ok && search_write_chunks(job, docs, man);
+	ok = ok && search_store_chunks(mk.store, job, man);
 	g_string_append(man, "});\n");
 	if (ok) { /* keyed on its inputs: the next build knows it without making it */
 		job->bytes += man->len;
@@ -591,6 +405,8 @@ bool search_build(search_job *job)
 			cache_note(job->cache, "search/index.js", key, false);
 		g_free(path);
 	}
+	if (mk.store)
+		search_store_close(mk.store, ok);
 	g_string_free(man, TRUE);
 	g_free(key);
 	g_ptr_array_free(docs, TRUE);

@@ -1,4 +1,6 @@
 /* site: compose one XML document per page and apply the theme to it. */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "build/jobs.h"
@@ -312,26 +314,66 @@ bool site_root_page(site_ctx *x, const char *layout, const char *file)
 	return ok;
 }
 
-static void site_sitemap_add(xmlNodePtr urlset, const site_config *c, const char *path,
+/* s escaped as libxml2 writes a text (attr false) or an attribute's value. */
+static void site_xml_escaped(GString *out, const char *s, bool attr)
+{
+	for (; *s; s++) {
+		const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+		                : *s == '\r' ? "&#13;" : NULL;
+		if (!e && attr)
+			e = *s == '"' ? "&quot;" : *s == '\n' ? "&#10;" : *s == '\t' ? "&#9;" : NULL;
+		if (e)
+			g_string_append(out, e);
+		else
+			g_string_append_c(out, *s);
+	}
+}
+
+static void site_sitemap_add(GString *out, const site_config *c, const char *path,
                              const content_group *g)
 {
-	xmlNsPtr xhtml = xmlSearchNsByHref(urlset->doc, urlset, BAD_CAST "http://www.w3.org/1999/xhtml");
-	xmlNodePtr url = xmlNewChild(urlset, NULL, BAD_CAST "url", NULL);
-	char *loc = g_strconcat(c->base_url, path, NULL);
-	xmlNewTextChild(url, NULL, BAD_CAST "loc", BAD_CAST loc);
-	g_free(loc);
+	g_string_append(out, "  <url>\n    <loc>");
+	site_xml_escaped(out, c->base_url, false);
+	site_xml_escaped(out, path, false);
+	g_string_append(out, "</loc>\n");
 	const char *tail = strchr(path, '/');
 	for (size_t i = 0; i < c->nlangs; i++) {
 		const char *code = c->langs[i].code;
 		if (!c->langs[i].build || (g && !content_group_item(g, code)))
 			continue;
-		xmlNodePtr l = xmlNewChild(url, xhtml, BAD_CAST "link", NULL);
 		char *href = g_strconcat(c->base_url, code, tail, NULL);
-		xmlSetProp(l, BAD_CAST "rel", BAD_CAST "alternate");
-		xmlSetProp(l, BAD_CAST "hreflang", BAD_CAST code);
-		xmlSetProp(l, BAD_CAST "href", BAD_CAST href);
+		g_string_append(out, "    <xhtml:link rel=\"alternate\" hreflang=\"");
+		site_xml_escaped(out, code, true);
+		g_string_append(out, "\" href=\"");
+		site_xml_escaped(out, href, true);
+		g_string_append(out, "\"/>\n");
 		g_free(href);
 	}
+	g_string_append(out, "  </url>\n");
+}
+
+/* Writes out's text to the file (made new by the first call, appended to
+ * after) once there is enough of it, or when last: a sitemap of 20,000
+ * pages is never held whole. */
+static bool site_sitemap_flush(GString *out, const char *path, bool *started, bool last,
+                               GError **err)
+{
+	if (!last && out->len < 65536)
+		return true;
+	bool ok;
+	if (!*started) {
+		ok = out_write_file(path, out->str, out->len, err);
+		*started = true;
+	} else {
+		FILE *f = fopen(path, "ab");
+		ok = f && fwrite(out->str, 1, out->len, f) == out->len;
+		ok = f && fclose(f) == 0 && ok;
+		if (!ok)
+			g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
+			            "cannot write %s: %s", path, g_strerror(errno));
+	}
+	g_string_truncate(out, 0);
+	return ok;
 }
 
 /* The key of an output that reads the world only. */
@@ -350,11 +392,12 @@ bool site_sitemap(site_ctx *x)
 	bool robots_kept = site_keep(x, "robots.txt", site_world_key(x, "robots"));
 	if (site_keep(x, "sitemap.xml", site_world_key(x, "sitemap")) && robots_kept)
 		return true;
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr urlset = xmlNewDocNode(doc, NULL, BAD_CAST "urlset", NULL);
-	xmlDocSetRootElement(doc, urlset);
-	xmlSetNs(urlset, xmlNewNs(urlset, BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9", NULL));
-	xmlNewNs(urlset, BAD_CAST "http://www.w3.org/1999/xhtml", BAD_CAST "xhtml");
+	char *path = g_build_filename(x->job->out_dir, "sitemap.xml", NULL);
+	GError *err = NULL;
+	bool ok = true, started = false;
+	GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+	                            " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
 	/* The home page, the kinds' lists, downloads and self-assessment. */
 	GPtrArray *lists = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(lists, g_strdup(""));
@@ -364,32 +407,28 @@ bool site_sitemap(site_ctx *x)
 	g_ptr_array_add(lists, g_strdup("downloads/"));
 	if (x->job->model->dx)
 		g_ptr_array_add(lists, g_strdup("self-assessment/"));
-	for (size_t i = 0; i < c->nlangs; i++) {
+	for (size_t i = 0; i < c->nlangs && ok; i++) {
 		if (!c->langs[i].build)
 			continue;
 		for (guint j = 0; j < lists->len; j++) {
 			char *p = g_strconcat(c->langs[i].code, "/", lists->pdata[j], NULL);
-			site_sitemap_add(urlset, c, p, NULL);
+			site_sitemap_add(out, c, p, NULL);
 			g_free(p);
 		}
 		content_iter it = content_iter_start(x->job->model->set);
-		for (content_group *grp; (grp = content_iter_next_group(&it));) {
+		for (content_group *grp; ok && (grp = content_iter_next_group(&it));) {
 			if (!model_kind_has_page(grp->kind) || !content_group_item(grp, c->langs[i].code))
 				continue;
 			char *p = model_page_path(grp->kind, grp->slug, c->langs[i].code);
-			site_sitemap_add(urlset, c, p, grp);
+			site_sitemap_add(out, c, p, grp);
 			g_free(p);
+			ok = site_sitemap_flush(out, path, &started, false, &err);
 		}
 	}
 	g_ptr_array_free(lists, TRUE);
-	xmlChar *text;
-	int len;
-	xmlDocDumpFormatMemoryEnc(doc, &text, &len, "UTF-8", 1);
-	xmlFreeDoc(doc);
-	char *path = g_build_filename(x->job->out_dir, "sitemap.xml", NULL);
-	GError *err = NULL;
-	bool ok = out_write_file(path, (const char *)text, (size_t)len, &err);
-	xmlFree(text);
+	g_string_append(out, "</urlset>\n");
+	ok = ok && site_sitemap_flush(out, path, &started, true, &err);
+	g_string_free(out, TRUE);
 	g_free(path);
 	char *robots = g_strdup_printf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
 	                               c->base_url);

@@ -160,7 +160,10 @@ static bool site_emit_tasks(site_job *job, site_output o)
 		return false;
 	struct site_session *s = job->session;
 	site_run run = {s->ctx, s->tasks[o]};
-	return jobs_run(s->n, s->tasks[o]->len, site_run_task, &run);
+	/* A list page holds every item it lists, twice (its document and the
+	 * theme's result): one at a time, so that two lists of 10,000 items are
+	 * never held at once. There are a dozen; item pages are the many. */
+	return jobs_run(o == SITE_LISTS ? 1 : s->n, s->tasks[o]->len, site_run_task, &run);
 }
 
 static int site_lists_plan(void *job) { return site_plan(job, SITE_LISTS); }

@@ -8,6 +8,8 @@
 #   make bench-tools            only gencorpus and the two floors
 #   make bench-corpora          only the synthetic catalogues
 #   sh tests/bench/linear.sh ./kitgen   only the linear-growth cases (issue 18)
+#   sh tests/bench/serve.sh ./kitgen    only kitgen serve's edit-to-reload latency
+#   make bench BENCH_MEMORY=50000       the size of the memory case (peak RSS)
 #
 # Everything goes under build/bench/: the tools, the corpora (made again
 # only when gencorpus changes), the outputs and results.txt (the table).
@@ -18,9 +20,12 @@ BENCH_RUNS   ?= 3
 BENCH_BUDGET ?= 60
 BENCH_SIZES  ?= 1000 10000
 BENCH_REPORTS ?= 100 1000
+BENCH_MEMORY ?= 20000
 
-BENCH_TOOLS := $(BENCH_B)/gencorpus $(BENCH_B)/floor_cmark $(BENCH_B)/floor_pango
-BENCH_CORPORA := $(BENCH_SIZES:%=$(BENCH_B)/site-%/.done) \
+BENCH_TOOLS := $(BENCH_B)/gencorpus $(BENCH_B)/floor_cmark $(BENCH_B)/floor_pango \
+               $(BENCH_B)/peakrss
+BENCH_SITE_SIZES := $(sort $(BENCH_SIZES) $(BENCH_MEMORY))
+BENCH_CORPORA := $(BENCH_SITE_SIZES:%=$(BENCH_B)/site-%/.done) \
                  $(BENCH_REPORTS:%=$(BENCH_B)/report-%/.done)
 
 BENCH_PANGO_PKGS := pangocairo pangoft2 pangofc cairo-pdf fontconfig glib-2.0
@@ -34,6 +39,10 @@ bench-deps:
 	@sh tests/install-debs.sh $(BENCH_DEBS) || echo "  (the bench runs without Hugo)"
 
 $(BENCH_B)/gencorpus: tests/bench/gencorpus.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+
+$(BENCH_B)/peakrss: tests/bench/peakrss.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) -o $@ $<
 
@@ -64,6 +73,9 @@ bench-corpora: $(BENCH_CORPORA)
 
 bench: deps bench-deps kitgen $(BENCH_TOOLS) $(BENCH_CORPORA) build/printdoc
 	@BENCH_B=$(BENCH_B) BENCH_RUNS=$(BENCH_RUNS) BENCH_BUDGET=$(BENCH_BUDGET) \
-	  BENCH_SIZES="$(BENCH_SIZES)" BENCH_REPORTS="$(BENCH_REPORTS)" sh tests/bench/run.sh
+	  BENCH_SIZES="$(BENCH_SIZES)" BENCH_REPORTS="$(BENCH_REPORTS)" \
+	  BENCH_MEMORY="$(BENCH_MEMORY)" sh tests/bench/run.sh
 	@echo "== linear growth on the inputs of issue 18 (N, then 2N)"
 	@PRINTDOC=build/printdoc sh tests/bench/linear.sh ./kitgen
+	@echo "== kitgen serve: a save to the reload event (issue 13)"
+	@sh tests/bench/serve.sh ./kitgen

@@ -21,6 +21,7 @@
 #                    folder such as /dev/shm/kitgen-bench leaves the disk out
 #   BENCH_SIZES="1000 10000" BENCH_REPORTS="100 1000"  corpora (made by
 #                    bench.mk); the incremental and Hugo cases use the last size
+#   BENCH_MEMORY=20000  the corpus of the memory case (one run; empty: none)
 set -u
 KITGEN=${KITGEN:-./kitgen}
 BB=${BENCH_B:-build/bench}
@@ -231,6 +232,30 @@ for n in $SIZES; do
 		fi
 	fi
 done
+
+# --- memory: a site build's peak RSS, and which process it was ----------------
+
+# One run on the BENCH_MEMORY corpus (20,000 pages): peakrss says the peak
+# of the build process and of its largest worker (charts are drawn in
+# forked workers); the target (issue 13, <= 150 MB) is about the largest.
+mem_n=${BENCH_MEMORY:-}
+if [ -n "$mem_n" ] && [ -n "$SITE_ONLY" ] && [ -d "$BB/site-$mem_n" ] && [ -x "$BB/peakrss" ]; then
+	cur_out=$OUT/site-$mem_n
+	seed "$cur_out"
+	label="memory: build --only site, $mem_n pages"
+	runs_all=$RUNS
+	RUNS=1
+	if measure "$label" fresh_out "$BB/peakrss" "$tmp/peak" "$KITGEN" build $THEME $SITE_ONLY \
+		$JOBS -q --content "$BB/site-$mem_n" --out "$cur_out"; then
+		row "$label" "$(html_pages "$cur_out/site")"
+		set -- $(cat "$tmp/peak")
+		note "$label: peak RSS $(($1 / 1024)) MB, the largest process; the build process $(($2 / 1024)) MB, its largest worker $(($3 / 1024)) MB ($4 workers); target <= 150 MB"
+	else
+		failed_row "$label"
+	fi
+	RUNS=$runs_all
+	rm -rf "$cur_out"
+fi
 
 # --- incremental: one page of the largest corpus edited, then nothing changed ---
 

@@ -46,10 +46,10 @@ rtl)
 		fail "printdoc failed"
 	sh tests/print/check_pdf.sh "$pdf" tests/print/fixtures/arabic-ar.expected || exit 1
 	pdffonts "$pdf" | grep -Eq 'Noto(Naskh|Sans)Arabic' || fail "no Arabic font embedded"
-	sh tests/print/check_rtl.sh "$pdf" 68.03 || exit 1   # margins: 24 mm
+	sh tests/print/check_rtl.sh "$pdf" 104.88 || exit 1   # margins: 37 mm (the theme's)
 	# the same check refuses a left-to-right document
 	printdoc tests/print/fixtures/cyrillic-ru.xhtml "$tmp/ru.pdf" --style themes/default/print/style.yaml
-	if sh tests/print/check_rtl.sh "$tmp/ru.pdf" 68.03 >/dev/null 2>&1; then
+	if sh tests/print/check_rtl.sh "$tmp/ru.pdf" 104.88 >/dev/null 2>&1; then
 		fail "check_rtl.sh passes a left-to-right document"
 	fi
 	"$KITGEN" build -q --content tests/print/rtl-site/content --out "$tmp/rs" 2>/dev/null ||

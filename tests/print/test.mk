@@ -1,7 +1,8 @@
 # tests/print: the paginator's tests (included by the top-level Makefile,
 # which also includes generator/print/sources.mk). `make print-test` builds
 # build/printdoc and build/test_paginate, runs the unit tests, renders every
-# fixture and checks the PDFs with tests/print/check_pdf.sh.
+# fixture and checks the PDFs with tests/print/check_pdf.sh; build/test_paragraph
+# tests the paragraph engine (grid, CJK justification, hyphenation limits).
 
 PRINT_TEST_SRCS = $(PRINT_SRCS) $(FONTS_SRCS) generator/core/diag.c generator/core/xmltext.c \
                   generator/core/yamltree.c generator/core/limits.c
@@ -24,15 +25,22 @@ build/test_paginate: tests/print/test_paginate.c $(PRINT_TEST_SRCS) $(PRINT_TEST
 		tests/print/test_paginate.c $(PRINT_TEST_SRCS) $(PRINT_TEST_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
+build/test_paragraph: tests/print/test_paragraph.c $(PRINT_TEST_SRCS) $(PRINT_TEST_HDRS)
+	@mkdir -p build
+	$(CC) $(PRINT_TEST_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ \
+		tests/print/test_paragraph.c $(PRINT_TEST_SRCS) $(PRINT_TEST_LIBS) \
+		$(shell pkg-config --libs cmocka)
+
 build/test_flow: tests/print/test_flow.c $(PRINT_TEST_SRCS) $(PRINT_TEST_HDRS)
 	@mkdir -p build
 	$(CC) $(PRINT_TEST_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ \
 		tests/print/test_flow.c $(PRINT_TEST_SRCS) $(PRINT_TEST_LIBS) \
 		$(shell pkg-config --libs cmocka)
 
-print-test: build/printdoc build/test_paginate build/test_flow
+print-test: build/printdoc build/test_paginate build/test_flow build/test_paragraph
 	./build/test_paginate
 	./build/test_flow
+	./build/test_paragraph
 	@mkdir -p build/test-print
 	@set -e; for f in $(PRINT_FIXTURES); do \
 		SOURCE_DATE_EPOCH=0 ./build/printdoc tests/print/fixtures/$$f.xhtml \

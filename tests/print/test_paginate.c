@@ -533,7 +533,7 @@ static void test_columns_span_all(void **state)
 		if (bl->colgroup < 0) {
 			span_top = b->y;
 			span_bottom = b->y + b->h;
-			assert_true(b->w > 400);
+			assert_true(b->w > l->body_right - l->body_left - 1);
 		} else if (span_top < 0) {
 			above = MAX(above, b->y + b->h);
 			cols_above |= 1 << b->column;
@@ -655,11 +655,11 @@ static void test_hyphen_dictionary(void **state)
 	(void)state;
 	char *h = print_hyphen_text("en", "hyphenation");
 	assert_non_null(h);
-	assert_string_equal(h, "hy\xc2\xadphen\xc2\xad" "ation");
+	assert_string_equal(h, "hyphen\xc2\xad" "ation"); /* 3 letters or more before a break */
 	g_free(h);
 	h = print_hyphen_text("en-US", "The administration.");
 	assert_non_null(h);
-	assert_string_equal(h, "The ad\xc2\xad" "min\xc2\xad" "is\xc2\xadtra\xc2\xadtion.");
+	assert_string_equal(h, "The admin\xc2\xad" "is\xc2\xadtra\xc2\xadtion.");
 	g_free(h);
 	assert_null(print_hyphen_text("en", "a short text"));
 	assert_null(print_hyphen_text("en", "UNESCO OpenStreetMap"));
@@ -677,8 +677,8 @@ static void test_hyphen_dictionary(void **state)
 		char **parts = g_strsplit(h, "\xc2\xad", -1);
 		char *joined = g_strjoinv("", parts);
 		assert_string_equal(joined, words[i][1]);
-		/* at least 2 letters before the first break, 3 after the last */
-		assert_true(g_utf8_strlen(parts[0], -1) >= 2);
+		/* at least 3 letters before the first break, 3 after the last */
+		assert_true(g_utf8_strlen(parts[0], -1) >= 3);
 		assert_true(g_utf8_strlen(parts[g_strv_length(parts) - 1], -1) >= 3);
 		g_free(joined);
 		g_strfreev(parts);
@@ -724,7 +724,7 @@ static void test_hyphen_layout(void **state)
 	print_doc *pd = l->doc;
 	assert_int_equal(pd->n_blocks, 3);
 	assert_true(hyphenated_lines(l, 0) >= 1);
-	assert_non_null(strstr(pd->blocks[0].t.text->str, "ad\xc2\xad" "min"));
+	assert_non_null(strstr(pd->blocks[0].t.text->str, "admin\xc2\xad" "is"));
 	assert_null(strstr(pd->blocks[1].t.text->str, "\xc2\xad")); /* p.lead: left */
 	assert_null(strstr(pd->blocks[2].t.text->str, "\xc2\xad"));
 	assert_lines_fit(l);
@@ -734,10 +734,11 @@ static void test_hyphen_layout(void **state)
 	diag_free(d);
 }
 
-/* A paragraph of the benchmark report where Pango 1.50 breaks a line at a
- * soft hyphen ("e-Govern-") but justifies it as if the hyphen took no
- * room, a hyphen's width past the margin. The line keeps its break, and it
- * ends at the margin like every line but the last. */
+/* A paragraph of the benchmark report where Pango 1.50 broke a line at a
+ * soft hyphen ("e-Govern-" on the old 162 mm measure) but justified it as
+ * if the hyphen took no room, a hyphen's width past the margin. kitgen
+ * justifies lines itself from their glyphs, hyphen included: every line
+ * but the last ends at the margin, those ending at a soft hyphen too. */
 static void test_hyphen_overflow(void **state)
 {
 	(void)state;
@@ -751,7 +752,7 @@ static void test_hyphen_overflow(void **state)
 		"bus. Document complaint systems city contract needed partner systems officials, "
 		"partner plan adoption costs each local internet. Standards directly access "
 		"introduced procedure transparency its offices from platform a systems delegation "
-		"digital, F/S of e-Government systems training complaint projects the. Feasibility "
+		"digital, F/S of e-government systems training complaint projects the. Feasibility "
 		"time laws policy their improved processes regulation policy more, application "
 		"city report photo traffic as local cost partners government tax.</p>");
 	print_layout *l = lay(doc, d);
@@ -759,7 +760,7 @@ static void test_hyphen_overflow(void **state)
 	print_block *b = &pd->blocks[0];
 	PangoLayout *pl = print_block_layout(pd, b);
 	int n = pango_layout_get_line_count(pl);
-	bool govern = false;
+	int hyphens = 0;
 	assert_true(n > 4);
 	for (int i = 0; i < n - 1; i++) {
 		PangoLayoutLine *ln = pango_layout_get_line_readonly(pl, i);
@@ -769,9 +770,9 @@ static void test_hyphen_overflow(void **state)
 		if (fabs(right - b->w) > 0.1)
 			fail_msg("line %d ends at %.2f pt, the margin is at %.2f pt", i + 1, right, b->w);
 		int end = ln->start_index + ln->length;
-		govern |= end >= 10 && !memcmp(b->t.text->str + end - 10, "Gov\xc2\xad" "ern\xc2\xad", 10);
+		hyphens += end >= 2 && !memcmp(b->t.text->str + end - 2, "\xc2\xad", 2);
 	}
-	assert_true(govern);
+	assert_true(hyphens >= 2);
 	g_object_unref(pl);
 	print_layout_free(l);
 	xmlFreeDoc(doc);

@@ -27,6 +27,11 @@ plain "no alt text printed in brackets" sh tests/print/pages.sh alt "$KITGEN" "$
 step "Markdown pictures print (PNG embedded, SVG drawn), as on the web; a damaged one is an error" \
 	sh tests/print/pages.sh figures "$KITGEN" "$tmp/a/site"
 
+# The paragraph engine, measured from every PDF of the catalogue
+# (tests/print/paragraph.sh): lines on one baseline grid, hyphenation.
+plain "every PDF: justified text on one baseline grid, at most 2 hyphenated lines in a row" \
+	sh tests/print/paragraph.sh both "$tmp"/a/site/pdf/*/*.pdf
+
 # Accessible PDFs (PDF/UA-1 and PDF/A-2a): the checker passes every PDF
 # and fails a broken copy for each of its rules; the text, the flyers'
 # reading order and a report's structure tree are what a reader needs.
@@ -63,6 +68,10 @@ one() {
 	"$KITGEN" kit maputo-2026 --lang en -o "$tmp/k.pdf" >/dev/null &&
 	pdftotext "$tmp/k.pdf" - | LC_ALL=C sed -z 's/\xc2\xad\n//g' | tr -s ' \n' ' ' > "$tmp/k.txt" &&
 	grep -q 'Citizen Inconvenience Reporting' "$tmp/k.txt" &&
-	grep -q '120 Dasan Call Center' "$tmp/k.txt"
+	grep -q '120 Dasan Call Center' "$tmp/k.txt" &&
+	# A diagnosis file is printed in its own language (the catalogue's
+	# default language is Korean).
+	"$KITGEN" diagnose content/diagnostics/maputo-2013.en.md -o "$tmp/d.pdf" >/dev/null 2>&1 &&
+	pdftotext -l 1 "$tmp/d.pdf" - | grep -q 'Diagnostic report'
 }
-step "kit/report/flyer commands write one PDF" one
+step "kit/report/flyer/diagnose commands write one PDF, a diagnosis file in its language" one

@@ -145,8 +145,13 @@
 
   <xsl:template name="sample-note">
     <xsl:param name="item"/>
+    <xsl:param name="scope" select="'page'"/>
     <xsl:if test="$item/sample = 'true'">
-      <p class="note"><xsl:value-of select="kg:s('notice.sample')"/></p>
+      <!-- A cover holds no figures: there the note speaks of the document. -->
+      <p class="note"><xsl:choose>
+        <xsl:when test="$scope = 'document'"><xsl:value-of select="kg:s('notice.sample_document')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="kg:s('notice.sample')"/></xsl:otherwise>
+      </xsl:choose></p>
     </xsl:if>
     <xsl:if test="$item/@fallback">
       <p class="note"><xsl:value-of select="kg:s('print.fallback')"/></p>

@@ -17,7 +17,7 @@
         <h1><xsl:value-of select="$it/title"/></h1>
       </header>
       <p class="subtitle"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
-      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$it"/></xsl:call-template>
+      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$it"/><xsl:with-param name="scope" select="'document'"/></xsl:call-template>
       <footer class="imprint">
         <p class="date"><xsl:value-of select="$it/date"/></p>
         <p class="org"><xsl:value-of select="site/organisation"/></p>

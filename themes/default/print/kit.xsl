@@ -17,7 +17,7 @@
       </header>
       <p class="subtitle"><xsl:value-of select="$kit/delegation"/></p>
       <p class="place"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
-      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$kit"/></xsl:call-template>
+      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$kit"/><xsl:with-param name="scope" select="'document'"/></xsl:call-template>
       <footer class="imprint">
         <p class="date"><xsl:value-of select="$kit/date"/></p>
         <p class="org"><xsl:value-of select="site/organisation"/></p>

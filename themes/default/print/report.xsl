@@ -18,7 +18,7 @@
         <h1><xsl:value-of select="$st/title"/></h1>
       </header>
       <p class="subtitle"><xsl:value-of select="$city/title"/>, <xsl:value-of select="$city/country"/></p>
-      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$st"/></xsl:call-template>
+      <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$st"/><xsl:with-param name="scope" select="'document'"/></xsl:call-template>
       <footer class="imprint">
         <p class="date"><xsl:value-of select="$st/year"/></p>
         <p class="org"><xsl:value-of select="site/organisation"/></p>
