@@ -74,19 +74,21 @@ void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
 	for (int i = 0; i < first; i++)
 		pango_layout_iter_next_line(it);
 	print_rgb(cr, color);
-	/* links are elements inside the paragraph's: its lines go in Spans, as
-	 * cairo marks only what is drawn inside a leaf element */
-	bool spans = pd->tags && ((t->links && t->links->len) || (t->fnrefs && t->fnrefs->len));
+	/* links and text in another language are elements inside the
+	 * paragraph's: its lines go in Spans, as cairo marks only what is
+	 * drawn inside a leaf element */
+	print_line_langs *langs = pd->tags ? print_tags_langs_new(layout, pd->tags->lang) : NULL;
+	bool spans = pd->tags && ((t->links && t->links->len) || (t->fnrefs && t->fnrefs->len) ||
+	                          langs);
 	for (int i = first; i < first + n; i++) {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
 		PangoRectangle lr;
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
 		cairo_move_to(cr, x + lr.x / PS, y + base[i] - y_off);
 		if (spans)
-			print_tag_begin(pd->tags, "Span", NULL);
-		pango_cairo_show_layout_line(cr, line);
-		if (spans)
-			print_tag_end(pd->tags, "Span");
+			print_tags_show_line(pd->tags, cr, layout, line, langs);
+		else
+			pango_cairo_show_layout_line(cr, line);
 		for (guint k = 0; t->links && k < t->links->len; k++) {
 			const print_link *lk = &g_array_index(t->links, print_link, k);
 			int s = line->start_index, e = line->start_index + line->length;
@@ -108,6 +110,7 @@ void print_draw_text_lines(print_doc *pd, cairo_t *cr, PangoLayout *layout,
 			break;
 	}
 	pango_layout_iter_free(it);
+	print_tags_langs_free(langs);
 }
 
 static PangoLayout *print_cached_layout(print_drawer *D, int bi, print_block *b)
@@ -227,7 +230,7 @@ static int print_text_leaf_begin(print_drawer *D, const print_box *bx,
 		print_tag_end(T, "Lbl");
 		print_tags_push(T, "LBody", 0);
 	}
-	int el = print_tag_begin(T, print_tags_leaf(b), NULL);
+	int el = print_tags_leaf_begin(T, b, bx->first_line);
 	if (b->lang && T->lang && g_ascii_strcasecmp(b->lang, T->lang))
 		print_tag_attr_set(T, el, "Lang", b->lang);
 	if (bx->kind == PRINT_BOX_FOOTNOTE && bx->first_line == 0 && b->marker) {
@@ -492,7 +495,10 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 		/* a header row is tagged where it first stands; its repeats on
 		 * later pages are artifacts */
 		bool repeat = bx->kind == PRINT_BOX_HEAD_ROW && T && T->head_done[bx->block];
-		if (T && !repeat && bx->kind != PRINT_BOX_RULE)
+		/* the rest of a paragraph stands where its start left off */
+		bool rest = T && b->kind == PB_TEXT &&
+		            print_tags_continues(T, bx->block, bx->first_line);
+		if (T && !repeat && !rest && bx->kind != PRINT_BOX_RULE)
 			print_tags_enter(T, pd, bx->block, bx->kind == PRINT_BOX_HEAD_ROW);
 		switch (bx->kind) {
 		case PRINT_BOX_TEXT:
@@ -523,8 +529,10 @@ static void print_draw_page(print_drawer *D, size_t pi, const print_page *pg)
 		case PRINT_BOX_HEAD_ROW: {
 			const print_table *t = &pd->tables[b->table];
 			double pad = t->pad;
+			/* a row taller than a page is one TR over its slices
+			 * (first_line: the first slice) */
 			if (T && !repeat)
-				print_tag_begin(T, "TR", NULL);
+				print_tags_part_begin(T, "TR", b, bx->first_line);
 			pd->tags = repeat ? NULL : T;
 			print_table_draw_row(pd, cr, t, b->row, bx->x, bx->y, bx->src_y,
 			                     bx->src_y + bx->h - 2 * pad, bx->first_line,

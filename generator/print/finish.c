@@ -1,11 +1,13 @@
 /* print finish: the PDF cairo wrote, finished with libqpdf's C API: what
- * cairo 1.16 cannot write (/Lang, alternative text, table scopes, and
+ * cairo 1.16 cannot write (/Lang, alternative text, table scopes, one
+ * element for the parts of a paragraph split by a page, and
  * for PDF/UA-1 + PDF/A-2a artifacts, XMP metadata with the PDF/UA-1 and PDF/A-2a identification,
  * an sRGB output intent, a /ID) and clean ActualText. Deterministic: the
  * /ID is a digest of the content, so the same input gives the same bytes. */
 #include "print_int.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -60,6 +62,132 @@ static void print_collect_elems(print_finisher *F, qpdf_oh k, int depth)
 		print_collect_elems(F, qpdf_oh_get_key(q, k, "/K"), depth + 1);
 }
 
+static bool oh_same(qpdf_data q, qpdf_oh a, qpdf_oh b)
+{
+	return qpdf_oh_is_indirect(q, a) && qpdf_oh_is_indirect(q, b) &&
+	       qpdf_oh_get_object_id(q, a) == qpdf_oh_get_object_id(q, b);
+}
+
+/* An element's /K as an array in the element (a lone kid is wrapped). */
+static qpdf_oh print_kids(qpdf_data q, qpdf_oh el)
+{
+	qpdf_oh k = qpdf_oh_get_key(q, el, "/K");
+	if (qpdf_oh_is_array(q, k))
+		return k;
+	qpdf_oh a = qpdf_oh_new_array(q);
+	if (!qpdf_oh_is_null(q, k))
+		qpdf_oh_append_item(q, a, k);
+	qpdf_oh_replace_key(q, el, "/K", a);
+	return a;
+}
+
+/* Takes el out of its parent's kids; a parent left without kids (the LI
+ * of a list item's later part) goes too. */
+static void print_unlink_elem(qpdf_data q, qpdf_oh el)
+{
+	for (int depth = 0; depth < 200 && qpdf_oh_has_key(q, el, "/P"); depth++) {
+		qpdf_oh parent = qpdf_oh_get_key(q, el, "/P");
+		if (!oh_key_is(q, parent, "/Type", "/StructElem"))
+			return; /* the StructTreeRoot stays */
+		qpdf_oh kids = print_kids(q, parent);
+		int n = qpdf_oh_get_array_n_items(q, kids);
+		for (int i = n - 1; i >= 0; i--)
+			if (oh_same(q, qpdf_oh_get_array_item(q, kids, i), el))
+				qpdf_oh_erase_item(q, kids, i);
+		if (qpdf_oh_get_array_n_items(q, kids) > 0)
+			return;
+		el = parent;
+	}
+}
+
+/* The later part of a leaf split across pages (print_tags_leaf_begin)
+ * joins the first: its marked content, as references naming their page,
+ * and its child elements. The parent tree is mended after (merged). */
+static void print_merge_elem(print_finisher *F, qpdf_oh from, qpdf_oh into,
+                             GHashTable *merged)
+{
+	qpdf_data q = F->q;
+	if (!qpdf_oh_is_indirect(q, from) || !qpdf_oh_is_indirect(q, into) ||
+	    oh_same(q, from, into))
+		return;
+	qpdf_oh dst = print_kids(q, into);
+	qpdf_oh src = print_kids(q, from);
+	qpdf_oh pg = qpdf_oh_get_key(q, from, "/Pg");
+	int n = qpdf_oh_get_array_n_items(q, src), m = qpdf_oh_get_array_n_items(q, dst);
+	/* a row's slices: each cell joins the cell it continues */
+	if (oh_key_is(q, from, "/S", "/TR") && n == m) {
+		qpdf_oh *cells = g_new(qpdf_oh, n);
+		for (int i = 0; i < n; i++)
+			cells[i] = qpdf_oh_get_array_item(q, src, i);
+		for (int i = 0; i < n; i++)
+			print_merge_elem(F, cells[i], qpdf_oh_get_array_item(q, dst, i), merged);
+		g_free(cells);
+		print_unlink_elem(q, from);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		qpdf_oh k = qpdf_oh_get_array_item(q, src, i);
+		if (qpdf_oh_is_integer(q, k)) {
+			qpdf_oh mcr = qpdf_oh_new_dictionary(q);
+			qpdf_oh_replace_key(q, mcr, "/Type", qpdf_oh_new_name(q, "/MCR"));
+			qpdf_oh_replace_key(q, mcr, "/Pg", pg);
+			qpdf_oh_replace_key(q, mcr, "/MCID", k);
+			k = mcr;
+		} else if (qpdf_oh_is_dictionary(q, k) && qpdf_oh_has_key(q, k, "/S")) {
+			qpdf_oh_replace_key(q, k, "/P", into);
+			if (!qpdf_oh_has_key(q, k, "/Pg") && !qpdf_oh_is_null(q, pg))
+				qpdf_oh_replace_key(q, k, "/Pg", pg);
+		}
+		qpdf_oh_append_item(q, dst, k);
+	}
+	print_unlink_elem(q, from);
+	g_hash_table_insert(merged, GINT_TO_POINTER(qpdf_oh_get_object_id(q, from)),
+	                    GINT_TO_POINTER(into));
+}
+
+/* Parent tree entries of merged elements name the element they joined. */
+static void print_mend_parents(qpdf_data q, qpdf_oh node, GHashTable *merged, int depth)
+{
+	if (depth > 32 || !qpdf_oh_is_dictionary(q, node))
+		return;
+	qpdf_oh kids = qpdf_oh_get_key(q, node, "/Kids");
+	for (int i = 0; qpdf_oh_is_array(q, kids) && i < qpdf_oh_get_array_n_items(q, kids); i++)
+		print_mend_parents(q, qpdf_oh_get_array_item(q, kids, i), merged, depth + 1);
+	qpdf_oh nums = qpdf_oh_get_key(q, node, "/Nums");
+	int n = qpdf_oh_is_array(q, nums) ? qpdf_oh_get_array_n_items(q, nums) : 0;
+	for (int i = 1; i < n; i += 2) {
+		qpdf_oh v = qpdf_oh_get_array_item(q, nums, i);
+		int m = qpdf_oh_is_array(q, v) ? qpdf_oh_get_array_n_items(q, v) : 0;
+		for (int j = 0; j < m; j++) {
+			qpdf_oh e = qpdf_oh_get_array_item(q, v, j);
+			gpointer to = qpdf_oh_is_indirect(q, e)
+			            ? g_hash_table_lookup(merged, GINT_TO_POINTER(qpdf_oh_get_object_id(q, e)))
+			            : NULL;
+			if (to)
+				qpdf_oh_set_array_item(q, v, j, (qpdf_oh)GPOINTER_TO_INT(to));
+		}
+	}
+}
+
+/* After the attributes: a merged part's own attributes are its first's. */
+static void print_merge_parts(print_finisher *F, qpdf_oh tree_root)
+{
+	qpdf_data q = F->q;
+	GHashTable *merged = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (guint i = 0; F->fi->attrs && i < F->fi->attrs->len; i++) {
+		const print_tag_attr *a = &g_array_index(F->fi->attrs, print_tag_attr, i);
+		int to = atoi(a->value);
+		if (strcmp(a->key, "Continues") || a->elem < 0 || (guint)a->elem >= F->elems->len ||
+		    to < 0 || (guint)to >= F->elems->len)
+			continue;
+		print_merge_elem(F, GPOINTER_TO_INT(F->elems->pdata[a->elem]),
+		                 GPOINTER_TO_INT(F->elems->pdata[to]), merged);
+	}
+	if (g_hash_table_size(merged))
+		print_mend_parents(q, qpdf_oh_get_key(q, tree_root, "/ParentTree"), merged, 0);
+	g_hash_table_destroy(merged);
+}
+
 static void print_apply_attrs(print_finisher *F)
 {
 	qpdf_data q = F->q;
@@ -68,6 +196,8 @@ static void print_apply_attrs(print_finisher *F)
 		if (a->elem < 0 || (guint)a->elem >= F->elems->len)
 			continue;
 		qpdf_oh el = GPOINTER_TO_INT(F->elems->pdata[a->elem]);
+		if (!strcmp(a->key, "Continues"))
+			continue; /* print_merge_parts */
 		if (!strcmp(a->key, "Scope")) {
 			qpdf_oh at = qpdf_oh_new_dictionary(q);
 			qpdf_oh_replace_key(q, at, "/O", qpdf_oh_new_name(q, "/Table"));
@@ -312,10 +442,12 @@ int print_finish(const char *path, const print_finish_info *fi, const char *targ
 		goto done;
 	/* what the tags could not say helps every reader: written either way */
 	qpdf_oh root = qpdf_get_root(F.q);
-	if (qpdf_oh_has_key(F.q, root, "/StructTreeRoot"))
-		print_collect_elems(&F, qpdf_oh_get_key(F.q, qpdf_oh_get_key(F.q, root,
-		                    "/StructTreeRoot"), "/K"), 0);
+	qpdf_oh tree_root = qpdf_oh_get_key(F.q, root, "/StructTreeRoot");
+	if (qpdf_oh_is_dictionary(F.q, tree_root))
+		print_collect_elems(&F, qpdf_oh_get_key(F.q, tree_root, "/K"), 0);
 	print_apply_attrs(&F);
+	if (qpdf_oh_is_dictionary(F.q, tree_root))
+		print_merge_parts(&F, tree_root);
 	if (fi->lang)
 		qpdf_oh_replace_key(F.q, root, "/Lang", qpdf_oh_new_unicode_string(F.q, fi->lang));
 	if (std && (!print_finish_catalog(&F, d, target) || print_qpdf_failed(F.q, d, target)))

@@ -325,7 +325,9 @@ typedef struct print_doc {
  * cairo_tag_begin calls, which is the tree's preorder). */
 typedef struct {
 	int elem;
-	const char *key;       /* "Alt", "Lang", "Scope" or "ID" */
+	const char *key;       /* "Alt", "Lang", "Scope", "ID", or "Continues"
+	                        * (value: the element this one continues,
+	                        * which finishing merges it into) */
 	char *value;
 } print_tag_attr;
 
@@ -339,6 +341,8 @@ typedef struct print_tags {
 	int part;              /* chapter of the open Part, -1 */
 	int table;             /* table of the open Table, -1 */
 	bool *head_done;       /* per block: a header row already tagged */
+	GHashTable *leaf_of;   /* print_block * -> its first leaf's elem + 1 */
+	int last_block;        /* the block print_tags_enter saw last, -1 */
 } print_tags;
 
 void print_tags_init(print_tags *T, cairo_t *cr, const print_doc *pd);
@@ -355,10 +359,30 @@ const char *print_tags_top(const print_tags *T); /* "" when none is open */
 void print_tags_enter(print_tags *T, print_doc *pd, int bi, bool head_row);
 /* The element a text block's own lines are in: "P", "H2", "Caption", ... */
 const char *print_tags_leaf(const print_block *b);
+/* A text block's lines drawn in parts (across pages or columns) are one
+ * element: True when box part (first_line > 0) of body block bi needs no
+ * print_tags_enter, nothing having been entered since its first part. */
+bool print_tags_continues(const print_tags *T, int bi, int first_line);
+/* Begins the leaf of b's lines; a later part is marked as continuing the
+ * first part's element. Returns the element's number. */
+int print_tags_leaf_begin(print_tags *T, const print_block *b, int first_line);
+/* The same for any element drawn in parts (a table row's slices): key
+ * names what is drawn, first is true for its first part. */
+int print_tags_part_begin(print_tags *T, const char *name, const void *key, bool first);
 /* Closes every open container. */
 void print_tags_close(print_tags *T);
 /* cairo's rect=[x y w h] of a link */
 void print_rect_attr(char *rect, size_t n, double x, double y, double w, double h);
+/* Text in another language than its element's: in a span with a lang
+ * attribute, or in a script only one language writes (Hangul, kana) that
+ * the element's language does not. NULL when a layout has none. */
+typedef struct print_line_langs print_line_langs;
+print_line_langs *print_tags_langs_new(PangoLayout *layout, const char *doc_lang);
+void print_tags_langs_free(print_line_langs *L);
+/* Draws a line at the current point in Spans: one for the line, or where
+ * L finds another language, one per run of a language (with its /Lang). */
+void print_tags_show_line(print_tags *T, cairo_t *cr, PangoLayout *layout,
+                          PangoLayoutLine *line, const print_line_langs *L);
 /* Links from the footnote marks on a drawn line to their notes */
 void print_tags_fnref_links(print_doc *pd, cairo_t *cr, const print_itext *t,
                             PangoLayoutLine *line, double x, double top, double h);

@@ -7,7 +7,11 @@
  * leaf (running heads, page numbers, rules, panels, repeated table heads)
  * is turned into artifacts by the finishing step (finish.c). A name cairo
  * does not know truncates the file, so only names from PDF 1.7's list of
- * standard structure types are used here. */
+ * standard structure types are used here.
+ *
+ * What cairo cannot say is left as attributes for finishing: /Lang of a
+ * Span of words in another language, and "Continues" on the later parts
+ * of a paragraph or table row split by a page, which it merges into one. */
 #include "print_int.h"
 
 #include <string.h>
@@ -20,6 +24,8 @@ void print_tags_init(print_tags *T, cairo_t *cr, const print_doc *pd)
 	T->lang = pd->lang;
 	T->part = T->table = -1;
 	T->head_done = g_new0(bool, pd->n_blocks + 1);
+	T->leaf_of = g_hash_table_new(g_direct_hash, g_direct_equal);
+	T->last_block = -1;
 }
 
 void print_tags_clear(print_tags *T)
@@ -29,6 +35,8 @@ void print_tags_clear(print_tags *T)
 	if (T->attrs)
 		g_array_free(T->attrs, TRUE);
 	g_free(T->head_done);
+	if (T->leaf_of)
+		g_hash_table_destroy(T->leaf_of);
 	memset(T, 0, sizeof *T);
 }
 
@@ -160,6 +168,7 @@ static void print_tags_enter_list(print_tags *T, const print_block *b)
 void print_tags_enter(print_tags *T, print_doc *pd, int bi, bool head_row)
 {
 	const print_block *b = &pd->blocks[bi];
+	T->last_block = bi;
 	if (b->chapter >= 0 && b->chapter != T->part) {
 		print_tags_close(T);
 		print_tags_push(T, "Part", b->chapter);
@@ -240,4 +249,221 @@ const char *print_tags_leaf(const print_block *b)
 	if (!strcmp(b->tag, "caption"))
 		return "Caption";
 	return "P";
+}
+
+bool print_tags_continues(const print_tags *T, int bi, int first_line)
+{
+	return first_line > 0 && T->last_block == bi;
+}
+
+/* cairo ends a leaf with its page (content of an element open across a
+ * page break would take in the running heads drawn there), so each part
+ * is an element of its own, and finishing (finish.c) merges the later
+ * parts into the first: one P, as the paragraph is one. */
+int print_tags_part_begin(print_tags *T, const char *name, const void *key, bool first)
+{
+	int el = print_tag_begin(T, name, NULL);
+	gpointer first_el = g_hash_table_lookup(T->leaf_of, key);
+	if (!first && first_el) {
+		char v[16];
+		snprintf(v, sizeof v, "%d", GPOINTER_TO_INT(first_el) - 1);
+		print_tag_attr_set(T, el, "Continues", v);
+	} else if (first)
+		g_hash_table_insert(T->leaf_of, (gpointer)key, GINT_TO_POINTER(el + 1));
+	return el;
+}
+
+int print_tags_leaf_begin(print_tags *T, const print_block *b, int first_line)
+{
+	return print_tags_part_begin(T, print_tags_leaf(b), b, first_line == 0);
+}
+
+/* ---- languages within a paragraph ----------------------------------- */
+
+struct print_line_langs {
+	const char *base;      /* the element's language */
+	GPtrArray *spans;      /* PangoAttrLanguage of the layout, but base's */
+};
+
+/* Scripts that only one language writes: text in them is in that
+ * language whatever the paragraph's. Latin, Cyrillic, Han, Devanagari
+ * and the like are shared, so their language is not guessed. */
+static const char *print_script_lang(GUnicodeScript sc)
+{
+	switch (sc) {
+	case G_UNICODE_SCRIPT_HANGUL:
+		return "ko";
+	case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA:
+		return "ja";
+	default:
+		return NULL;
+	}
+}
+
+/* Same primary language subtag: "ko" and "ko-KR" */
+static bool print_same_language(const char *a, const char *b)
+{
+	size_t n = strcspn(a, "-_"), m = strcspn(b, "-_");
+	return n == m && !g_ascii_strncasecmp(a, b, n);
+}
+
+static gboolean print_collect_lang(PangoAttribute *a, gpointer data)
+{
+	if (a->klass->type == PANGO_ATTR_LANGUAGE)
+		g_ptr_array_add(data, a);
+	return FALSE; /* kept in the list */
+}
+
+print_line_langs *print_tags_langs_new(PangoLayout *layout, const char *doc_lang)
+{
+	PangoAttrList *attrs = pango_layout_get_attributes(layout);
+	GPtrArray *all = g_ptr_array_new();
+	if (attrs) {
+		PangoAttrList *none = pango_attr_list_filter(attrs, print_collect_lang, all);
+		if (none)
+			pango_attr_list_unref(none);
+	}
+	/* the element's own: print_inline_finish sets it on the whole text */
+	const char *base = doc_lang;
+	for (guint i = 0; i < all->len; i++) {
+		PangoAttribute *a = all->pdata[i];
+		if (a->start_index == 0 && a->end_index == PANGO_ATTR_INDEX_TO_TEXT_END)
+			base = pango_language_to_string(((PangoAttrLanguage *)a)->value);
+	}
+	bool other = false;
+	GPtrArray *spans = g_ptr_array_new();
+	for (guint i = 0; i < all->len; i++) {
+		PangoAttribute *a = all->pdata[i];
+		const char *l = pango_language_to_string(((PangoAttrLanguage *)a)->value);
+		if (a->start_index == 0 && a->end_index == PANGO_ATTR_INDEX_TO_TEXT_END)
+			continue;
+		g_ptr_array_add(spans, a);
+		other |= !base || g_ascii_strcasecmp(l, base);
+	}
+	g_ptr_array_free(all, TRUE);
+	for (const char *s = pango_layout_get_text(layout); !other && base && *s;
+	     s = g_utf8_next_char(s)) {
+		const char *l = print_script_lang(g_unichar_get_script(g_utf8_get_char(s)));
+		other = l && !print_same_language(l, base);
+	}
+	if (!other || !base) {
+		g_ptr_array_free(spans, TRUE);
+		return NULL;
+	}
+	print_line_langs *L = g_new0(print_line_langs, 1);
+	L->base = base;
+	L->spans = spans;
+	return L;
+}
+
+void print_tags_langs_free(print_line_langs *L)
+{
+	if (!L)
+		return;
+	g_ptr_array_free(L->spans, TRUE);
+	g_free(L);
+}
+
+/* A run's language when it is not the element's, else NULL: the
+ * innermost span with a lang around it, else its script's language. */
+static const char *print_run_lang(const print_line_langs *L, const PangoLayoutRun *run)
+{
+	guint at = (guint)run->item->offset;
+	const PangoAttribute *in = NULL;
+	for (guint i = 0; i < L->spans->len; i++) {
+		const PangoAttribute *a = L->spans->pdata[i];
+		if (a->start_index <= at && at < a->end_index &&
+		    (!in || a->start_index > in->start_index ||
+		     (a->start_index == in->start_index && a->end_index < in->end_index)))
+			in = a;
+	}
+	const char *l = in ? pango_language_to_string(((PangoAttrLanguage *)in)->value) : L->base;
+	const char *s = print_script_lang((GUnicodeScript)run->item->analysis.script);
+	if (s && !print_same_language(s, l))
+		l = s;
+	return g_ascii_strcasecmp(l, L->base) ? l : NULL;
+}
+
+/* What pango_cairo_show_glyph_item does not draw: a line with these is
+ * drawn whole (its runs then stay in the element's language). */
+static bool print_run_plain(const PangoLayoutRun *run)
+{
+	if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE)
+		return false;
+	for (GSList *l = run->item->analysis.extra_attrs; l; l = l->next) {
+		const PangoAttribute *a = l->data;
+		switch (a->klass->type) {
+		case PANGO_ATTR_BACKGROUND:
+		case PANGO_ATTR_SHAPE:
+			return false;
+		case PANGO_ATTR_UNDERLINE:
+		case PANGO_ATTR_OVERLINE:
+		case PANGO_ATTR_STRIKETHROUGH:
+			if (((const PangoAttrInt *)a)->value)
+				return false;
+			break;
+		default:
+			break;
+		}
+	}
+	return true;
+}
+
+static void print_show_run(cairo_t *cr, const char *text, PangoLayoutRun *run)
+{
+	cairo_save(cr);
+	for (GSList *l = run->item->analysis.extra_attrs; l; l = l->next) {
+		const PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+			const PangoColor *c = &((const PangoAttrColor *)a)->color;
+			cairo_set_source_rgb(cr, c->red / 65535.0, c->green / 65535.0, c->blue / 65535.0);
+		}
+	}
+	pango_cairo_show_glyph_item(cr, text, run);
+	cairo_restore(cr);
+}
+
+void print_tags_show_line(print_tags *T, cairo_t *cr, PangoLayout *layout,
+                          PangoLayoutLine *line, const print_line_langs *L)
+{
+	bool split = false, plain = true;
+	for (GSList *r = L ? line->runs : NULL; r; r = r->next) {
+		split |= print_run_lang(L, r->data) != NULL;
+		plain &= print_run_plain(r->data);
+	}
+	if (!split || !plain) {
+		print_tag_begin(T, "Span", NULL);
+		pango_cairo_show_layout_line(cr, line);
+		print_tag_end(T, "Span");
+		return;
+	}
+	/* the runs one by one, as pango_renderer_draw_layout_line places
+	 * them, each language's in a Span of its own */
+	const char *text = pango_layout_get_text(layout);
+	double x0, y0;
+	cairo_get_current_point(cr, &x0, &y0);
+	int x_off = 0;
+	const char *cur = NULL;
+	bool open = false;
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoLayoutRun *run = r->data;
+		const char *l = print_run_lang(L, run);
+		if (!open || g_strcmp0(l, cur)) {
+			if (open)
+				print_tag_end(T, "Span");
+			int el = print_tag_begin(T, "Span", NULL);
+			if (l)
+				print_tag_attr_set(T, el, "Lang", l);
+			cur = l;
+			open = true;
+		}
+		x_off += run->start_x_offset;
+		cairo_move_to(cr, x0 + x_off / (double)PANGO_SCALE,
+		              y0 - run->y_offset / (double)PANGO_SCALE);
+		print_show_run(cr, text, run);
+		x_off += pango_glyph_string_get_width(run->glyphs) + run->end_x_offset;
+	}
+	if (open)
+		print_tag_end(T, "Span");
 }

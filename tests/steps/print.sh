@@ -38,12 +38,14 @@ plain "every PDF: justified text on one baseline grid, at most 2 hyphenated line
 plain "PDF/UA-1 and PDF/A-2 checks pass every PDF, 15 languages" \
 	sh tests/print/a11y.sh pdfcheck "$KITGEN" "$tmp/a/site"
 plain "pdfcheck fails a fixture for each rule" \
-	sh tests/tools/test_pdfcheck.sh "$tmp/a/site/pdf/en/report-maputo-2013.pdf"
+	sh tests/tools/test_pdfcheck.sh "$tmp/a/site/pdf/en/kit-maputo-2026.pdf"
 step "PDF text: every source word comes back (100-page report, ko, am, ne kits)" \
 	sh tests/print/a11y.sh words "$KITGEN" "$tmp/a/site"
 plain "flyers: the columns read in order" sh tests/print/a11y.sh flyers "$KITGEN" "$tmp/a/site"
 plain "report structure tree: headings, tables with TH, figures with alt text" \
 	sh tests/print/a11y.sh structure "$KITGEN" "$tmp/a/site"
+plain "a paragraph and a table across pages stay one P and one Table" \
+	sh tests/print/a11y.sh split "$KITGEN"
 step "--pdf-standard none and unknown names" sh tests/print/a11y.sh standard "$KITGEN"
 
 # The paginator alone: its unit tests (test_paginate, test_flow) and fixture documents in six scripts

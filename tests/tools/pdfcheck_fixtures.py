@@ -2,7 +2,8 @@
 """pdfcheck_fixtures.py GOOD.pdf OUTDIR: for each rule of pdfcheck, a copy
 of a PDF that passes every rule, broken so that it fails that one rule:
 OUTDIR/RULE.pdf. GOOD.pdf must have a heading below H1, a table with
-header cells, a figure, a footnote, a link and ligature text (a kitgen report has).
+header cells, a figure, a footnote, a link, ligature text and Korean
+words in an English text (an English kit has: its sources are in Korean).
 """
 import os
 import re
@@ -30,7 +31,7 @@ def elems(pdf, s):
 def first_font(pdf):
     for page in pdf.pages:
         fonts = page.obj.Resources.get("/Font", {})
-        for k in fonts.keys():
+        for k in sorted(fonts.keys()):  # keys() is a set: its order varies
             f = fonts[k]
             if "/ToUnicode" in f:
                 return f
@@ -80,6 +81,18 @@ def lang(pdf):
     pdf.Root.Lang = pikepdf.String("en_GB!")
 
 
+def lang_spans(pdf):
+    """Text in Hangul left in its English element: the Spans' /Lang gone."""
+    gone = 0
+    for s in ("/Span", "/P", "/Note", "/TD"):
+        for e in elems(pdf, s):
+            if "/Lang" in e and str(e.Lang).lower().startswith("ko"):
+                del e["/Lang"]
+                gone += 1
+    if not gone:
+        raise SystemExit("no element in Korean: GOOD.pdf needs Hangul in a text of another language")
+
+
 def display_doc_title(pdf):
     del pdf.Root["/ViewerPreferences"]
 
@@ -110,10 +123,16 @@ def tounicode(pdf):
 
 
 def unmapped_glyphs(pdf):
-    f = first_font(pdf)
-    cmap = f.ToUnicode.read_bytes().decode("latin-1")
-    cmap = re.sub(r"\d+ beginbf(char|range).*?endbf(char|range)", "", cmap, flags=re.S)
-    f.ToUnicode = pdf.make_stream(cmap.encode("latin-1"))
+    # every font of the first page: one alone may show its glyphs only
+    # inside ActualText spans, which the rule rightly lets pass
+    fonts = pdf.pages[0].obj.Resources.get("/Font", {})
+    for k in sorted(fonts.keys()):
+        f = fonts[k]
+        if "/ToUnicode" not in f:
+            continue
+        cmap = f.ToUnicode.read_bytes().decode("latin-1")
+        cmap = re.sub(r"\d+ beginbf(char|range).*?endbf(char|range)", "", cmap, flags=re.S)
+        f.ToUnicode = pdf.make_stream(cmap.encode("latin-1"))
 
 
 def clean_text(pdf):
@@ -136,7 +155,7 @@ def transparency(pdf):
 
 FIXTURES = {
     "struct-tree": struct_tree, "tagged-content": tagged_content, "headings": headings,
-    "figure-alt": figure_alt, "note-id": note_id, "th-scope": th_scope, "lang": lang,
+    "figure-alt": figure_alt, "note-id": note_id, "th-scope": th_scope, "lang": lang, "lang-spans": lang_spans,
     "display-doc-title": display_doc_title, "title": title, "xmp-ids": xmp_ids,
     "output-intent": output_intent, "fonts-embedded": fonts_embedded,
     "tounicode": tounicode, "unmapped-glyphs": unmapped_glyphs, "clean-text": clean_text,

@@ -23,13 +23,17 @@
       <xsl:call-template name="sample-note"><xsl:with-param name="item" select="$sys"/></xsl:call-template>
       <div class="facts">
         <table>
-          <tbody>
+          <!-- each label heads the value under it: header cells, so the
+               PDF's table says which value is which -->
+          <thead>
             <tr class="label">
-              <td><xsl:value-of select="kg:s('system.field')"/></td>
-              <xsl:if test="$sys/launched"><td><xsl:value-of select="kg:s('system.launched')"/></td></xsl:if>
-              <xsl:if test="$sys/problems/v"><td><xsl:value-of select="kg:s('system.problems')"/></td></xsl:if>
-              <xsl:if test="$sys/studies/v"><td><xsl:value-of select="kg:s('system.studies')"/></td></xsl:if>
+              <th><xsl:value-of select="kg:s('system.field')"/></th>
+              <xsl:if test="$sys/launched"><th><xsl:value-of select="kg:s('system.launched')"/></th></xsl:if>
+              <xsl:if test="$sys/problems/v"><th><xsl:value-of select="kg:s('system.problems')"/></th></xsl:if>
+              <xsl:if test="$sys/studies/v"><th><xsl:value-of select="kg:s('system.studies')"/></th></xsl:if>
             </tr>
+          </thead>
+          <tbody>
             <tr class="value">
               <!-- short facts stay on one line -->
               <td><xsl:value-of select="translate($sys/field, ' ', '&#160;')"/></td>
