@@ -96,11 +96,6 @@ static void svg_clean_node(xmlNodePtr n)
 		case XML_ELEMENT_NODE:
 			drop = !svg_is_svg(c) ||
 			       g_strv_contains(svg_drop_elements, (const char *)c->name);
-			if (!drop && !strcmp((const char *)c->name, "style")) {
-				xmlChar *css = xmlNodeGetContent(c);
-				drop = !svg_safe_css(css ? (const char *)css : "");
-				xmlFree(css);
-			}
 			break;
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
@@ -116,6 +111,17 @@ static void svg_clean_node(xmlNodePtr n)
 		if (c->type == XML_ELEMENT_NODE) {
 			svg_clean_attrs(c);
 			svg_clean_node(c);
+			/* A style sheet is read once its children are cleaned: dropping
+			 * an element inside it joins the text on either side (":url"
+			 * and "(…)" become one url()). */
+			if (!strcmp((const char *)c->name, "style")) {
+				xmlChar *css = xmlNodeGetContent(c);
+				if (!svg_safe_css(css ? (const char *)css : "")) {
+					xmlUnlinkNode(c);
+					xmlFreeNode(c);
+				}
+				xmlFree(css);
+			}
 		}
 	}
 }
