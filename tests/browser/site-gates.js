@@ -138,8 +138,8 @@ async function load(context, url, origin) {
 
 // ---- the phone layout ------------------------------------------------------
 
-// At 390x844: the header is at most 120 px tall, the page's heading ends
-// above the fold, and no diagram label is drawn under 11 CSS px. Diagrams
+// At 390x844: the page is no wider than the screen, the header is at most
+// 120 px tall, the page's heading ends above the fold, and no diagram label is drawn under 11 CSS px. Diagrams
 // are SVG images: their <text> font sizes times the scale they are shown
 // at; for charts cairo drew as glyph outlines, each glyph group's tallest
 // outline taken as 0.75 em (a capital or a digit of Noto Sans is 0.71-0.73
@@ -150,6 +150,9 @@ async function phoneLayout(page) {
     const header = document.querySelector(".site-header");
     const h = header ? header.getBoundingClientRect().height : 0;
     if (!header || h > 120) problems.push("header is " + Math.round(h) + " px tall (at most 120)");
+    // A wide chart or table scrolls inside its own box; the page never does.
+    const sw = document.documentElement.scrollWidth, cw = document.documentElement.clientWidth;
+    if (sw > cw + 1) problems.push("the page is " + sw + " px wide at " + cw + " px: it scrolls sideways");
     const h1 = document.querySelector("main h1");
     if (h1 && h1.getBoundingClientRect().bottom > 844)
       problems.push("the heading ends at " + Math.round(h1.getBoundingClientRect().bottom) + " px, below the fold");

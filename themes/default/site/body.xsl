@@ -64,9 +64,10 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Wide tables scroll inside their own box on phones. -->
+  <!-- Wide tables scroll inside their own box on phones (focusable, so a
+       keyboard can scroll them too). -->
   <xsl:template match="table" mode="body">
-    <div class="table-wrap"><table><xsl:apply-templates mode="body"/></table></div>
+    <div class="table-wrap" tabindex="0"><table><xsl:apply-templates mode="body"/></table></div>
   </xsl:template>
 
   <xsl:template match="fnref" mode="body">

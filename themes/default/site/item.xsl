@@ -273,7 +273,7 @@
     </section>
     <section class="dx" aria-labelledby="dx-indicators">
       <h2 id="dx-indicators"><xsl:value-of select="kg:s('dx.indicators')"/></h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="dx-indicators">
         <table class="indicators">
           <thead><tr>
             <th scope="col"><xsl:value-of select="kg:s('dx.indicator')"/></th>
@@ -380,7 +380,7 @@
   </xsl:template>
 
   <xsl:template match="budget" mode="plan">
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="budget">
         <caption><xsl:value-of select="kg:s('study.costs')"/>
           <xsl:if test="../sample = 'true'"> (<xsl:value-of select="kg:s('notice.sample_short')"/>)</xsl:if></caption>
