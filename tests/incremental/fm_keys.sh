@@ -72,6 +72,7 @@ for file in $(cd "$tmp/c" && find . -name '*.md' | sort); do
 		extra=$(comm -23 "$tmp/remade" "$tmp/shows" | wc -l)
 		echo "$key ${file#./}: remade $(wc -l <"$tmp/remade"), shows $(wc -l <"$tmp/shows"), stale $stale, extra $extra" >>"$report"
 		comm -13 "$tmp/remade" "$tmp/shows" | sed 's/^/  stale: /' >>"$report"
+		comm -23 "$tmp/remade" "$tmp/shows" | sed 's/^/  extra: /' >>"$report"
 		stale_total=$((stale_total + stale))
 		rm -rf "$prev"
 		prev=$tmp/f$n
