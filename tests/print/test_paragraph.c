@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 #include "print/print.h"
 #include "print/print_int.h"
+#include "test_style.h"
 
 #define PS ((double)PANGO_SCALE)
 
@@ -426,14 +427,9 @@ static void test_hyphen_names(void **state)
 
 int main(void)
 {
-	diag_list *d = diag_new();
-	style = print_style_load("themes/default/print/style.yaml", d);
-	if (!style || d->errors) {
-		diag_print(d, stderr, 0);
+	style = test_style_load();
+	if (!style)
 		return 1;
-	}
-	print_style_set_fonts(style, "fonts/fonts.conf", "build/fontcache");
-	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixed_pitch),
 		cmocka_unit_test(test_mixed_script_baseline),
@@ -446,6 +442,5 @@ int main(void)
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	print_style_free(style);
-	diag_free(d);
 	return rc;
 }
