@@ -287,6 +287,20 @@ bool cache_reuse_reads(out_cache *c, const char *rel, const char *key, const cha
 	return cache_reuse(c, rel, key, staging);
 }
 
+/* Whether the live site holds rel as a file other than the recycled one
+ * (st): both have the key, but one was made again since (a build stopped
+ * half-way, a file replaced by hand). Linking the live one keeps a single
+ * copy; keeping the recycled one would swap the two names on every build. */
+static bool cache_live_is_another(const out_cache *c, const char *rel, const struct stat *st)
+{
+	char *live = g_build_filename(c->site, rel, NULL);
+	struct stat lst;
+	bool another = lstat(live, &lst) == 0 && S_ISREG(lst.st_mode) &&
+	               (lst.st_ino != st->st_ino || lst.st_dev != st->st_dev);
+	g_free(live);
+	return another;
+}
+
 bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *staging)
 {
 	g_mutex_lock(&c->lock);
@@ -299,7 +313,8 @@ bool cache_reuse(out_cache *c, const char *rel, const char *key, const char *sta
 	char *to = g_build_filename(staging, rel, NULL);
 	struct stat st;
 	bool ok = false;
-	if (in_place && lstat(to, &st) == 0 && S_ISREG(st.st_mode)) {
+	if (in_place && lstat(to, &st) == 0 && S_ISREG(st.st_mode) &&
+	    !(same && cache_live_is_another(c, rel, &st))) {
 		ok = true; /* the recycled folder has it already */
 	} else {
 		/* Never write through a name the live site shares: a recycled
