@@ -65,9 +65,8 @@ char *reads_end(void)
 	return g_string_free(out, FALSE);
 }
 
-/* The digest of name's value now, summed once per build (borrowed: the
- * memo keeps it until the book is freed); "" when name is unknown. */
-static const char *reads_digest(reads_book *b, const char *name)
+/* A memo's digest of name (borrowed: kept until the book is freed). */
+static const char *reads_memo(reads_book *b, const char *name)
 {
 	g_mutex_lock(&b->lock);
 	const char *d = g_hash_table_lookup(b->memo, name);
@@ -93,6 +92,32 @@ static const char *reads_digest(reads_book *b, const char *name)
 	return d;
 }
 
+/* Whether name's value is one file's (a field, a body, a translation
+ * picked): cheap to sum, and read by one page or a few, so not worth the
+ * memo's memory (about 150 bytes a name, several names a page). */
+static bool reads_own(const char *name)
+{
+	return g_str_has_prefix(name, "fm|") || g_str_has_prefix(name, "body|") ||
+	       g_str_has_prefix(name, "keys|") || g_str_has_prefix(name, "pick|");
+}
+
+/* The digest of name's value now into out (65 bytes), summed once per
+ * build for names many pages read (the memo); "" when name is unknown. */
+static void reads_digest(reads_book *b, const char *name, char out[65])
+{
+	if (reads_own(name)) {
+		GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+		GHashTable *recording = reads_now; /* looking a value up is not a read */
+		reads_now = NULL;
+		bool known = b->value(b->ctx, name, sum);
+		reads_now = recording;
+		g_strlcpy(out, known ? g_checksum_get_string(sum) : "", 65);
+		g_checksum_free(sum);
+		return;
+	}
+	g_strlcpy(out, reads_memo(b, name), 65);
+}
+
 GChecksum *reads_sum(reads_book *b, const char *names)
 {
 	if (!b || !names)
@@ -101,7 +126,8 @@ GChecksum *reads_sum(reads_book *b, const char *names)
 	for (const char *p = names; *p;) {
 		const char *tab = strchr(p, '\t');
 		char *name = g_strndup(p, tab ? (gsize)(tab - p) : strlen(p));
-		const char *d = reads_digest(b, name);
+		char d[65];
+		reads_digest(b, name, d);
 		g_checksum_update(sum, (const guchar *)name, (gssize)strlen(name) + 1);
 		g_checksum_update(sum, (const guchar *)d, (gssize)strlen(d) + 1);
 		g_free(name);

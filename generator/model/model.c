@@ -211,6 +211,14 @@ static GPtrArray *model_kit_systems(model *m, const content_item *kit)
 	return rec ? rec : g_ptr_array_new();
 }
 
+/* A warning names the first few pages; "and N more" stands for the rest. */
+#define MODEL_NAMES_SHOWN 5
+static void model_names_more(GString *names, int n)
+{
+	if (n > MODEL_NAMES_SHOWN)
+		g_string_append_printf(names, " and %d more", n - MODEL_NAMES_SHOWN);
+}
+
 /* Printed documents a reader of a language gets unfinished: draft
  * translations, and kits whose system chapters fall back to another
  * language. One warning per language (errors with --strict), since a
@@ -233,8 +241,9 @@ static void model_check_unfinished(model *m)
 				if (!it)
 					continue;
 				if (!g_strcmp0(yt_str(it->fm, "translation"), "draft")) {
-					g_string_append_printf(drafts, "%s%s %s", ndrafts ? ", " : "",
-					                       content_kind_name(g->kind), g->slug);
+					if (ndrafts < MODEL_NAMES_SHOWN)
+						g_string_append_printf(drafts, "%s%s %s", ndrafts ? ", " : "",
+						                       content_kind_name(g->kind), g->slug);
 					ndrafts++;
 				}
 				if (k != KIND_KIT)
@@ -245,14 +254,15 @@ static void model_check_unfinished(model *m)
 					content_group *sg = content_group_find(m->set, KIND_SYSTEM, systems->pdata[j]);
 					away += sg && !content_group_item(sg, lang);
 				}
-				if (away) {
+				if (away && nmixed < MODEL_NAMES_SHOWN)
 					g_string_append_printf(mixed, "%skit %s (%u of %u systems)",
 					                       nmixed ? ", " : "", g->slug, away, systems->len);
-					nmixed++;
-				}
+				nmixed += away > 0;
 				g_ptr_array_free(systems, TRUE);
 			}
 		}
+		model_names_more(drafts, ndrafts);
+		model_names_more(mixed, nmixed);
 		if (ndrafts || nmixed) {
 			char *hint = g_strdup_printf("have the translations reviewed (then 'translation: "
 			                             "reviewed'); 'kitgen check --translations' lists the "

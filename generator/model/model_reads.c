@@ -158,6 +158,8 @@ model_shown *model_shown_load(const char *path)
 	l->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
 	l->no_downloads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	l->no_fallback = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	l->sizes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	l->newest = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	/* the theme's own file, parsed as a document without network or entities */
 	xmlDocPtr doc = g_file_test(path, G_FILE_TEST_IS_REGULAR)
 	                ? xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
@@ -176,6 +178,18 @@ model_shown *model_shown_load(const char *path)
 			g_hash_table_add(l->no_downloads, g_strdup((char *)layout));
 		if (whole && xmlStrEqual(fb, BAD_CAST "false"))
 			g_hash_table_add(l->no_fallback, g_strdup((char *)layout));
+		xmlChar *size = whole ? xmlGetProp(n, BAD_CAST "size") : NULL;
+		xmlChar *paged = size ? xmlGetProp(n, BAD_CAST "paged") : NULL;
+		long items = size ? strtol((char *)size, NULL, 10) : 0;
+		if (items > 0 && items < 100000) /* else: no bound */
+			g_hash_table_replace(l->sizes, g_strdup((char *)layout),
+			                     GINT_TO_POINTER((int)items * 2 + xmlStrEqual(paged, BAD_CAST "true")));
+		xmlFree(size);
+		xmlFree(paged);
+		xmlChar *newest = whole ? xmlGetProp(n, BAD_CAST "newest") : NULL;
+		if (newest)
+			g_hash_table_replace(l->newest, g_strdup((char *)layout), g_strdup((char *)newest));
+		xmlFree(newest);
 		char *name = kind ? g_strdup_printf("%s kind=%s", layout, kind)
 		             : on ? g_strdup_printf("%s on=%s", layout, on)
 		             : slug ? g_strdup_printf("%s slug=%s", layout, slug)
@@ -206,7 +220,21 @@ void model_shown_free(model_shown *l)
 	g_hash_table_destroy(l->keys);
 	g_hash_table_destroy(l->no_downloads);
 	g_hash_table_destroy(l->no_fallback);
+	g_hash_table_destroy(l->sizes);
+	g_hash_table_destroy(l->newest);
 	g_free(l);
+}
+
+const char *model_shown_newest(const model_shown *s, const char *layout)
+{
+	return s ? g_hash_table_lookup(s->newest, layout) : NULL;
+}
+
+int model_shown_size(const model_shown *s, const char *layout, bool *paged)
+{
+	int v = s ? GPOINTER_TO_INT(g_hash_table_lookup(s->sizes, layout)) : 0;
+	*paged = v & 1;
+	return v / 2;
 }
 
 

@@ -26,13 +26,25 @@ void model_read_catalogue(void);
 
 /* What a theme's templates show of the items they get, from its
  * settings.xml: <list-keys layout="L" [kind="K" | on="L2" | slug="S"]
- * [downloads="true"] [fallback="false"]>KEY …</list-keys>
- * (docs/theme.md). */
+ * [downloads="true"] [fallback="false"] [size="N" [paged="true"]]
+ * [newest="KEY"]>KEY …</list-keys> (docs/theme.md). */
 typedef struct model_shown {
 	GHashTable *keys;         /* "L", "L kind=K", "L on=L2", "L slug=S" -> keys (char **) */
 	GHashTable *no_downloads; /* layouts whose lists hold no <downloads> */
 	GHashTable *no_fallback;  /* layouts whose lists leave fallback items out */
+	GHashTable *sizes;        /* layout -> its size * 2 + paged (GINT_TO_POINTER) */
+	GHashTable *newest;       /* layout -> the date key its list is ordered by, newest first */
 } model_shown;
+
+/* How many items of each kind a page of layout lists: 0 for every one.
+ * *paged: the rest go on further pages (else the page links the full
+ * list). A bound keeps a page, and the memory that makes it, the same
+ * size whatever the catalogue's. */
+int model_shown_size(const model_shown *s, const char *layout, bool *paged);
+
+/* The front-matter key (a date) whose newest values a layout's list
+ * shows first, instead of the lists' order; NULL for none. */
+const char *model_shown_newest(const model_shown *s, const char *layout);
 
 /* Reads path (a missing file declares nothing: every key is shown). */
 model_shown *model_shown_load(const char *path);

@@ -275,12 +275,114 @@ bool site_item_page(site_ctx *x, const content_group *g, const char *lang)
 	return ok;
 }
 
-/* A page listing items of some kinds: home, catalogue lists, downloads. */
-bool site_list_page(site_ctx *x, const char *layout, const char *lang,
-                    const char *sub, const content_kind *kinds, int nkinds,
-                    xslt_sheet *sheet, const char *file_name)
+/* Whether a list of layout shows g in lang: a list without fallbacks
+ * shows only the pages written in lang. */
+static bool site_list_shows(const model_shown *lists, const char *layout,
+                            const content_group *g, const char *lang)
 {
-	char *path = g_strdup_printf("%s/%s", lang, sub);
+	return !(lists && g_hash_table_contains(lists->no_fallback, layout)) ||
+	       content_group_item(g, lang);
+}
+
+int site_list_pages(const model *m, const model_shown *lists, const char *layout,
+                    content_kind k, const char *lang)
+{
+	bool paged;
+	int size = model_shown_size(lists, layout, &paged);
+	if (!size || !paged)
+		return 1;
+	int n = 0;
+	GPtrArray *groups = m->set->groups[k];
+	for (guint i = 0; i < groups->len; i++)
+		n += site_list_shows(lists, layout, groups->pdata[i], lang);
+	return n > size ? (n + size - 1) / size : 1;
+}
+
+/* For a list ordered by a date key, newest first (model_shown_newest):
+ * the item's date and page path, the order the theme sorts them in. */
+typedef struct {
+	const content_group *g;
+	const char *date;
+	char *path;
+} site_dated;
+
+static gint site_dated_cmp(gconstpointer a, gconstpointer b)
+{
+	const site_dated *x = a, *y = b;
+	int c = strcmp(y->date, x->date);
+	return c ? c : strcmp(x->path, y->path);
+}
+
+/* groups reordered by key's value in lang, newest first (ties by path):
+ * each item's date is read, since any of them may enter the first size. */
+static void site_order_newest(site_ctx *x, GPtrArray *groups, const char *key, const char *lang)
+{
+	GArray *dated = g_array_sized_new(FALSE, FALSE, sizeof(site_dated), groups->len);
+	for (guint i = 0; i < groups->len; i++) {
+		const content_group *g = groups->pdata[i];
+		content_item *it = content_group_pick(g, x->c, lang);
+		model_read_fm(it, key);
+		const char *date = yt_str(it->fm, key);
+		site_dated d = {g, date ? date : "", model_page_path(g->kind, g->slug, lang)};
+		g_array_append_val(dated, d);
+	}
+	g_array_sort(dated, site_dated_cmp);
+	for (guint i = 0; i < dated->len; i++) {
+		groups->pdata[i] = (gpointer)g_array_index(dated, site_dated, i).g;
+		g_free(g_array_index(dated, site_dated, i).path);
+	}
+	g_array_free(dated, TRUE);
+}
+
+/* The <list> of a page: its items of kind k in the lists' order, those
+ * from first on, at most size of them (0: all), with how many there are
+ * in all (total) and, on a paged list, which page this is of how many. */
+static void site_list_fill(site_ctx *x, xmlDocPtr doc, xmlNodePtr list, const char *layout,
+                           content_kind k, const char *lang, int page, int size, bool paged)
+{
+	bool fallbacks = !(x->lists && g_hash_table_contains(x->lists->no_fallback, layout));
+	GPtrArray *groups = model_sorted_groups(x->job->model, k, lang);
+	const char *newest = model_shown_newest(x->lists, layout);
+	if (newest)
+		site_order_newest(x, groups, newest, lang);
+	char *kind = g_strconcat("kind=", content_kind_name(k), NULL);
+	const char *const *keys = site_keys_of(x, layout, kind, false);
+	g_free(kind);
+	int first = size ? (page - 1) * size : 0, n = 0;
+	for (guint i = 0; i < groups->len; i++) {
+		const content_group *g = groups->pdata[i];
+		bool shown = !size || (n >= first && n < first + size);
+		/* which translation lang shows: read by a list without fallbacks
+		 * for each page (it decides which are listed), else by the shown */
+		if (!fallbacks || shown)
+			reads_use("pick|%s|%s|%s", content_kind_name(g->kind), g->slug, lang);
+		if (!site_list_shows(x->lists, layout, g, lang))
+			continue;
+		if (shown)
+			xmlAddChild(list, model_item_keys(x->job->model, g, lang, doc, false, keys));
+		n++;
+	}
+	g_ptr_array_free(groups, TRUE);
+	char buf[16];
+	snprintf(buf, sizeof buf, "%d", n);
+	xmltext_set(list, "total", buf);
+	if (kinds_get(k)->list) /* where the kind's whole list is, for "see all" */
+		xmltext_set(list, "url", kinds_get(k)->url);
+	if (size && paged) {
+		snprintf(buf, sizeof buf, "%d", page);
+		xmltext_set(list, "page", buf);
+		snprintf(buf, sizeof buf, "%d", n > size ? (n + size - 1) / size : 1);
+		xmltext_set(list, "pages", buf);
+	}
+}
+
+/* A page listing items of some kinds: home, catalogue lists, downloads. */
+bool site_list_page(site_ctx *x, const char *layout, const char *lang, const char *sub,
+                    int page, const content_kind *kinds, int nkinds, xslt_sheet *sheet,
+                    const char *file_name)
+{
+	char *path = page > 1 ? g_strdup_printf("%s/%spage/%d/", lang, sub, page)
+	                      : g_strdup_printf("%s/%s", lang, sub);
 	char *file = g_strconcat(path, file_name, NULL);
 	if (site_keep(x, file, "list-page")) {
 		g_free(file);
@@ -289,30 +391,20 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang,
 	}
 	site_reads_begin(x);
 	bool with_downloads = !(x->lists && g_hash_table_contains(x->lists->no_downloads, layout));
-	bool fallbacks = !(x->lists && g_hash_table_contains(x->lists->no_fallback, layout));
 	if (with_downloads)
 		reads_use("downloads");
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_add(alt, g_strdup(sub));
-	xmlNodePtr page;
-	xmlDocPtr doc = site_page_doc(x, layout, lang, path, site_same_alt_fn, alt, &page);
+	g_ptr_array_add(alt, page > 1 ? g_strdup_printf("%spage/%d/", sub, page) : g_strdup(sub));
+	xmlNodePtr top;
+	xmlDocPtr doc = site_page_doc(x, layout, lang, path, site_same_alt_fn, alt, &top);
+	bool paged;
+	int size = model_shown_size(x->lists, layout, &paged);
 	for (int k = 0; k < nkinds; k++) {
-		xmlNodePtr list = xmlNewChild(page, NULL, BAD_CAST "list", NULL);
+		xmlNodePtr list = xmlNewChild(top, NULL, BAD_CAST "list", NULL);
 		xmltext_set(list, "kind", content_kind_name(kinds[k]));
-		GPtrArray *groups = model_sorted_groups(x->job->model, kinds[k], lang);
-		char *kind = g_strconcat("kind=", content_kind_name(kinds[k]), NULL);
-		const char *const *keys = site_keys_of(x, layout, kind, false);
-		g_free(kind);
-		for (guint i = 0; i < groups->len; i++) {
-			const content_group *g = groups->pdata[i];
-			/* a list without fallbacks reads which translation lang shows */
-			reads_use("pick|%s|%s|%s", content_kind_name(g->kind), g->slug, lang);
-			if (fallbacks || content_group_item(g, lang))
-				xmlAddChild(list, model_item_keys(x->job->model, g, lang, doc, false, keys));
-		}
-		g_ptr_array_free(groups, TRUE);
+		site_list_fill(x, doc, list, layout, kinds[k], lang, page, size, paged);
 	}
-	xmlNodePtr dl = xmlNewChild(page, NULL, BAD_CAST "downloads", NULL);
+	xmlNodePtr dl = xmlNewChild(top, NULL, BAD_CAST "downloads", NULL);
 	for (guint i = 0; with_downloads && x->job->downloads && i < x->job->downloads->len; i++)
 		site_download_xml(x, dl, x->job->downloads->pdata[i], true);
 	bool ok = site_emit(x, sheet, doc, file, "list-page");
@@ -446,6 +538,16 @@ bool site_sitemap(site_ctx *x)
 			char *p = g_strconcat(c->langs[i].code, "/", lists->pdata[j], NULL);
 			site_sitemap_add(out, c, p, NULL);
 			g_free(p);
+		}
+		for (int k = 0; k < KIND_COUNT; k++) { /* the further pages of paged lists */
+			const kind_def *kd = kinds_get(k);
+			int pages = kd->list ? site_list_pages(x->job->model, x->lists, kd->list,
+			                                       (content_kind)k, c->langs[i].code) : 0;
+			for (int n = 2; n <= pages; n++) {
+				char *p = g_strdup_printf("%s/%spage/%d/", c->langs[i].code, kd->url, n);
+				site_sitemap_add(out, c, p, NULL);
+				g_free(p);
+			}
 		}
 		content_iter it = content_iter_start(x->job->model->set);
 		for (content_group *grp; ok && (grp = content_iter_next_group(&it));) {

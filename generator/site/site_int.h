@@ -17,9 +17,15 @@ typedef struct {
 
 /* Each makes (or keeps, when its key is unchanged) one file of the site. */
 bool site_item_page(site_ctx *x, const content_group *g, const char *lang);
+/* page: 1, or the page of a paged list (its items page-1 times the
+ * layout's size on: LANG/SUB/page/N/). */
 bool site_list_page(site_ctx *x, const char *layout, const char *lang, const char *sub,
-                    const content_kind *kinds, int nkinds, xslt_sheet *sheet,
+                    int page, const content_kind *kinds, int nkinds, xslt_sheet *sheet,
                     const char *file_name);
+/* How many pages the list of layout fills in lang: 1 unless the theme
+ * pages it (model_shown_size), when it shows items of the one kind k. */
+int site_list_pages(const model *m, const struct model_shown *lists, const char *layout,
+                    content_kind k, const char *lang);
 bool site_self_assessment(site_ctx *x, const char *lang);
 bool site_root_page(site_ctx *x, const char *layout, const char *file);
 bool site_sitemap(site_ctx *x); /* and robots.txt */

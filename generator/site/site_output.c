@@ -12,6 +12,7 @@ typedef struct {
 	const content_kind *kinds;
 	int nkinds;
 	bool feed;
+	int page; /* of a paged list; 0 or 1: its first */
 	const content_group *g;
 } site_task;
 
@@ -29,8 +30,8 @@ static bool site_run_task(void *shared, int thread, size_t i)
 		return site_item_page(x, t->g, t->lang);
 	if (!strcmp(t->layout, "self-assessment"))
 		return site_self_assessment(x, t->lang);
-	return site_list_page(x, t->layout, t->lang, t->sub, t->kinds, t->nkinds,
-	                      t->feed ? x->feed : x->page, t->file);
+	return site_list_page(x, t->layout, t->lang, t->sub, t->page > 1 ? t->page : 1, t->kinds,
+	                      t->nkinds, t->feed ? x->feed : x->page, t->file);
 }
 
 static void site_add(GArray *tasks, site_task t)
@@ -71,6 +72,9 @@ static struct site_session *site_session_of(site_job *job)
 	}
 	for (int o = 0; o < SITE_OUTPUTS; o++)
 		s->tasks[o] = g_array_new(FALSE, TRUE, sizeof(site_task));
+	char *settings = g_build_filename(job->theme_dir, "site", "settings.xml", NULL);
+	s->lists = model_shown_load(settings); /* what lists show, and how many a page */
+	g_free(settings);
 	job->session = s;
 	return s;
 }
@@ -85,9 +89,6 @@ static bool site_session_ready(site_job *job)
 	s->n = job->jobs > 0 ? job->jobs : 1;
 	s->ctx = g_new0(site_ctx, s->n);
 	s->book = job->cache ? reads_book_new(site_read_value, job) : NULL;
-	char *settings = g_build_filename(job->theme_dir, "site", "settings.xml", NULL);
-	s->lists = model_shown_load(settings);
-	g_free(settings);
 	char *page_xsl = g_build_filename(job->theme_dir, "site", "page.xsl", NULL);
 	char *feed_xsl = g_build_filename(job->theme_dir, "site", "feed.xsl", NULL);
 	s->ok = true;
@@ -138,8 +139,9 @@ static int site_plan(site_job *job, site_output o)
 			site_add(tasks, (site_task){.layout = "home", .lang = lang, .sub = "", .file = "index.html", .kinds = s->home, .nkinds = s->nhome});
 			for (int k = 0; k < KIND_COUNT; k++) {
 				const kind_def *kd = kinds_get(k);
-				if (kd->list)
-					site_add(tasks, (site_task){.layout = kd->list, .lang = lang, .sub = kd->url, .file = "index.html", .kinds = &s->each[k], .nkinds = 1});
+				int pages = kd->list ? site_list_pages(job->model, s->lists, kd->list, (content_kind)k, lang) : 0;
+				for (int p = 1; p <= pages; p++)
+					site_add(tasks, (site_task){.layout = kd->list, .lang = lang, .sub = kd->url, .file = "index.html", .kinds = &s->each[k], .nkinds = 1, .page = p});
 			}
 			/* downloads are grouped by city */
 			site_add(tasks, (site_task){.layout = "downloads", .lang = lang, .sub = "downloads/", .file = "index.html", .kinds = &s->each[KIND_CITY], .nkinds = 1});
@@ -167,10 +169,7 @@ static bool site_emit_tasks(site_job *job, site_output o)
 		return false;
 	struct site_session *s = job->session;
 	site_run run = {s->ctx, s->tasks[o]};
-	/* A list page holds every item it lists, twice (its document and the
-	 * theme's result): one at a time, so that two lists of 10,000 items are
-	 * never held at once. There are a dozen; item pages are the many. */
-	return jobs_run(o == SITE_LISTS ? 1 : s->n, s->tasks[o]->len, site_run_task, &run);
+	return jobs_run(s->n, s->tasks[o]->len, site_run_task, &run);
 }
 
 static int site_lists_plan(void *job) { return site_plan(job, SITE_LISTS); }

@@ -53,6 +53,56 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- "Page 2 of 80" for the page's paged list. -->
+  <xsl:template name="page-of">
+    <xsl:variable name="l" select="/page/list[@pages]"/>
+    <xsl:call-template name="fill">
+      <xsl:with-param name="text">
+        <xsl:call-template name="fill">
+          <xsl:with-param name="text" select="kg:s('list.page')"/>
+          <xsl:with-param name="name" select="'page'"/>
+          <xsl:with-param name="value" select="$l/@page"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="name" select="'pages'"/>
+      <xsl:with-param name="value" select="$l/@pages"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A paged list's way to its other pages: LIST/, LIST/page/2/, ... -->
+  <xsl:template name="pager">
+    <xsl:variable name="l" select="/page/list[@pages &gt; 1]"/>
+    <xsl:if test="$l">
+      <xsl:variable name="base" select="concat($root, $lang, '/', $l/@url)"/>
+      <nav class="pager">
+        <xsl:attribute name="aria-label"><xsl:value-of select="kg:s('list.pages')"/></xsl:attribute>
+        <xsl:if test="$l/@page &gt; 1">
+          <a rel="prev" href="{$base}">
+            <xsl:if test="$l/@page &gt; 2"><xsl:attribute name="href"><xsl:value-of select="concat($base, 'page/', $l/@page - 1, '/')"/></xsl:attribute></xsl:if>
+            <xsl:value-of select="kg:s('list.previous')"/></a>
+        </xsl:if>
+        <span aria-current="page"><xsl:call-template name="page-of"/></span>
+        <xsl:if test="$l/@page &lt; $l/@pages">
+          <a rel="next" href="{$base}page/{$l/@page + 1}/"><xsl:value-of select="kg:s('list.next')"/></a>
+        </xsl:if>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- After a list cut to the theme's size (settings.xml): a link to all
+       of its items, on the kind's own list. -->
+  <xsl:template name="see-all">
+    <xsl:param name="list"/>
+    <xsl:if test="$list/@url and $list/@total &gt; count($list/item)">
+      <p class="see-all"><a href="{$root}{$lang}/{$list/@url}">
+        <xsl:call-template name="fill">
+          <xsl:with-param name="text" select="kg:s('list.all')"/>
+          <xsl:with-param name="name" select="'n'"/>
+          <xsl:with-param name="value" select="$list/@total"/>
+        </xsl:call-template></a></p>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="page[@layout='home']" mode="layout">
     <section class="hero">
       <div class="wrap">
@@ -72,6 +122,7 @@
         <xsl:call-template name="cards">
           <xsl:with-param name="items" select="list[@kind='system']/item"/>
         </xsl:call-template>
+        <xsl:call-template name="see-all"><xsl:with-param name="list" select="list[@kind='system']"/></xsl:call-template>
       </section>
       <section aria-labelledby="h-studies">
         <h2 id="h-studies"><xsl:value-of select="kg:s('home.studies')"/></h2>
@@ -83,6 +134,7 @@
               <a href="{$root}{@path}"><xsl:value-of select="title"/></a></li>
           </xsl:for-each>
         </ol>
+        <xsl:call-template name="see-all"><xsl:with-param name="list" select="list[@kind='study']"/></xsl:call-template>
       </section>
       <section aria-labelledby="h-cities">
         <h2 id="h-cities"><xsl:value-of select="kg:s('home.cities')"/></h2>
@@ -91,6 +143,7 @@
             <li><a href="{$root}{@path}"><xsl:value-of select="title"/></a></li>
           </xsl:for-each>
         </ul>
+        <xsl:call-template name="see-all"><xsl:with-param name="list" select="list[@kind='city']"/></xsl:call-template>
       </section>
     </div>
   </xsl:template>
@@ -120,6 +173,7 @@
           </section>
         </xsl:for-each>
       </div>
+      <xsl:call-template name="pager"/>
       <script src="{$root}assets/filter.js" defer="defer"></script>
     </div>
   </xsl:template>
@@ -133,6 +187,7 @@
         <xsl:with-param name="h" select="'h2'"/>
         <xsl:with-param name="sub" select="'h2'"/>
       </xsl:call-template>
+      <xsl:call-template name="pager"/>
     </div>
   </xsl:template>
 
@@ -308,6 +363,7 @@
                 <xsl:if test="summary"><span class="muted"> — <xsl:value-of select="summary"/></span></xsl:if></li>
             </xsl:for-each>
           </ul>
+          <xsl:call-template name="see-all"><xsl:with-param name="list" select="."/></xsl:call-template>
         </xsl:for-each>
         <p><a href="{$root}{$lang}/downloads/"><xsl:value-of select="kg:s('nav.downloads')"/></a></p>
       </section>

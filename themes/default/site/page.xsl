@@ -52,7 +52,8 @@
     <xsl:choose>
       <xsl:when test="item/title"><xsl:value-of select="item/title"/> · <xsl:value-of select="site/title"/></xsl:when>
       <xsl:when test="@layout = 'home' or @layout = 'root'"><xsl:value-of select="site/title"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="kg:s(concat('nav.', current()/@layout))"/> · <xsl:value-of select="site/title"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="kg:s(concat('nav.', current()/@layout))"/>
+        <xsl:if test="list/@page &gt; 1"> (<xsl:call-template name="page-of"/>)</xsl:if> · <xsl:value-of select="site/title"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
