@@ -27,6 +27,9 @@ struct out_cache {
 	/* rel -> the names of what made it (reads.h), tab-separated: the
 	 * previous build's, this build's */
 	GHashTable *old_reads, *now_reads;
+	/* the texts of outputs.tsv and site-spare.tsv, which old, old_reads
+	 * and spare point into (20,000 pages: 16 MB, never copied) */
+	char *old_text, *spare_text;
 	GMutex lock;
 	int reused, made;
 	bool force; /* reuse nothing (the keys are still saved) */
@@ -97,44 +100,50 @@ static void cache_hash_tree(GChecksum *sum, const char *dir, const char *rel)
 
 /* Reads a keys file (REL TAB KEY [TAB READ]... lines) into keys, and the
  * reads into reads (when not NULL); *complete: it says its site is
- * complete. */
+ * complete. The tables point into *text, the file's text (owned by the
+ * caller, NULL when the file is not read). */
 static bool cache_read_keys(const char *file, GHashTable *keys, GHashTable *reads,
-                            bool *complete)
+                            bool *complete, char **text)
 {
 	*complete = false;
-	char *text;
 	gsize len;
 	/* A hint, never trusted: a FIFO, a link or a name that climbs out of
 	 * the site (../x, /x) leaves the whole file unused. */
-	if (!guard_read_advisory(file, CACHE_KEYS_MAX, &text, &len) || strlen(text) != len) {
-		g_free(text);
+	if (!guard_read_advisory(file, CACHE_KEYS_MAX, text, &len) || strlen(*text) != len) {
+		g_free(*text);
+		*text = NULL;
 		return false;
 	}
-	char **lines = g_strsplit(text, "\n", -1);
 	bool ok = true;
-	for (char **l = lines; *l && ok; l++) {
-		char *tab = strchr(*l, '\t');
-		if (l == lines && !strcmp(*l, CACHE_COMPLETE)) {
+	for (char *line = *text, *end; ok && *line; line = end + 1) {
+		if (!(end = strchr(line, '\n'))) {
+			ok = false; /* the last line ends too */
+			break;
+		}
+		*end = '\0';
+		char *tab = strchr(line, '\t');
+		if (line == *text && !strcmp(line, CACHE_COMPLETE)) {
 			*complete = true;
 		} else if (tab) {
-			char *rel = g_strndup(*l, (gsize)(tab - *l));
-			char *names = strchr(tab + 1, '\t');
-			char *key = g_strndup(tab + 1, names ? (gsize)(names - tab - 1) : strlen(tab + 1));
-			ok = guard_rel_ok(rel) && guard_rel_ok(key);
+			*tab = '\0';
+			char *key = tab + 1, *names = strchr(key, '\t');
+			if (names)
+				*names++ = '\0';
+			ok = guard_rel_ok(line) && guard_rel_ok(key);
 			if (names && reads)
-				g_hash_table_insert(reads, g_strdup(rel), g_strdup(names + 1));
-			g_hash_table_insert(keys, rel, key);
+				g_hash_table_insert(reads, line, names);
+			g_hash_table_insert(keys, line, key);
 		} else {
-			ok = !**l && !l[1]; /* only the last line is empty */
+			ok = false;
 		}
 	}
-	g_strfreev(lines);
-	g_free(text);
 	if (!ok) {
 		g_hash_table_remove_all(keys);
 		if (reads)
 			g_hash_table_remove_all(reads);
 		*complete = false;
+		g_free(*text);
+		*text = NULL;
 	}
 	return ok;
 }
@@ -195,9 +204,9 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 	c->site = g_build_filename(out_dir, "site", NULL);
 	c->spare_dir = g_build_filename(out_dir, ".cache", "site-spare", NULL);
 	c->spare_file = g_build_filename(out_dir, ".cache", "site-spare.tsv", NULL);
-	c->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	c->old = g_hash_table_new(g_str_hash, g_str_equal); /* into old_text */
 	c->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	c->old_reads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	c->old_reads = g_hash_table_new(g_str_hash, g_str_equal);
 	c->now_reads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g_mutex_init(&c->lock);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -208,7 +217,7 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 		cache_hash_tree(sum, fonts_conf, "");
 	c->salt = g_strdup(g_checksum_get_string(sum));
 	g_checksum_free(sum);
-	c->old_valid = cache_read_keys(c->file, c->old, c->old_reads, &c->old_complete);
+	c->old_valid = cache_read_keys(c->file, c->old, c->old_reads, &c->old_complete, &c->old_text);
 	return c;
 }
 
@@ -222,6 +231,8 @@ void cache_free(out_cache *c)
 	g_hash_table_destroy(c->now_reads);
 	if (c->spare)
 		g_hash_table_destroy(c->spare);
+	g_free(c->old_text);
+	g_free(c->spare_text);
 	g_mutex_clear(&c->lock);
 	g_free(c->spare_dir);
 	g_free(c->spare_file);
@@ -459,11 +470,11 @@ static void cache_prune_stage(const out_cache *c, const char *stage, bool comple
 char *cache_stage_begin(out_cache *c, const char *target, const char *other_half, int jobs,
                         GError **err)
 {
-	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	GHashTable *keys = g_hash_table_new(g_str_hash, g_str_equal); /* into spare_text */
 	bool complete;
 	struct stat st; /* a link in the spare's place is removed, not followed */
 	bool have = !c->force && lstat(c->spare_dir, &st) == 0 && S_ISDIR(st.st_mode) &&
-	            cache_read_keys(c->spare_file, keys, NULL, &complete);
+	            cache_read_keys(c->spare_file, keys, NULL, &complete, &c->spare_text);
 	g_unlink(c->spare_file); /* the spare is changed from here on */
 	char *stage = out_stage_begin(target, err);
 	bool recycled = stage && have && g_rmdir(stage) == 0 &&
@@ -491,6 +502,8 @@ char *cache_stage_begin(out_cache *c, const char *target, const char *other_half
 		return stage;
 	}
 	g_hash_table_destroy(keys);
+	g_free(c->spare_text); /* what keys pointed into */
+	c->spare_text = NULL;
 	if (stage && g_mkdir(stage, 0755) != 0 && errno != EEXIST) {
 		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno),
 		            "cannot create %s: %s", stage, g_strerror(errno));
