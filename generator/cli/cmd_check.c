@@ -216,8 +216,9 @@ int cmd_check(const kg_options *o)
 	}
 	int status = !ok || d->errors || (o->strict && d->warnings);
 	fflush(stdout); /* the report, then the verdict, even on one terminal */
-	fprintf(stderr, "kitgen: %d error%s, %d warning%s\n", d->errors,
-	        d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s");
+	fprintf(stderr, "kitgen: %d error%s, %d warning%s%s\n", d->errors,
+	        d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s",
+	        status && !d->errors && ok ? " (--strict: warnings fail)" : "");
 	kg_catalogue_free(&k);
 	diag_free(d);
 	return status;
