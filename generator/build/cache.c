@@ -1,5 +1,7 @@
 /* cache: keys in a TSV file, outputs reused by hard link. */
+#define _GNU_SOURCE /* O_TMPFILE */
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +32,11 @@ struct out_cache {
 	/* the texts of outputs.tsv and site-spare.tsv, which old, old_reads
 	 * and spare point into (20,000 pages: 16 MB, never copied) */
 	char *old_text, *spare_text;
+	/* this build's names are written as outputs are made to an unnamed
+	 * file in OUT/.cache (names_fd; now_reads: rel -> cache_names_at)
+	 * rather than held; -1: held in memory (now_reads: rel -> names) */
+	int names_fd;
+	gint64 names_end;
 	GMutex lock;
 	int reused, made;
 	bool force; /* reuse nothing (the keys are still saved) */
@@ -148,13 +155,52 @@ static bool cache_read_keys(const char *file, GHashTable *keys, GHashTable *read
 	return ok;
 }
 
-/* Writes keys (rel -> key) and reads (rel -> names, may be NULL) as sorted
- * REL TAB KEY [TAB READ]... lines, all or nothing: line by line into a
+/* Where this build's names for an output are in names_fd. */
+typedef struct {
+	gint64 at;
+	gsize len;
+} cache_names_at;
+
+/* Remembers names as what rel was made from (the caller holds the lock). */
+static void cache_names_put(out_cache *c, const char *rel, const char *names)
+{
+	gsize len = strlen(names);
+	if (c->names_fd >= 0) {
+		if (pwrite(c->names_fd, names, len, c->names_end) == (ssize_t)len) {
+			cache_names_at *a = g_new(cache_names_at, 1);
+			*a = (cache_names_at){c->names_end, len};
+			c->names_end += (gint64)len;
+			g_hash_table_replace(c->now_reads, g_strdup(rel), a);
+			return;
+		}
+		g_hash_table_remove(c->now_reads, rel); /* cannot say: unknown next time */
+		return;
+	}
+	g_hash_table_replace(c->now_reads, g_strdup(rel), g_strdup(names));
+}
+
+/* The names remembered for rel (in buf, or borrowed), or NULL. */
+static const char *cache_names_get(const out_cache *c, const char *rel, GString *buf)
+{
+	const void *v = g_hash_table_lookup(c->now_reads, rel);
+	if (!v || c->names_fd < 0)
+		return v;
+	const cache_names_at *a = v;
+	g_string_set_size(buf, a->len);
+	if (pread(c->names_fd, buf->str, a->len, a->at) != (ssize_t)a->len)
+		return NULL;
+	return buf->str;
+}
+
+/* Writes keys (rel -> key) and this build's reads as sorted
+ * REL TAB KEY [TAB READ]... lines (reads: the cache whose names this
+ * build remembered, or NULL), all or nothing: line by line into a
  * temporary file renamed over file (at 20,000 pages the text is 16 MB,
  * more than the rest of the build's memory would be at that moment). */
-static bool cache_write_keys(const char *file, GHashTable *keys, GHashTable *reads,
+static bool cache_write_keys(const char *file, GHashTable *keys, const out_cache *reads,
                              bool complete, GError **err)
 {
+	GString *buf = g_string_new(NULL);
 	char *dir = g_path_get_dirname(file), *tmp = g_strconcat(file, ".tmp", NULL);
 	FILE *f = g_mkdir_with_parents(dir, 0755) == 0 ? fopen(tmp, "w") : NULL;
 	bool ok = f != NULL;
@@ -162,11 +208,12 @@ static bool cache_write_keys(const char *file, GHashTable *keys, GHashTable *rea
 		fputs(CACHE_COMPLETE "\n", f);
 	GList *rels = g_list_sort(g_hash_table_get_keys(keys), (GCompareFunc)strcmp);
 	for (GList *r = rels; ok && r; r = r->next) {
-		const char *names = reads ? g_hash_table_lookup(reads, r->data) : NULL;
+		const char *names = reads ? cache_names_get(reads, r->data, buf) : NULL;
 		ok = fprintf(f, "%s\t%s%s%s\n", (char *)r->data, (char *)g_hash_table_lookup(keys, r->data),
 		             names && *names ? "\t" : "", names ? names : "") > 0;
 	}
 	g_list_free(rels);
+	g_string_free(buf, TRUE);
 	int saved = 0;
 	if (f && (fclose(f) != 0 || !ok)) {
 		saved = errno;
@@ -208,6 +255,10 @@ out_cache *cache_open(const char *out_dir, const char *theme_dir, const char *fo
 	c->now = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	c->old_reads = g_hash_table_new(g_str_hash, g_str_equal);
 	c->now_reads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	char *dir = g_path_get_dirname(c->file);
+	c->names_fd = g_mkdir_with_parents(dir, 0755) == 0
+	              ? open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600) : -1;
+	g_free(dir);
 	g_mutex_init(&c->lock);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	g_checksum_update(sum, (const guchar *)extra_salt, -1);
@@ -233,6 +284,8 @@ void cache_free(out_cache *c)
 		g_hash_table_destroy(c->spare);
 	g_free(c->old_text);
 	g_free(c->spare_text);
+	if (c->names_fd >= 0)
+		close(c->names_fd);
 	g_mutex_clear(&c->lock);
 	g_free(c->spare_dir);
 	g_free(c->spare_file);
@@ -310,7 +363,7 @@ bool cache_reuse_reads(out_cache *c, const char *rel, const char *key, const cha
                        const char *staging)
 {
 	g_mutex_lock(&c->lock);
-	g_hash_table_replace(c->now_reads, g_strdup(rel), g_strdup(names));
+	cache_names_put(c, rel, names);
 	g_mutex_unlock(&c->lock);
 	return cache_reuse(c, rel, key, staging);
 }
@@ -562,7 +615,7 @@ bool cache_forget(out_cache *c, GError **err)
 
 bool cache_save(out_cache *c, GError **err)
 {
-	return cache_write_keys(c->file, c->now, c->now_reads, c->now_complete, err);
+	return cache_write_keys(c->file, c->now, c, c->now_complete, err);
 }
 
 void cache_set_complete(out_cache *c)
@@ -580,7 +633,7 @@ void cache_carry(out_cache *c, const char *prefix)
 			g_hash_table_replace(c->now, g_strdup(rel), g_strdup(key));
 			const char *names = g_hash_table_lookup(c->old_reads, rel);
 			if (names)
-				g_hash_table_replace(c->now_reads, g_strdup(rel), g_strdup(names));
+				cache_names_put(c, rel, names);
 		}
 	c->now_complete = c->old_complete;
 }
