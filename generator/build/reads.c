@@ -65,6 +65,19 @@ char *reads_end(void)
 	return g_string_free(out, FALSE);
 }
 
+/* The digest of name's value now, in hex, into out (65 bytes); "" when
+ * name is unknown. Looking a value up is not a read. */
+static void reads_value_hex(reads_book *b, const char *name, char out[65])
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	GHashTable *recording = reads_now;
+	reads_now = NULL;
+	bool known = b->value(b->ctx, name, sum);
+	reads_now = recording;
+	g_strlcpy(out, known ? g_checksum_get_string(sum) : "", 65);
+	g_checksum_free(sum);
+}
+
 /* A memo's digest of name (borrowed: kept until the book is freed). */
 static const char *reads_memo(reads_book *b, const char *name)
 {
@@ -73,13 +86,8 @@ static const char *reads_memo(reads_book *b, const char *name)
 	g_mutex_unlock(&b->lock);
 	if (d)
 		return d;
-	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	GHashTable *recording = reads_now; /* looking a value up is not a read */
-	reads_now = NULL;
-	char *digest = b->value(b->ctx, name, sum) ? g_strdup(g_checksum_get_string(sum))
-	                                           : g_strdup("");
-	reads_now = recording;
-	g_checksum_free(sum);
+	char *digest = g_malloc(65);
+	reads_value_hex(b, name, digest);
 	g_mutex_lock(&b->lock);
 	/* another thread may have summed it meanwhile: the same value */
 	if (!(d = g_hash_table_lookup(b->memo, name))) {
@@ -105,17 +113,10 @@ static bool reads_own(const char *name)
  * build for names many pages read (the memo); "" when name is unknown. */
 static void reads_digest(reads_book *b, const char *name, char out[65])
 {
-	if (reads_own(name)) {
-		GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-		GHashTable *recording = reads_now; /* looking a value up is not a read */
-		reads_now = NULL;
-		bool known = b->value(b->ctx, name, sum);
-		reads_now = recording;
-		g_strlcpy(out, known ? g_checksum_get_string(sum) : "", 65);
-		g_checksum_free(sum);
-		return;
-	}
-	g_strlcpy(out, reads_memo(b, name), 65);
+	if (reads_own(name))
+		reads_value_hex(b, name, out);
+	else
+		g_strlcpy(out, reads_memo(b, name), 65);
 }
 
 GChecksum *reads_sum(reads_book *b, const char *names)

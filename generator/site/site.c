@@ -284,6 +284,18 @@ static bool site_list_shows(const model_shown *lists, const char *layout,
 	       content_group_item(g, lang);
 }
 
+/* Pages of size items that n items fill: at least one. */
+static int site_pages_for(int n, int size)
+{
+	return n > size ? (n + size - 1) / size : 1;
+}
+
+/* SUB, or SUB/page/N/ for a paged list's later pages (owned). */
+static char *site_page_sub(const char *sub, int page)
+{
+	return page > 1 ? g_strdup_printf("%spage/%d/", sub, page) : g_strdup(sub);
+}
+
 int site_list_pages(const model *m, const model_shown *lists, const char *layout,
                     content_kind k, const char *lang)
 {
@@ -295,7 +307,7 @@ int site_list_pages(const model *m, const model_shown *lists, const char *layout
 	GPtrArray *groups = m->set->groups[k];
 	for (guint i = 0; i < groups->len; i++)
 		n += site_list_shows(lists, layout, groups->pdata[i], lang);
-	return n > size ? (n + size - 1) / size : 1;
+	return site_pages_for(n, size);
 }
 
 /* For a list ordered by a date key, newest first (model_shown_newest):
@@ -371,7 +383,7 @@ static void site_list_fill(site_ctx *x, xmlDocPtr doc, xmlNodePtr list, const ch
 	if (size && paged) {
 		snprintf(buf, sizeof buf, "%d", page);
 		xmltext_set(list, "page", buf);
-		snprintf(buf, sizeof buf, "%d", n > size ? (n + size - 1) / size : 1);
+		snprintf(buf, sizeof buf, "%d", site_pages_for(n, size));
 		xmltext_set(list, "pages", buf);
 	}
 }
@@ -381,10 +393,10 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang, const cha
                     int page, const content_kind *kinds, int nkinds, xslt_sheet *sheet,
                     const char *file_name)
 {
-	char *path = page > 1 ? g_strdup_printf("%s/%spage/%d/", lang, sub, page)
-	                      : g_strdup_printf("%s/%s", lang, sub);
+	char *page_sub = site_page_sub(sub, page), *path = g_strdup_printf("%s/%s", lang, page_sub);
 	char *file = g_strconcat(path, file_name, NULL);
 	if (site_keep(x, file, "list-page")) {
+		g_free(page_sub);
 		g_free(file);
 		g_free(path);
 		return true;
@@ -394,7 +406,7 @@ bool site_list_page(site_ctx *x, const char *layout, const char *lang, const cha
 	if (with_downloads)
 		reads_use("downloads");
 	GPtrArray *alt = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_add(alt, page > 1 ? g_strdup_printf("%spage/%d/", sub, page) : g_strdup(sub));
+	g_ptr_array_add(alt, page_sub); /* the same page in the other languages */
 	xmlNodePtr top;
 	xmlDocPtr doc = site_page_doc(x, layout, lang, path, site_same_alt_fn, alt, &top);
 	bool paged;
@@ -544,9 +556,11 @@ bool site_sitemap(site_ctx *x)
 			int pages = kd->list ? site_list_pages(x->job->model, x->lists, kd->list,
 			                                       (content_kind)k, c->langs[i].code) : 0;
 			for (int n = 2; n <= pages; n++) {
-				char *p = g_strdup_printf("%s/%spage/%d/", c->langs[i].code, kd->url, n);
+				char *sub = site_page_sub(kd->url, n);
+				char *p = g_strconcat(c->langs[i].code, "/", sub, NULL);
 				site_sitemap_add(out, c, p, NULL);
 				g_free(p);
+				g_free(sub);
 			}
 		}
 		content_iter it = content_iter_start(x->job->model->set);
