@@ -361,7 +361,9 @@ static int guard_parent_at(const char *root, const char *rel, bool create, char 
 	guint n = g_strv_length(parts);
 	for (guint i = 0; fd >= 0 && i + 1 < n; i++) {
 		int next = openat(fd, parts[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		if (next < 0 && errno == ENOENT && create && mkdirat(fd, parts[i], 0755) == 0)
+		/* EEXIST: another worker made the folder since openat; use it. */
+		if (next < 0 && errno == ENOENT && create &&
+		    (mkdirat(fd, parts[i], 0755) == 0 || errno == EEXIST))
 			next = openat(fd, parts[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		close(fd);
 		fd = next;
