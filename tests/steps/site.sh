@@ -19,7 +19,8 @@ plain "site gates: browser, axe-core, Nu HTML Checker, links" sh tests/site-gate
 
 # A catalogue larger than a list page: the theme's sizes (site/settings.xml)
 # cut the systems list into pages of 48 with a way between them, the home
-# page into 24 a kind with a link to the whole list, the feed to the 50
+# page into 24 a kind with a link to the whole list (the search page: 100,
+# without its "every page" line), the feed to the 50
 # newest; the sitemap names every page, and pages that a smaller catalogue
 # no longer fills leave the site at the next build.
 paging() {
@@ -41,11 +42,14 @@ paging() {
 	grep -q '<title>Systems (Page 3 of 3)' "$s/page/3/index.html" &&
 	test ! -e "$s/page/4" &&
 	grep -q 'See all 102' "$tmp/po/site/en/index.html" &&
+	grep -q 'See all 102' "$tmp/po/site/en/search/index.html" &&
+	! grep -q 'Every page of the catalogue' "$tmp/po/site/en/search/index.html" &&
 	test "$(grep -c '<entry>' "$tmp/po/site/en/feed.xml")" = 50 &&
 	grep -q '/en/systems/page/3/</loc>' "$tmp/po/site/sitemap.xml" &&
 	rm -rf "$c"/systems/s0[0-9]* "$c"/systems/s100 &&
 	"$KITGEN" build -q --only site --content "$c" --out "$tmp/po" 2>/dev/null &&
 	test ! -e "$s/page/2" && ! grep -q 'rel="next"' "$s/index.html" &&
+	grep -q 'Every page of the catalogue' "$tmp/po/site/en/search/index.html" &&
 	"$KITGEN" build -q --only site --force --content "$c" --out "$tmp/pf" 2>/dev/null &&
 	diff -rq "$tmp/po/site" "$tmp/pf/site"
 }

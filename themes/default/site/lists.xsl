@@ -354,7 +354,10 @@
       </div>
       <section id="all-pages" aria-labelledby="h-all">
         <h2 id="h-all"><xsl:value-of select="kg:s('search.all')"/></h2>
-        <p><xsl:value-of select="kg:s('search.all_intro')"/></p>
+        <!-- "every page" is true only while no list is cut (size= in settings.xml) -->
+        <xsl:if test="not(list[@total &gt; count(item)])">
+          <p><xsl:value-of select="kg:s('search.all_intro')"/></p>
+        </xsl:if>
         <xsl:for-each select="list[item]">
           <h3><xsl:value-of select="kg:s(concat('search.kinds.', @kind))"/></h3>
           <ul class="page-list">
