@@ -109,7 +109,10 @@ bool kg_load_with(kg_catalogue *k, const kg_options *o, const char *extra,
 
 bool kg_load(kg_catalogue *k, const kg_options *o, diag_list *d)
 {
-	return kg_load_with(k, o, NULL, NULL, d);
+	bool ok = kg_load_with(k, o, NULL, NULL, d);
+	if (k->model) /* the whole catalogue: every language built */
+		model_check_unfinished(k->model, NULL, NULL);
+	return ok;
 }
 
 /* Files pages and PDFs use: theme assets, content media, then the charts

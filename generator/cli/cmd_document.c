@@ -175,6 +175,7 @@ int cmd_document(const kg_options *o, const char *layout, int argc, char **argv)
 		kg_no_such(&k, kind, layout, slug, d);
 		return kg_finish(&k, d, o, 1);
 	}
+	model_check_unfinished(k.model, g, lang); /* this document only */
 	kg_set_apart(&k, o, layout, slug, lang, d);
 	if (d->errors)
 		return kg_finish(&k, d, o, 1);

@@ -219,17 +219,15 @@ static void model_names_more(GString *names, int n)
 		g_string_append_printf(names, " and %d more", n - MODEL_NAMES_SHOWN);
 }
 
-/* Printed documents a reader of a language gets unfinished: draft
- * translations, and kits whose system chapters fall back to another
- * language. One warning per language (errors with --strict), since a
- * delegation's kit must not go out like that by accident. */
-static void model_check_unfinished(model *m)
+/* One warning per language (errors with --strict), since a delegation's
+ * kit must not go out like that by accident. */
+void model_check_unfinished(model *m, const content_group *only, const char *only_lang)
 {
 	const site_config *c = m->config;
 	for (size_t l = 0; l < c->nlangs; l++) {
-		if (!c->langs[l].build)
-			continue;
 		const char *lang = c->langs[l].code;
+		if (only_lang ? strcmp(lang, only_lang) : !c->langs[l].build)
+			continue;
 		GString *drafts = g_string_new(NULL), *mixed = g_string_new(NULL);
 		int ndrafts = 0, nmixed = 0;
 		for (int k = 0; k < KIND_COUNT; k++) {
@@ -238,7 +236,7 @@ static void model_check_unfinished(model *m)
 			for (guint i = 0; i < m->set->groups[k]->len; i++) {
 				content_group *g = m->set->groups[k]->pdata[i];
 				content_item *it = content_group_item(g, lang);
-				if (!it)
+				if (!it || (only && g != only))
 					continue;
 				if (!g_strcmp0(yt_str(it->fm, "translation"), "draft")) {
 					if (ndrafts < MODEL_NAMES_SHOWN)
@@ -290,7 +288,6 @@ void model_load_bodies(model *m, int jobs)
 		g_ptr_array_add(l.items, it);
 	jobs_run(jobs, l.items->len, model_load_one, &l);
 	g_ptr_array_free(l.items, TRUE);
-	model_check_unfinished(m);
 }
 
 static const schema_key *model_key(content_kind k, const char *key)

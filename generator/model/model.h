@@ -38,6 +38,11 @@ void model_free(model *m);
  * content/diagnostics/model.yaml), on jobs threads. Errors go to the
  * model's diag list. */
 void model_load_bodies(model *m, int jobs);
+/* Warns, per language built, about printed documents a reader would get
+ * unfinished: draft translations, kits with chapters in another language.
+ * only / only_lang (when not NULL) narrow it to one document, as the
+ * one-document commands make it. */
+void model_check_unfinished(model *m, const content_group *only, const char *only_lang);
 
 /* The address of a page in lang, inside the site: "en/systems/x/". */
 char *model_page_path(content_kind k, const char *slug, const char *lang);

@@ -58,6 +58,22 @@ s=$(status "$KITGEN" kit elsewhere --content "$tmp/c")
 	grep -q "kitgen list kits" "$tmp/err" &&
 	ok "kit NAME without its year: the full name is suggested" || { fail "kit name"; cat "$tmp/err"; }
 
+# A draft translation is named by the commands that make that document in
+# that language, and by nothing else: not the other language, not another
+# document.
+fresh
+sed -i '0,/^title:/s//translation: draft\ntitle:/' "$tmp/c/studies/testville-2013.ko.md"
+s=$(status "$KITGEN" report testville-2013 --lang ko --content "$tmp/c" -o "$tmp/r.pdf")
+[ "$s" = 0 ] && grep -q "warning: 'ko' documents are unfinished: 1 draft (study testville-2013)" "$tmp/err" &&
+	s=$(status "$KITGEN" report testville-2013 --lang en --content "$tmp/c" -o "$tmp/r.pdf") &&
+	[ "$s" = 0 ] && ! grep -q 'unfinished' "$tmp/err" &&
+	s=$(status "$KITGEN" flyer alpha --lang ko --content "$tmp/c" -o "$tmp/f.pdf") &&
+	[ "$s" = 0 ] && ! grep -q 'unfinished' "$tmp/err" &&
+	s=$(status "$KITGEN" build -q --content "$tmp/c" --out "$tmp/o") &&
+	[ "$s" = 0 ] && grep -q "'ko' documents are unfinished" "$tmp/err" &&
+	ok "a draft is named for its own document and language; a build names every one" ||
+	{ fail "draft warnings (status $s)"; cat "$tmp/err"; }
+
 # --lang builds a partial site elsewhere; OUT/site keeps every language.
 fresh
 "$KITGEN" build -q --content "$tmp/c" --out "$tmp/o" >/dev/null 2>&1
