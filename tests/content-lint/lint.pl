@@ -1,42 +1,49 @@
 #!/usr/bin/perl
-# Content lint: reader text in the reference languages (en, ko) must not
-# speak of "the article" or "the catalogue" the facts came from; a briefing
-# states the fact and cites it under Sources. Usage: lint.pl DIR...
+# Content lint: reader text must not speak of "the article" or "the
+# catalogue" the facts came from; a briefing states the fact and cites it
+# under Sources. The phrases are per language, in rules/LANG.txt (a hint,
+# then one pattern a line); a .LANG.md file is checked against its
+# language's rules. Usage: lint.pl DIR...
 # Prints FILE:LINE:COL (columns in characters) for each hit, exits 1 on any.
 use strict;
 use warnings;
 use utf8;
+use File::Basename;
 use File::Find;
 binmode STDOUT, ':encoding(UTF-8)';
 binmode STDERR, ':encoding(UTF-8)';
 
-# Each rule: a pattern and what to write instead.
-my @rules = (
-	[qr/\b(?:the|this|our|source)(?:\s+source)?\s+(?:article|catalogue)s?\b/i,
-	 'say the fact and cite it in sources: (do not speak of the article or the catalogue)'],
-	[qr/카탈로그|기고문|기사|원문/,
-	 '사실을 그대로 쓰고 출처는 sources:에 적으세요 (기사, 기고문, 원문, 카탈로그를 언급하지 마세요)'],
-);
+# language => [hint, pattern]
+my %rules;
+for my $file (glob(dirname(__FILE__) . '/rules/*.txt')) {
+	my ($lang) = basename($file) =~ /^(.+)\.txt\z/;
+	open(my $fh, '<:encoding(UTF-8)', $file) or die "lint.pl: $file: $!\n";
+	my @lines = grep { !/^#/ && /\S/ } map { chomp; $_ } <$fh>;
+	close $fh;
+	die "lint.pl: $file: a hint and at least one pattern\n" unless @lines >= 2;
+	my $hint = shift @lines;
+	$rules{$lang} = [$hint, qr/(?:${\ join('|', @lines)})/i];
+}
 
 my @files;
 for my $dir (@ARGV) {
 	die "lint.pl: $dir: not a directory\n" unless -d $dir;
 	find({ no_chdir => 1, wanted => sub {
-		push @files, $_ if -f $_ && /\.(?:en|ko)\.md\z/;
+		push @files, $_ if -f $_ && /\.([A-Za-z-]+)\.md\z/ && $rules{$1};
 	} }, $dir);
 }
-die "lint.pl: no .en.md or .ko.md files under @ARGV\n" unless @files;
+die "lint.pl: no file under @ARGV in a language with rules\n" unless @files;
 
 my $hits = 0;
 for my $f (sort @files) {
+	my ($lang) = $f =~ /\.([A-Za-z-]+)\.md\z/;
+	my ($hint, $pattern) = @{$rules{$lang}};
 	open(my $fh, '<:encoding(UTF-8)', $f) or die "lint.pl: $f: $!\n";
 	while (my $line = <$fh>) {
-		for my $r (@rules) {
-			while ($line =~ /$r->[0]/g) {
-				my $col = $-[0] + 1;
-				print STDERR "$f:$.:$col: \"$&\": $r->[1]\n";
-				$hits++;
-			}
+		while ($line =~ /$pattern/g) {
+			my $col = $-[0] + 1;
+			print STDERR "$f:$.:$col: \"$&\": $hint\n";
+			$hits++;
 		}
 	}
 	close $fh;
