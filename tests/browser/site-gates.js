@@ -184,6 +184,37 @@ async function phoneLayout(page) {
   });
 }
 
+// ---- the root page ------------------------------------------------------------
+
+// The site's entry (/index.html, also what the offline copy opens): at
+// phone width each language is a tap target of 44 px or more whose name
+// is not broken over lines, and the page does not scroll sideways.
+async function root(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    const res = await page.goto(origin + "index.html", { timeout: TIMEOUT });
+    if (!res || res.status() !== 200) return ["no root page"];
+    return await page.evaluate(() => {
+      const problems = [];
+      const sw = document.documentElement.scrollWidth, cw = document.documentElement.clientWidth;
+      if (sw > cw + 1) problems.push("the page is " + sw + " px wide at " + cw + " px");
+      const links = [...document.querySelectorAll(".language-choice a")];
+      if (links.length < 2) problems.push("only " + links.length + " language links");
+      for (const a of links) {
+        const box = a.getBoundingClientRect();
+        const line = parseFloat(getComputedStyle(a).lineHeight) || 1.5 * parseFloat(getComputedStyle(a).fontSize);
+        if (box.height < 43.5) problems.push(a.textContent + ": " + Math.round(box.height) + " px tall (at least 44)");
+        if (a.getClientRects().length > 1 || box.height > line * 1.9 + 30)
+          problems.push(a.textContent + ": its name breaks over lines");
+      }
+      return problems;
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 // ---- downloads and city pages ------------------------------------------------
 
 // The downloads page of lang without script: grouped lists (a heading per
@@ -384,6 +415,8 @@ async function main() {
       for (const lang of langs)
         report("downloads: /" + lang + "/downloads/ grouped without script, filtered with it; city pages link their documents",
           await downloads(browser, origin, lang).catch((e) => [e.stack || String(e)]));
+      report("root: /index.html at 390x844 lists every language on one line each, no sideways scroll",
+        await root(browser, origin).catch((e) => [e.stack || String(e)]));
     } finally {
       await browser.close();
     }
