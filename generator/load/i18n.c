@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <unicode/ucol.h>
 #include <unicode/udat.h>
+#include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 #include "load/i18n.h"
@@ -124,6 +125,17 @@ const char *i18n_get(const i18n_set *s, const char *lang, const char *key)
 	                          : NULL;
 	const char *v = def ? g_hash_table_lookup(def, key) : NULL;
 	return v ? v : key;
+}
+
+const char *i18n_ui_lang(const i18n_set *s, const char *lang)
+{
+	const cfg_language *l = lang ? config_language(s->config, lang) : NULL;
+	for (size_t i = 0; l && l->chain[i]; i++) {
+		GHashTable *t = g_hash_table_lookup(s->langs, l->chain[i]);
+		if (t && g_hash_table_size(t))
+			return l->chain[i];
+	}
+	return s->config->default_lang ? s->config->default_lang : lang;
 }
 
 const char *i18n_find(const i18n_set *s, const char *lang, const char *key)
@@ -291,6 +303,25 @@ char *i18n_format_decimal(const char *lang, double v, int digits)
 		unum_close(f);
 	char *s = U_SUCCESS(err) ? i18n_utf8(buf, n) : NULL;
 	return s ? s : g_strdup_printf("%g", v);
+}
+
+char *i18n_language_name(const char *code, const char *in_lang)
+{
+	char id[ULOC_FULLNAME_CAPACITY], in[ULOC_FULLNAME_CAPACITY];
+	UErrorCode err = U_ZERO_ERROR;
+	uloc_forLanguageTag(code, id, sizeof id, NULL, &err);
+	uloc_forLanguageTag(in_lang, in, sizeof in, NULL, &err);
+	UChar buf[128];
+	int32_t n = U_SUCCESS(err) ? uloc_getDisplayName(id, in, buf, 128, &err) : 0;
+	/* without data for code ICU echoes the code back: no name, then */
+	if (U_FAILURE(err) || err == U_USING_DEFAULT_WARNING || n <= 0)
+		return NULL;
+	char *name = i18n_utf8(buf, n);
+	if (name && !g_ascii_strcasecmp(name, id)) {
+		g_free(name);
+		return NULL;
+	}
+	return name;
 }
 
 /* One collator per thread and language: opening one costs more than many

@@ -21,6 +21,10 @@ const char *i18n_get(const i18n_set *s, const char *lang, const char *key);
 /* As i18n_get, but NULL when no language has key (the themes' kg:s). */
 const char *i18n_find(const i18n_set *s, const char *lang, const char *key);
 
+/* The language a page in lang reads its UI strings in: lang itself, or
+ * the first of its chain that has strings of its own (borrowed). */
+const char *i18n_ui_lang(const i18n_set *s, const char *lang);
+
 /* A digest of every string of every site language as i18n_get finds it:
  * what the themes can read besides the page document (cache keys). Owned. */
 char *i18n_digest(const i18n_set *s);
@@ -50,6 +54,11 @@ char *i18n_format_number(const char *lang, double n);
 /* v with exactly digits decimals (digits < 0: as ICU rounds), as lang
  * writes it: 22.5 (en), 22,5 (pt), Latin digits. Owned. */
 char *i18n_format_decimal(const char *lang, double v, int digits);
+
+/* The name of language code as a reader of in_lang calls it (ICU's
+ * locale data): "Korean" in en, "coreano" in pt, "中文（繁體）" for zh-Hant
+ * in zh-Hant. NULL when ICU has no name for it. Owned. */
+char *i18n_language_name(const char *code, const char *in_lang);
 
 /* Compares two strings as lang sorts them (ICU collation). */
 int i18n_collate(const char *lang, const char *a, const char *b);

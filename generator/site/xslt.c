@@ -114,12 +114,37 @@ static void xslt_fn_n(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(text);
 }
 
+/* kg:language(code): the name of that language in the page's language
+ * (ICU), '' when ICU has none: the theme then uses the native name. */
+static void xslt_fn_language(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlChar *code = xmlXPathPopString(ctxt);
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	const xslt_ui *ui = t ? t->_private : NULL;
+	if (!ctxt->error) {
+		/* named in the language the page's sentences are in: a language
+		 * without UI strings of its own reads its chain's */
+		const char *in = ui && ui->lang ? (const char *)ui->lang : NULL;
+		if (in && ui->strings)
+			in = i18n_ui_lang(ui->strings, in);
+		char *name = in && code && *code ? i18n_language_name((const char *)code, in) : NULL;
+		valuePush(ctxt, xmlXPathNewString(BAD_CAST(name ? name : "")));
+		g_free(name);
+	}
+	xmlFree(code);
+}
+
 void xslt_init(void)
 {
 	exsltRegisterAll();
 	xsltRegisterExtModuleFunction(BAD_CAST "s", BAD_CAST XSLT_KG_NS, xslt_fn_s);
 	xsltRegisterExtModuleFunction(BAD_CAST "strings", BAD_CAST XSLT_KG_NS, xslt_fn_strings);
 	xsltRegisterExtModuleFunction(BAD_CAST "n", BAD_CAST XSLT_KG_NS, xslt_fn_n);
+	xsltRegisterExtModuleFunction(BAD_CAST "language", BAD_CAST XSLT_KG_NS, xslt_fn_language);
 }
 
 xslt_sheet *xslt_load(const char *path, const i18n_set *strings, diag_list *d)

@@ -16,8 +16,11 @@
        kg:strings()            every string of the page's language as a
                                node-set of <s k="KEY">text</s> in key order,
                                for sets: kg:strings()[starts-with(@k, 'problem.')].
-                               Made on each call: keep it in a variable. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+                               Made on each call: keep it in a variable.
+       kg:language($code)      that language's name in the page's language
+                               (ICU's locale data); '' when ICU has none. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:kg="urn:kitgen" exclude-result-prefixes="kg">
   <xsl:variable name="root" select="/page/@root"/>
   <xsl:variable name="lang" select="/page/@lang"/>
 
@@ -37,11 +40,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The name of a language in the reader's own list. -->
+  <!-- The name of a language for the page's reader. -->
   <xsl:template name="language-name">
     <xsl:param name="code"/>
     <xsl:variable name="l" select="/page/site/languages/language[@code = $code]/@name"/>
+    <!-- in the page's language ("영어", "English", "英文"); the language's
+         own name where ICU has none -->
+    <xsl:variable name="in-page" select="kg:language($code)"/>
     <xsl:choose>
+      <xsl:when test="$in-page != ''"><xsl:value-of select="$in-page"/></xsl:when>
       <xsl:when test="$l"><xsl:value-of select="$l"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
     </xsl:choose>
