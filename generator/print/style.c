@@ -158,7 +158,10 @@ static void print_rule_read(print_style *s, print_rule *r, const yt_node *m,
 			else
 				print_bad(d, s, n, k, "write \"#rrggbb\" (quoted) or a colour name");
 		} else if (!strcmp(k, "background")) {
-			if (print_parse_color(s, v, &c->bg)) {
+			if (!strcmp(v, "none")) { /* undoes a less specific rule's */
+				c->has_bg = false;
+				r->set |= P_BIT(P_BG);
+			} else if (print_parse_color(s, v, &c->bg)) {
 				c->has_bg = true;
 				r->set |= P_BIT(P_BG);
 			} else

@@ -12,6 +12,10 @@ step "golden catalogue" golden
 # Reader text in en and ko states facts and cites them: it never speaks of
 # "the article" or "the catalogue" (fixture: tests/content-lint/bad).
 step "content lint: no 'the article' or 'the catalogue' in reader text" sh tests/content-lint/check.sh content
+# The unit tests score against a copy of the catalogue's diagnosis model
+# (their expectations are computed from it by hand): the two stay equal.
+step "unit tests' diagnosis model is the catalogue's" \
+	cmp content/diagnostics/model.yaml tests/unit/fixtures/diagnose/catalogue/diagnostics/model.yaml
 
 # The real catalogue builds without warnings, every page is well-formed
 # HTML and every link, anchor, image and alternate resolves.

@@ -97,19 +97,25 @@
     <section class="chapter part" data-title="{kg:s('dx.indicators')}">
       <h1 id="indicators"><xsl:value-of select="count($it/body/h2) + 3"/>. <xsl:value-of select="kg:s('dx.indicators')"/></h1>
       <p class="caption"><xsl:value-of select="kg:s('dx.indicators')"/></p>
-      <table>
-        <thead><tr><th><xsl:value-of select="kg:s('dx.indicator')"/></th><th class="num"><xsl:value-of select="kg:s('dx.value')"/></th><th class="num"><xsl:value-of select="kg:s('dx.score')"/></th><th><xsl:value-of select="kg:s('page.sources')"/></th></tr></thead>
+      <!-- Each field's source once, in a line under its row, where all its
+           indicators share it (most do); an indicator's own source only
+           where it differs. The indicator names head their rows (TH,
+           scope Row). -->
+      <table class="indicators">
+        <thead><tr><th><xsl:value-of select="kg:s('dx.indicator')"/></th><th class="num"><xsl:value-of select="kg:s('dx.value')"/></th><th class="num"><xsl:value-of select="kg:s('dx.score')"/></th></tr></thead>
         <tbody>
           <xsl:for-each select="$dx/field">
-            <tr class="phase"><td><strong><xsl:value-of select="@name"/></strong></td><td class="num"></td><td class="num"><strong><xsl:value-of select="kg:n(@score, 1)"/></strong></td><td></td></tr>
+            <xsl:variable name="shared" select="indicator[1]/@source"/>
+            <tr class="phase"><th><xsl:value-of select="@name"/></th><td class="num"></td><td class="num"><xsl:value-of select="kg:n(@score, 1)"/></td></tr>
+            <tr class="source"><td colspan="3"><xsl:value-of select="concat(kg:s('page.sources'), ': ', $shared)"/></td></tr>
             <xsl:for-each select="indicator">
-              <tr><td><xsl:value-of select="@name"/></td>
+              <tr><th class="name"><xsl:value-of select="@name"/>
+                  <xsl:if test="@source != $shared"><xsl:value-of select="concat(' (', @source, ')')"/></xsl:if></th>
                 <td class="num"><xsl:choose>
                   <xsl:when test="@method = 'yesno' and @value = '1'"><xsl:value-of select="kg:s('dx.yes')"/></xsl:when>
                   <xsl:when test="@method = 'yesno'"><xsl:value-of select="kg:s('dx.no')"/></xsl:when>
                   <xsl:otherwise><xsl:value-of select="kg:n(@value)"/></xsl:otherwise></xsl:choose></td>
-                <td class="num"><xsl:value-of select="kg:n(@score, 1)"/></td>
-                <td><xsl:value-of select="@source"/></td></tr>
+                <td class="num"><xsl:value-of select="kg:n(@score, 1)"/></td></tr>
             </xsl:for-each>
           </xsl:for-each>
         </tbody>
