@@ -250,8 +250,10 @@ static bool print_finish_pages(print_finisher *F)
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 		unsigned char *buf = NULL;
 		size_t len = 0;
-		if (qpdf_oh_get_page_content_data(q, page, &buf, &len) != QPDF_SUCCESS)
+		if (qpdf_oh_get_page_content_data(q, page, &buf, &len) != QPDF_SUCCESS) {
+			free(buf); /* qpdf may have filled it before its warning */
 			return false;
+		}
 		GString *c = print_content_finish((const char *)buf, len, ua);
 		free(buf);
 		qpdf_oh st = qpdf_oh_new_stream(q);
