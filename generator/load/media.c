@@ -131,6 +131,19 @@ int media_image_size(const unsigned char *d, size_t len, long long *w, long long
 	return 0;
 }
 
+/* Whether the picture's pixels decode, when this machine's gdk-pixbuf
+ * knows its format (one it does not know is not called damaged). Run only
+ * after the size passed the pixel limit. */
+static bool media_pixels_read(const char *path)
+{
+	if (!gdk_pixbuf_get_file_info(path, NULL, NULL))
+		return true;
+	GdkPixbuf *pb = gdk_pixbuf_new_from_file(path, NULL);
+	if (pb)
+		g_object_unref(pb);
+	return pb != NULL;
+}
+
 bool media_check(const char *path, const char *relpath, bool trusted_html, diag_list *d,
                  const char *file, int line, int col)
 {
@@ -214,6 +227,11 @@ bool media_check(const char *path, const char *relpath, bool trusted_html, diag_
 			           "or raise limits: image_pixels in site.yaml",
 			           "'%s' is %lld x %lld pixels, more than the limit of %lld pixels",
 			           relpath, w, h, lim->image_pixels);
+			ok = false;
+		} else if (found > 0 && picture && !media_pixels_read(path)) {
+			diag_error(d, file, line, col, "save the picture again from its source",
+			           "'%s' is a damaged picture: its size reads, its pixels do not",
+			           relpath);
 			ok = false;
 		}
 	}

@@ -199,8 +199,14 @@ void print_image_draw(print_doc *pd, cairo_t *cr, const print_block *b,
 		}
 		return;
 	}
-	GdkPixbuf *pb = gdk_pixbuf_new_from_file(b->img_path, NULL);
-	if (!pb) {
+	GError *err = NULL;
+	GdkPixbuf *pb = gdk_pixbuf_new_from_file(b->img_path, &err);
+	if (!pb) { /* its header read well (measure), its pixels do not */
+		char *name = g_path_get_basename(b->img_path);
+		diag_error(pd->d, pd->file, b->src_line, 0, "save the picture again from its source",
+		           "print: image '%s' is damaged: its pixels cannot be read", name);
+		g_free(name);
+		g_clear_error(&err);
 		print_placeholder(pd, cr, b, x, y);
 		return;
 	}
