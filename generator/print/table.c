@@ -114,7 +114,13 @@ void print_table_build(print_doc *pd, xmlNodePtr tn, const print_cstyle *cs,
 		b->cs = *cs;
 		b->x = x;
 		b->w = w;
-		b->keep_with_next = t->rows[r].head || t->rows[r].keep;
+		/* orphans and widows of a table of 4 body rows or more: a page
+		 * never ends after its head and one row, nor carries its last
+		 * row alone */
+		int body = t->n_rows - t->n_head;
+		bool orphan = body >= 4 && r == t->n_head;
+		bool widow = body >= 4 && r == t->n_rows - 2;
+		b->keep_with_next = t->rows[r].head || t->rows[r].keep || orphan || widow;
 	}
 	if (t->n_rows == 0) { /* nothing to show; keep the table valid */
 		t->ncols = 0;

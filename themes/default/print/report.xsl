@@ -112,8 +112,10 @@
       </ol>
     </section>
 
+    <!-- The appendix opens a page of its own only when it holds several
+         systems: one system's page under the references is no runt. -->
     <xsl:if test="related/item[@kind='system']">
-      <section class="chapter part" data-title="{kg:s('print.appendix')}">
+      <section class="chapter{substring(' part', 1, 5 * (count(related/item[@kind='system']) &gt; 1))}" data-title="{kg:s('print.appendix')}">
         <h1 id="appendix"><xsl:value-of select="kg:s('print.appendix')"/></h1>
         <xsl:for-each select="related/item[@kind='system']">
           <h2><xsl:value-of select="title"/></h2>
