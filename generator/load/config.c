@@ -310,8 +310,13 @@ bool config_select_languages(site_config *c, const char *list, diag_list *d)
 			           "--lang names '%s', which the site does not define", *w);
 			ok = false;
 		}
+	bool any = false;
 	for (size_t i = 0; ok && i < c->nlangs; i++)
-		c->langs[i].build = g_strv_contains((const char *const *)want, c->langs[i].code);
+		any |= c->langs[i].build = g_strv_contains((const char *const *)want, c->langs[i].code);
+	if (ok && !any) { /* a site of no language: only links to nowhere */
+		diag_error(d, NULL, 0, 0, "see 'languages' in site.yaml", "--lang names no language");
+		ok = false;
+	}
 	g_strfreev(want);
 	return ok;
 }

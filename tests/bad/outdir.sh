@@ -420,6 +420,26 @@ case_new_names() {
 	[ "$(sum "$t")" = "$before" ] || bad "kitgen new wrote something"
 }
 
+# --- options out of bounds ------------------------------------------------
+case_option_bounds() {
+	# --jobs 100000 compiled the theme 100,000 times (minutes, then the
+	# timeout); a negative count meant "one per core" without a word.
+	for j in 100000 -1; do
+		run_build --jobs "$j" -q
+		status 2
+		said "--jobs must be a number from 1 to 256"
+	done
+	# a --lang list naming no language built a site of none into
+	# OUT/lang-++ with exit 0 (a home page whose links all led nowhere)
+	for l in ",," "en," ",en" ""; do
+		run_build --lang "$l" -q
+		status 2
+		said "--lang takes language codes separated by commas"
+	done
+	[ -z "$(find out -maxdepth 1 -name 'lang-*')" ] || bad "a lang-* folder was made"
+	site_kept
+}
+
 # --- --out content and the like --------------------------------------------
 case_out_in_content() {
 	for o in content content/pages .; do
@@ -454,7 +474,7 @@ case_sparse_media() {
 all="two_builds bogus_second out_foreign_site spare_keys_climb spare_is_link
 spare_inner_link site_is_link cache_garbage checked_media_climb lock_is_link o_targets cache_unremovable cache_immutable
 fm_fifo fm_forged fm_elsewhere swap_fails temp_after_kill theme_links theme_fifo theme_root
-new_names out_in_content sparse_media"
+new_names option_bounds out_in_content sparse_media"
 for name in ${*:-$all}; do
 	problem=
 	prepare "$name" || { echo "FAIL $name: setup"; failed=$((failed + 1)); continue; }
