@@ -255,7 +255,12 @@ static content_item *content_read(const site_config *c, fm_cache *fc, content_ki
 		goto out;
 	}
 	if (!content_valid_slug(slug)) {
-		diag_error(d, path, 1, 1, "use lower-case letters, digits and hyphens",
+		/* the hint names the rule broken: 'aaa…a' (101 letters) is all
+		 * lower-case letters */
+		diag_error(d, path, 1, 1,
+		           strlen(slug) > 100 ? "use at most 100 characters"
+		           : *slug == '-'     ? "start it with a letter or a digit"
+		                              : "use lower-case letters, digits and hyphens",
 		           "'%s' is not a valid page name", slug);
 		goto out;
 	}
