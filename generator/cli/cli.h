@@ -12,6 +12,7 @@
 #include "model/model.h"
 
 #define KITGEN_VERSION "0.1.0"
+#define KG_MAX_JOBS 256
 
 typedef struct {
 	const char *content, *theme, *out, *lang, *fonts, *output;
@@ -19,7 +20,7 @@ typedef struct {
 	const char *pdf_standard; /* "ua1-a2a" (default) or "none" */
 	const char *from; /* new: start a translation from this language's page */
 	const char *zip;  /* build: also write the site as a ZIP here (offline copy) */
-	int jobs;         /* threads; 0: one per core */
+	int jobs;         /* threads; 0: one per core; at most KG_MAX_JOBS */
 	gboolean strict, quiet, verbose, version, translations, json, force, drafts;
 	const char *bind;       /* serve: address to listen on (default 127.0.0.1) */
 	int port;               /* serve: 0 picks a free port */

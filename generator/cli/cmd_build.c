@@ -59,8 +59,11 @@ static int kg_build_in(const kg_options *o);
 
 int cmd_build(const kg_options *o)
 {
-	if (o->lang && strspn(o->lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-,") !=
-	                       strlen(o->lang))
+	/* The list names OUT/lang-LIST: checked before that folder is made. */
+	if (o->lang && (strspn(o->lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-,") !=
+	                        strlen(o->lang) ||
+	                !*o->lang || *o->lang == ',' || g_str_has_suffix(o->lang, ",") ||
+	                strstr(o->lang, ",,")))
 		return kg_usage_error("build", "--lang takes language codes separated by commas, not '%s'",
 		                      o->lang);
 	kg_options partial = *o;

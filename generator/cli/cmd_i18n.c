@@ -37,7 +37,18 @@ int cmd_i18n(const kg_options *o, int argc, char **argv)
 			text = po_export(strings, lang);
 			file = o->output ? g_strdup(o->output) : NULL;
 		} else {
+			/* A PO file may hold only some of the strings (a translator
+			 * sends back what changed): the strings it does not name stay
+			 * as they are; an empty msgstr removes one. It used to replace
+			 * the whole file, so a PO of one entry, or of none, wiped out
+			 * every other translation. */
 			GHashTable *t = po_read(argv[4], d);
+			GPtrArray *keys = i18n_keys(strings);
+			for (guint i = 0; t && i < keys->len; i++) {
+				const char *own = i18n_own(strings, lang, keys->pdata[i]);
+				if (own && !g_hash_table_contains(t, keys->pdata[i]))
+					g_hash_table_insert(t, g_strdup(keys->pdata[i]), g_strdup(own));
+			}
 			text = t ? po_to_yaml(t, lang, d) : NULL;
 			char *name = g_strdup_printf("%s.yaml", lang);
 			file = g_build_filename(dir, name, NULL);

@@ -226,8 +226,8 @@ int cmd_new(const kg_options *o, int argc, char **argv)
 	/* The name and language become a path under content/: nothing else
 	 * may reach it (an empty name, "..", a slash). */
 	if (!content_valid_slug(slug)) {
-		fprintf(stderr, "kitgen: '%s' is not a page name: use lower-case letters, digits "
-		                "and hyphens, not starting with a hyphen\n", slug);
+		fprintf(stderr, "kitgen: '%s' is not a page name: use at most 100 lower-case "
+		                "letters, digits and hyphens, not starting with a hyphen\n", slug);
 		return 2;
 	}
 	if (strchr(lang, ',')) {

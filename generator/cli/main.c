@@ -323,6 +323,11 @@ static int kg_run(kg_options *o, int argc, char **argv)
 		return kg_usage_error(NULL, "unknown command '%s'%s", cmd, kg_command_hint(cmd));
 	if (o->only && strcmp(o->only, "site") && strcmp(o->only, "pdf"))
 		return kg_usage_error(cmd, "--only must be 'site' or 'pdf', not '%s'", o->only);
+	/* Each job compiles the theme's stylesheets once: 100,000 jobs took
+	 * minutes before the first page. */
+	if (o->jobs < 0 || o->jobs > KG_MAX_JOBS)
+		return kg_usage_error(cmd, "--jobs must be a number from 1 to %d, not %d", KG_MAX_JOBS,
+		                      o->jobs);
 	if (!strcmp(cmd, "help"))
 		return kg_help(argc > 2 ? argv[2] : NULL);
 	/* libxml2 must be initialised once, here, before any build thread uses it. */

@@ -223,6 +223,18 @@ site_config *config_load(const char *path, diag_list *d)
 				           "language needs a valid 'code'");
 				continue;
 			}
+			/* Each language is a folder of the site (/en/): two entries
+			 * with one code, or codes that differ only in case, would be
+			 * built into the same folder and listed twice. */
+			bool twice = false;
+			for (size_t j = 0; j < c->nlangs && !twice; j++)
+				twice = !g_ascii_strcasecmp(c->langs[j].code, l->code);
+			if (twice) {
+				const yt_node *cn = yt_get(n, "code");
+				diag_error(d, path, cn->line, cn->col, "remove one of the two entries",
+				           "language '%s' is listed twice", l->code);
+				continue;
+			}
 			if (!l->dir)
 				l->dir = config_default_dir(l->code);
 			const yt_node *paper = yt_get(n, "paper");
@@ -235,9 +247,11 @@ site_config *config_load(const char *path, diag_list *d)
 				           l->code);
 			else if (paper)
 				l->paper = paper->value;
-			if (strcmp(l->dir, "ltr") && strcmp(l->dir, "rtl"))
-				diag_error(d, path, n->line, n->col, NULL,
+			if (strcmp(l->dir, "ltr") && strcmp(l->dir, "rtl")) {
+				const yt_node *dn = yt_get(n, "dir") ? yt_get(n, "dir") : n;
+				diag_error(d, path, dn->line, dn->col, NULL,
 				           "dir must be ltr or rtl, not '%s'", l->dir);
+			}
 			if (!l->name)
 				l->name = l->code;
 			l->build = true;
@@ -296,8 +310,13 @@ bool config_select_languages(site_config *c, const char *list, diag_list *d)
 			           "--lang names '%s', which the site does not define", *w);
 			ok = false;
 		}
+	bool any = false;
 	for (size_t i = 0; ok && i < c->nlangs; i++)
-		c->langs[i].build = g_strv_contains((const char *const *)want, c->langs[i].code);
+		any |= c->langs[i].build = g_strv_contains((const char *const *)want, c->langs[i].code);
+	if (ok && !any) { /* a site of no language: only links to nowhere */
+		diag_error(d, NULL, 0, 0, "see 'languages' in site.yaml", "--lang names no language");
+		ok = false;
+	}
 	g_strfreev(want);
 	return ok;
 }

@@ -177,7 +177,8 @@ static bool content_parse(const char *path, const struct stat *st, content_item 
 		return false;
 	}
 	if (!g_file_get_contents(path, &text, &len, &err)) {
-		diag_error(d, path, 0, 0, NULL, "cannot read: %s", err->message);
+		diag_error(d, path, 1, 1, "make the file readable, or move it out of content/",
+		           "cannot read: %s", err->message);
 		g_error_free(err);
 		return false;
 	}
@@ -254,7 +255,12 @@ static content_item *content_read(const site_config *c, fm_cache *fc, content_ki
 		goto out;
 	}
 	if (!content_valid_slug(slug)) {
-		diag_error(d, path, 1, 1, "use lower-case letters, digits and hyphens",
+		/* the hint names the rule broken: 'aaa…a' (101 letters) is all
+		 * lower-case letters */
+		diag_error(d, path, 1, 1,
+		           strlen(slug) > 100 ? "use at most 100 characters"
+		           : *slug == '-'     ? "start it with a letter or a digit"
+		                              : "use lower-case letters, digits and hyphens",
 		           "'%s' is not a valid page name", slug);
 		goto out;
 	}
@@ -335,29 +341,32 @@ static void content_dirent_clear(content_dirent *e)
 
 /* Lists a folder sorted, so loading order (and so output) never depends on
  * the file system. The types save a stat per entry on most file systems;
- * where the listing has none (DT_UNKNOWN) lstat gives it. */
-static GArray *content_list_dir(const char *dir)
+ * where the listing has none (DT_UNKNOWN) lstat gives it. A folder that
+ * cannot be listed is an error: its pages would vanish from the site. */
+static GArray *content_list_dir(const char *dir, diag_list *d)
 {
 	GArray *list = g_array_new(FALSE, FALSE, sizeof(content_dirent));
 	g_array_set_clear_func(list, (GDestroyNotify)content_dirent_clear);
 	DIR *dp = opendir(dir);
+	if (!dp)
+		diag_error(d, dir, 1, 1, "make the folder readable (chmod u+rx), or move it out of content/",
+		           "cannot list the folder: %s", g_strerror(errno));
 	struct dirent *de;
-	while (dp && (de = readdir(dp))) {
+	while (dp && (errno = 0, de = readdir(dp))) {
 		if (de->d_name[0] == '.')
 			continue;
 		content_dirent e = {g_strdup(de->d_name), de->d_type};
 		if (e.type == DT_UNKNOWN) {
 			struct stat st;
 			char *path = g_build_filename(dir, e.name, NULL);
-			e.type = lstat(path, &st) != 0   ? DT_UNKNOWN
-			         : S_ISLNK(st.st_mode) ? DT_LNK
-			         : S_ISDIR(st.st_mode) ? DT_DIR
-			         : S_ISREG(st.st_mode) ? DT_REG
-			                               : DT_UNKNOWN;
+			e.type = lstat(path, &st) != 0 ? DT_UNKNOWN /* gone meanwhile */
+			                               : IFTODT(st.st_mode);
 			g_free(path);
 		}
 		g_array_append_val(list, e);
 	}
+	if (dp && errno)
+		diag_error(d, dir, 1, 1, NULL, "cannot list the folder: %s", g_strerror(errno));
 	if (dp)
 		closedir(dp);
 	g_array_sort(list, content_cmp_dirent);
@@ -386,7 +395,7 @@ static void content_walk(content_set *s, GPtrArray *md, content_kind kind, const
                          const char *slug_dir, int depth, diag_list *d)
 {
 	char *dir = g_build_filename(s->root, rel, NULL);
-	GArray *list = content_list_dir(dir);
+	GArray *list = content_list_dir(dir, d);
 	for (guint i = 0; i < list->len; i++) {
 		const content_dirent *e = &g_array_index(list, content_dirent, i);
 		char *r = g_build_filename(rel, e->name, NULL);
@@ -400,6 +409,11 @@ static void content_walk(content_set *s, GPtrArray *md, content_kind kind, const
 			else
 				content_walk(s, md, kind, r, depth == 0 ? e->name : slug_dir,
 				             depth + 1, d);
+		} else if (e->type != DT_REG && e->type != DT_UNKNOWN) {
+			/* a FIFO, socket or device: a page named so would vanish */
+			if (g_str_has_suffix(e->name, ".md") && depth <= 1)
+				diag_error(d, path, 1, 1, "replace it with a regular file",
+				           "not a regular file");
 		} else if (e->type == DT_REG) {
 			g_hash_table_add(s->files, g_strdup(r));
 			if (g_str_has_suffix(e->name, ".md") && depth <= 1) {
@@ -456,7 +470,7 @@ content_set *content_load(const char *root, const site_config *c, int jobs, fm_c
 	s->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (int k = 0; k < KIND_COUNT; k++)
 		s->groups[k] = g_ptr_array_new_with_free_func((GDestroyNotify)content_group_free);
-	GArray *top = content_list_dir(root);
+	GArray *top = content_list_dir(root, d);
 	for (guint i = 0; i < top->len; i++) {
 		const content_dirent *e = &g_array_index(top, content_dirent, i);
 		if (e->type == DT_DIR) {

@@ -144,7 +144,7 @@ GHashTable *po_parse(const char *data, size_t len, const char *path, diag_list *
 			g_strstrip(l);
 		/* An entry ends at a blank line, a new msgctxt, or the end. */
 		if (!l || !*l || g_str_has_prefix(l, "msgctxt ")) {
-			if (have[0] && have[2] && fields[2]->len &&
+			if (have[0] && have[2] &&
 			    po_key_ok(fields[0], path, at[0][0], at[0][1], d) &&
 			    po_text_ok(fields[0], "msgctxt", path, at[0][0], at[0][1], d) &&
 			    po_text_ok(fields[2], "msgstr", path, at[2][0], at[2][1], d))
@@ -253,8 +253,14 @@ static int po_write(void *data, unsigned char *buf, size_t size)
 
 char *po_to_yaml(GHashTable *strings, const char *lang, diag_list *d)
 {
-	guint n;
-	char **keys = (char **)g_hash_table_get_keys_as_array(strings, &n);
+	guint n = 0;
+	char **keys = g_new0(char *, g_hash_table_size(strings) + 1);
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, strings);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (*(const char *)v) /* empty: no translation, the key falls back */
+			keys[n++] = k;
 	qsort(keys, n, sizeof *keys, po_cmp);
 	GString *out = g_string_new(NULL);
 	g_string_append_printf(out, "# UI strings of the default theme, %s (imported from PO).\n",

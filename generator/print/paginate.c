@@ -453,9 +453,10 @@ static void print_place_row(print_pager *P, size_t bi, double gap)
 	/* taller than a frame: in slices, cut between each cell's lines */
 	double pad = t->pad, content = t->rows[b->row].height, start = 0;
 	P->y += gap;
+	int moves = 0;
 	for (;;) {
 		double avail = limit - P->y - 2 * pad;
-		if (avail < 24 && !print_can_force(P)) {
+		if (avail < 24 && !print_can_force(P) && moves++ < 8) {
 			print_next_frame(P);
 			print_repeat_head(P, t);
 			limit = print_limit(P, 0);
@@ -561,15 +562,22 @@ static void print_flow_block(print_pager *P, size_t i, bool no_gap)
 		print_place_row(P, i, gap);
 		break;
 	case PB_RULE:
-	case PB_IMAGE:
-		while (!print_can_force(P) && P->y + gap + b->height > print_limit(P, 0) + EPS) {
+	case PB_IMAGE: {
+		/* A capped column frame may be shorter than the picture on every
+		 * frame it opens, and a new page that would hold nothing is not
+		 * made: after a few moves, set it where it is (as text does). */
+		int moves = 0;
+		while (!print_can_force(P) && moves < 8 &&
+		       P->y + gap + b->height > print_limit(P, 0) + EPS) {
 			print_next_frame(P);
 			gap = 0;
+			moves++;
 		}
 		print_place(P, i, b->kind == PB_RULE ? PRINT_BOX_RULE : PRINT_BOX_IMAGE,
 		            P->y + gap, b->height, 0, 0, 0);
 		P->y += gap + b->height;
 		break;
+	}
 	}
 	print_close_panels(P, i);
 }

@@ -1,8 +1,11 @@
 /* xslt: libxslt with safety prefs and errors collected as diagnostics. */
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 #include <libexslt/exslt.h>
 #include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
 #include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -15,13 +18,74 @@ struct xslt_sheet {
 	xsltSecurityPrefsPtr prefs;
 	const i18n_set *strings; /* borrowed, may be NULL */
 	char *path;
+	char *root; /* the theme's folder, resolved: what it may read */
 };
 
 /* What the kg: functions read during one transformation (its _private). */
 typedef struct {
 	const i18n_set *strings; /* borrowed, may be NULL */
 	xmlChar *lang;           /* the page document's /page/@lang, owned */
+	const char *root;        /* the theme's folder (the sheet's) */
 } xslt_ui;
+
+/* ---- what a stylesheet may read ----------------------------------------
+ * A theme is a folder of files, not a program with the user's rights: its
+ * xsl:import, xsl:include and document() read only files inside the
+ * theme's folder (links resolved), never the network, and no file may
+ * declare entities (<!ENTITY x SYSTEM "/etc/passwd"> put that file into
+ * every page). libxslt loads every stylesheet and document through one
+ * loader; kitgen's checks each name before libxslt's own loads it. */
+static xsltDocLoaderFunc xslt_next_loader;
+static __thread const char *xslt_loading_root; /* while xslt_load compiles */
+
+/* Whether uri (a file name, or a file: URI) is a file inside root. */
+static bool xslt_inside(const char *root, const char *uri)
+{
+	char *file = g_str_has_prefix(uri, "file:") ? g_filename_from_uri(uri, NULL, NULL)
+	                                            : g_strdup(uri);
+	char *real = file && !strstr(file, "://") ? realpath(file, NULL) : NULL;
+	size_t n = root ? strlen(root) : 0;
+	bool ok = real && n && !strncmp(real, root, n) && real[n] == '/';
+	free(real);
+	g_free(file);
+	return ok;
+}
+
+static bool xslt_declares_entities(xmlDocPtr doc)
+{
+	return doc && ((doc->intSubset && doc->intSubset->entities &&
+	                xmlHashSize(doc->intSubset->entities) > 0) ||
+	               (doc->extSubset && doc->extSubset->entities &&
+	                xmlHashSize(doc->extSubset->entities) > 0));
+}
+
+static xmlDocPtr xslt_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                             xsltLoadType type)
+{
+	xsltTransformContextPtr t = type == XSLT_LOAD_DOCUMENT ? ctxt : NULL;
+	const xslt_ui *ui = t ? t->_private : NULL;
+	const char *root = t ? (ui ? ui->root : NULL) : xslt_loading_root;
+	const char *why = NULL;
+	xmlDocPtr doc = NULL;
+	if (!xslt_inside(root, (const char *)uri)) {
+		why = "is outside the theme's folder";
+	} else {
+		options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR);
+		doc = xslt_next_loader(uri, dict, options | XML_PARSE_NONET, ctxt, type);
+		if (xslt_declares_entities(doc)) {
+			why = "declares entities, which a theme's file may not";
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
+	}
+	if (why && t) {
+		xsltTransformError(t, NULL, NULL, "document('%s'): the file %s\n", uri, why);
+		t->state = XSLT_STATE_STOPPED; /* an error, not an empty node-set */
+	} else if (why) {
+		xsltGenericError(xsltGenericErrorContext, "cannot load '%s': the file %s\n", uri, why);
+	}
+	return doc;
+}
 
 typedef struct {
 	GString *text;
@@ -145,17 +209,27 @@ void xslt_init(void)
 	xsltRegisterExtModuleFunction(BAD_CAST "strings", BAD_CAST XSLT_KG_NS, xslt_fn_strings);
 	xsltRegisterExtModuleFunction(BAD_CAST "n", BAD_CAST XSLT_KG_NS, xslt_fn_n);
 	xsltRegisterExtModuleFunction(BAD_CAST "language", BAD_CAST XSLT_KG_NS, xslt_fn_language);
+	xslt_next_loader = xsltDocDefaultLoader;
+	xsltSetLoaderFunc(xslt_loader);
 }
 
 xslt_sheet *xslt_load(const char *path, const i18n_set *strings, diag_list *d)
 {
 	xslt_errors e = {g_string_new(NULL)};
+	/* THEME/site/page.xsl: the theme is the folder above the sheet's */
+	char *dir = g_path_get_dirname(path), *up = g_path_get_dirname(dir);
+	char *root = realpath(up, NULL);
+	g_free(dir);
+	g_free(up);
 	xsltSetGenericErrorFunc(&e, xslt_collect);
 	xmlSetGenericErrorFunc(&e, xslt_collect);
+	xslt_loading_root = root;
 	xsltStylesheetPtr sheet = xsltParseStylesheetFile(BAD_CAST path);
+	xslt_loading_root = NULL;
 	xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	if (!sheet || e.text->len) {
+		free(root);
 		diag_error(d, path, 0, 0, "fix the theme's stylesheet", "cannot load stylesheet: %s",
 		           e.text->len ? g_strstrip(e.text->str) : "unknown error");
 		if (sheet)
@@ -168,6 +242,8 @@ xslt_sheet *xslt_load(const char *path, const i18n_set *strings, diag_list *d)
 	s->sheet = sheet;
 	s->strings = strings;
 	s->path = g_strdup(path);
+	s->root = g_strdup(root);
+	free(root);
 	s->prefs = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
 	xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
@@ -183,6 +259,7 @@ void xslt_free(xslt_sheet *s)
 	xsltFreeStylesheet(s->sheet);
 	xsltFreeSecurityPrefs(s->prefs);
 	g_free(s->path);
+	g_free(s->root);
 	g_free(s);
 }
 
@@ -191,7 +268,7 @@ xmlDocPtr xslt_apply_doc(xslt_sheet *s, xmlDocPtr doc, const char *what, diag_li
 	xslt_errors e = {g_string_new(NULL)};
 	xsltTransformContextPtr ctxt = xsltNewTransformContext(s->sheet, doc);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	xslt_ui ui = {s->strings, root ? xmlGetProp(root, BAD_CAST "lang") : NULL};
+	xslt_ui ui = {s->strings, root ? xmlGetProp(root, BAD_CAST "lang") : NULL, s->root};
 	ctxt->_private = &ui;
 	xsltSetCtxtSecurityPrefs(s->prefs, ctxt);
 	xsltSetTransformErrorFunc(ctxt, &e, xslt_collect);

@@ -396,6 +396,41 @@ case_theme_fifo() {
 	site_kept
 	no_staging
 }
+case_theme_reads() {
+	# A theme reads only its own files: an entity naming a file, document()
+	# or xsl:import of a file outside it, or a link out of it, used to put
+	# that file into every page (victim/secret.xml stands for any XML file
+	# of the user; /etc/passwd came in through the entity).
+	printf '<secret>PRECIOUS-SECRET</secret>\n' >victim/secret.xml
+	victim_sum=$(sum victim)
+	s=$t/victim/secret.xml
+	for how in entity document import link; do
+		rm -rf th && cp -R "$theme" th || { bad "cannot copy the theme"; return; }
+		p=th/site/page.xsl
+		case $how in
+		entity) sed -i "1a <!DOCTYPE xsl:stylesheet [<!ENTITY s SYSTEM \"file://$s\">]>" "$p" &&
+			sed -i 's|<xsl:template match="/page">|&<xsl:comment>\&s;</xsl:comment>|' "$p"
+			want="declares entities" ;;
+		document) sed -i "s|<xsl:template match=\"/page\">|&<xsl:comment><xsl:value-of select=\"document('$s')\"/></xsl:comment>|" "$p"
+			want="document('$s'): the file is outside the theme's folder" ;;
+		import) cp th/site/common.xsl victim/common.xsl && victim_sum=$(sum victim) &&
+			sed -i "s|<xsl:import href=\"common.xsl\"/>|<xsl:import href=\"$t/victim/common.xsl\"/>|" "$p"
+			want="is outside the theme's folder" ;;
+		link) ln -s "$s" th/site/s.xml &&
+			sed -i "s|document('settings.xml')|document('s.xml')|" "$p"
+			want="s.xml'): the file is outside the theme's folder" ;;
+		esac
+		kg build --content content --theme th --fonts "$fonts" --out out -q >out.log 2>err
+		rc=$?
+		status 1
+		said "$want"
+		grep -rq PRECIOUS-SECRET out/site && bad "$how: the file outside the theme was published"
+		site_kept
+		no_staging
+		[ -z "$problem" ] || { problem="$how: $problem"; break; }
+	done
+	victim_kept
+}
 case_theme_root() {
 	run_build --theme / -q
 	[ "$rc" = 1 ] || bad "--theme / exit $rc (expected 1)"
@@ -418,6 +453,26 @@ case_new_names() {
 	said "language 'zz' is not defined in site.yaml"
 	rm -f out.log err
 	[ "$(sum "$t")" = "$before" ] || bad "kitgen new wrote something"
+}
+
+# --- options out of bounds ------------------------------------------------
+case_option_bounds() {
+	# --jobs 100000 compiled the theme 100,000 times (minutes, then the
+	# timeout); a negative count meant "one per core" without a word.
+	for j in 100000 -1; do
+		run_build --jobs "$j" -q
+		status 2
+		said "--jobs must be a number from 1 to 256"
+	done
+	# a --lang list naming no language built a site of none into
+	# OUT/lang-++ with exit 0 (a home page whose links all led nowhere)
+	for l in ",," "en," ",en" ""; do
+		run_build --lang "$l" -q
+		status 2
+		said "--lang takes language codes separated by commas"
+	done
+	[ -z "$(find out -maxdepth 1 -name 'lang-*')" ] || bad "a lang-* folder was made"
+	site_kept
 }
 
 # --- --out content and the like --------------------------------------------
@@ -453,8 +508,8 @@ case_sparse_media() {
 
 all="two_builds bogus_second out_foreign_site spare_keys_climb spare_is_link
 spare_inner_link site_is_link cache_garbage checked_media_climb lock_is_link o_targets cache_unremovable cache_immutable
-fm_fifo fm_forged fm_elsewhere swap_fails temp_after_kill theme_links theme_fifo theme_root
-new_names out_in_content sparse_media"
+fm_fifo fm_forged fm_elsewhere swap_fails temp_after_kill theme_links theme_fifo theme_reads theme_root
+new_names option_bounds out_in_content sparse_media"
 for name in ${*:-$all}; do
 	problem=
 	prepare "$name" || { echo "FAIL $name: setup"; failed=$((failed + 1)); continue; }

@@ -68,5 +68,38 @@ check one-bad "one-bad.po:7:8: error: msgstr holds control character 0x01"
 printf 'msgctxt "nav.\033]0;pwned\007"\nmsgid "X"\nmsgstr "Y"\n' >"$work/escape-key.po"
 check escape-key "msgctxt holds control character 0x1B"
 
+# A PO file of one entry (a translator sends back what changed) or of none
+# (only obsolete #~ entries): the strings it does not name stay. Import
+# used to replace en.yaml with the PO's entries alone, exit 0: 233
+# strings became 1, or none. An empty msgstr still removes its string.
+partial() {
+	rm -rf "$work/p" && mkdir "$work/p" && cp -R "$root/themes/default" "$work/p/theme" &&
+	(cd "$work" && timeout 20 "$kitgen" i18n import en "$1.po" --content content \
+		--theme p/theme >out 2>err)
+	rc=$?
+	problem=
+	y=$work/p/theme/i18n/en.yaml
+	if [ "$rc" -ne 0 ]; then
+		problem="exit status $rc, expected 0: $(head -n 2 "$work/err" | tr '\n' ' ')"
+	elif ! grep -q "^  home: Home\$" "$y" || ! grep -q "^  skip: Skip to content\$" "$y"; then
+		problem="strings the PO file does not name were lost"
+	elif [ -n "$2" ] && ! grep -q "$2" "$y"; then
+		problem="en.yaml lacks '$2'"
+	elif [ -n "$3" ] && grep -q "$3" "$y"; then
+		problem="en.yaml still holds '$3'"
+	fi
+	if [ -z "$problem" ]; then
+		echo "ok $1"; passed=$((passed + 1))
+	else
+		echo "FAIL $1: $problem"; failed=$((failed + 1))
+	fi
+}
+entry 'Sys' >"$work/one-entry.po"
+partial one-entry "^  systems: Sys\$" "^  systems: Systems\$"
+printf '#~ msgctxt "nav.systems"\n#~ msgid "Systems"\n#~ msgstr "Old"\n' >"$work/obsolete-only.po"
+partial obsolete-only "^  systems: Systems\$" "Old"
+entry '' >"$work/cleared.po"
+partial cleared "^  systems: Systems Seoul shares\$" "^  systems: Systems\$"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

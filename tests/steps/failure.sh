@@ -38,6 +38,24 @@ edited_during() {
 }
 step "a file saved during a build: clear error, out/ kept, next build has it" edited_during
 
+# A folder of content/ that cannot be listed (no read permission) is an
+# error at the folder: its pages used to vanish from the site, exit 0.
+unlisted_folder() {
+	${CC:-cc} -shared -fPIC -o "$tmp/deny_dir.so" tests/bad/deny_dir.c -ldl &&
+	rm -rf "$tmp/ul" && mkdir "$tmp/ul" && cp -R tests/bad/base/content "$tmp/ul/content" &&
+	"$KITGEN" build -q --content "$tmp/ul/content" --out "$tmp/ul/out" 2>/dev/null &&
+	cp -R "$tmp/ul/out/site" "$tmp/ul/before" &&
+	if env LD_PRELOAD="$tmp/deny_dir.so" KG_DENY_DIR="$tmp/ul/content/pages" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+		"$KITGEN" build -q --force --content "$tmp/ul/content" --out "$tmp/ul/out" 2>"$tmp/err"; then
+		echo "built without the pages of the folder it could not list"; return 1
+	fi
+	cat "$tmp/err" &&
+	grep -q "content/pages:1:1: error: cannot list the folder: Permission denied" "$tmp/err" &&
+	diff -r "$tmp/ul/before" "$tmp/ul/out/site"
+}
+step "a content folder that cannot be listed: error, out/ kept" unlisted_folder
+
 # Ctrl-C or a kill at any moment of a build leaves out/site whole, and the
 # next build cleans up after it.
 step "interrupted builds leave out/site whole" sh tests/interrupt/run.sh "$KITGEN"

@@ -235,7 +235,13 @@ static void test_required_keys(void **state)
 	l = load(HEAD "languages:\n  - {code: en}\n  - {code: 'e n'}\n  - {code: ar, dir: up}\n");
 	assert_null(l->c);
 	assert_diag(l->d, DIAG_ERROR, "site.yaml", 6, 5, "code");
-	assert_diag(l->d, DIAG_ERROR, "site.yaml", 7, 5, "'up'");
+	assert_diag(l->d, DIAG_ERROR, "site.yaml", 7, 21, "'up'"); /* at the value */
+	unload(l);
+
+	/* one code twice, the second in capitals: at the second code */
+	l = load(HEAD "languages:\n  - {code: en}\n  - {code: EN}\n");
+	assert_null(l->c);
+	assert_diag(l->d, DIAG_ERROR, "site.yaml", 6, 12, "listed twice");
 	unload(l);
 
 	/* a paper the paginator does not know, where it is written; a known
