@@ -15,42 +15,48 @@ keep() {
 }
 step "failed build keeps previous out/" keep
 
+# DIR/content, a copy of SRC, built into DIR/out; that site kept as
+# DIR/before to compare with after a failed build.
+built_copy() { # SRC DIR
+	rm -rf "$2" && mkdir "$2" && cp -R "$1" "$2/content" &&
+	"$KITGEN" build -q --content "$2/content" --out "$2/out" 2>/dev/null &&
+	cp -R "$2/out/site" "$2/before"
+}
+
+# A forced build of DIR/content into DIR/out under a preload shim (SHIM.c,
+# built here) told VAR=VALUE; stderr in $tmp/err. Fails, saying WHY, when
+# the build succeeds.
+build_fails_under() { # SHIM.c VAR VALUE DIR WHY
+	so=$tmp/$(basename "$1" .c).so
+	${CC:-cc} -shared -fPIC -o "$so" "$1" -ldl || return 1
+	if env LD_PRELOAD="$so" "$2=$3" ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+		"$KITGEN" build -q --force --content "$4/content" --out "$4/out" 2>"$tmp/err"; then
+		echo "$5"; return 1
+	fi
+	cat "$tmp/err"
+}
+
 # A file saved while a build runs (after it was read, before its page is
 # made): the build stops with a clear error instead of mixing the two
 # texts, out/ stays as it was, and the next build has the new text.
 edited_during() {
-	${CC:-cc} -shared -fPIC -o "$tmp/edit_at.so" tests/interrupt/edit_at.c -ldl &&
-	rm -rf "$tmp/ed" && cp -r tests/golden/catalogue/content "$tmp/ed" &&
-	"$KITGEN" build -q --content "$tmp/ed" --out "$tmp/ed-out" 2>/dev/null &&
-	cp -R "$tmp/ed-out/site" "$tmp/ed-before" &&
-	page=$tmp/ed/systems/alpha/index.en.md &&
-	if env LD_PRELOAD="$tmp/edit_at.so" KG_EDIT_FILE="$page" \
-		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
-		"$KITGEN" build -q --force --content "$tmp/ed" --out "$tmp/ed-out" 2>"$tmp/err"; then
-		echo "the build did not notice the edit"; return 1
-	fi
-	cat "$tmp/err" &&
+	built_copy tests/golden/catalogue/content "$tmp/ed" &&
+	build_fails_under tests/interrupt/edit_at.c KG_EDIT_FILE "$tmp/ed/content/systems/alpha/index.en.md" \
+		"$tmp/ed" "the build did not notice the edit" &&
 	grep -q "systems/alpha/index.en.md.*error: the file changed while kitgen was building" "$tmp/err" &&
 	grep -q "build again when the file is saved" "$tmp/err" &&
-	diff -rq "$tmp/ed-before" "$tmp/ed-out/site" &&
-	"$KITGEN" build -q --content "$tmp/ed" --out "$tmp/ed-out" &&
-	grep -q "A sentence saved while kitgen was building." "$tmp/ed-out/site/en/systems/alpha/index.html"
+	diff -rq "$tmp/ed/before" "$tmp/ed/out/site" &&
+	"$KITGEN" build -q --content "$tmp/ed/content" --out "$tmp/ed/out" &&
+	grep -q "A sentence saved while kitgen was building." "$tmp/ed/out/site/en/systems/alpha/index.html"
 }
 step "a file saved during a build: clear error, out/ kept, next build has it" edited_during
 
 # A folder of content/ that cannot be listed (no read permission) is an
 # error at the folder: its pages used to vanish from the site, exit 0.
 unlisted_folder() {
-	${CC:-cc} -shared -fPIC -o "$tmp/deny_dir.so" tests/bad/deny_dir.c -ldl &&
-	rm -rf "$tmp/ul" && mkdir "$tmp/ul" && cp -R tests/bad/base/content "$tmp/ul/content" &&
-	"$KITGEN" build -q --content "$tmp/ul/content" --out "$tmp/ul/out" 2>/dev/null &&
-	cp -R "$tmp/ul/out/site" "$tmp/ul/before" &&
-	if env LD_PRELOAD="$tmp/deny_dir.so" KG_DENY_DIR="$tmp/ul/content/pages" \
-		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
-		"$KITGEN" build -q --force --content "$tmp/ul/content" --out "$tmp/ul/out" 2>"$tmp/err"; then
-		echo "built without the pages of the folder it could not list"; return 1
-	fi
-	cat "$tmp/err" &&
+	built_copy tests/bad/base/content "$tmp/ul" &&
+	build_fails_under tests/bad/deny_dir.c KG_DENY_DIR "$tmp/ul/content/pages" \
+		"$tmp/ul" "built without the pages of the folder it could not list" &&
 	grep -q "content/pages:1:1: error: cannot list the folder: Permission denied" "$tmp/err" &&
 	diff -r "$tmp/ul/before" "$tmp/ul/out/site"
 }
